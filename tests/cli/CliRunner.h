@@ -1,0 +1,28 @@
+#pragma once
+// Runs the learn2add-cli executable and captures what it prints.
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace learn2add::testing {
+
+struct CliResult {
+    int exitCode = -1;
+    std::string output;  // stdout and stderr together
+};
+
+inline CliResult runCli(const std::string& arguments) {
+    const std::string command = std::string(LEARN2ADD_CLI_PATH) + " " + arguments + " 2>&1";
+    CliResult result;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return result;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+}  // namespace learn2add::testing

@@ -1,0 +1,5 @@
+learn2add_add_test(cli_tests
+  SOURCES cli/CliDataTest.cpp
+  LABELS cli)
+target_compile_definitions(cli_tests PRIVATE LEARN2ADD_CLI_PATH="$<TARGET_FILE:learn2add-cli>")
+add_dependencies(cli_tests learn2add-cli)

@@ -1,0 +1,4 @@
+learn2add_add_test(common_tests
+  SOURCES core/common/SeededShuffleTest.cpp
+  LIBRARIES learn2add_core
+  LABELS core)

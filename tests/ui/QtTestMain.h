@@ -1,0 +1,26 @@
+#pragma once
+// Qt widgets need a QApplication; GoogleTest's main does not make one. Each Qt test suite creates one
+// through this environment (offscreen: CTest sets QT_QPA_PLATFORM=offscreen).
+
+#include <QApplication>
+#include <gtest/gtest.h>
+#include <memory>
+
+namespace learn2add::testing {
+
+class QtApplicationEnvironment : public ::testing::Environment {
+public:
+    void SetUp() override {
+        if (QApplication::instance()) return;
+        static int argc = 1;
+        static char name[] = "learn2add-tests";
+        static char* argv[] = {name, nullptr};
+        app_ = std::make_unique<QApplication>(argc, argv);
+    }
+    void TearDown() override { app_.reset(); }
+
+private:
+    std::unique_ptr<QApplication> app_;
+};
+
+}  // namespace learn2add::testing

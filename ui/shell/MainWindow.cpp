@@ -1,0 +1,124 @@
+#include "shell/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include "data/DataLoader.h"
+#include "data/DataPage.h"
+#include "shell/MessageBanner.h"
+
+namespace learn2add::ui {
+
+MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
+    : QMainWindow(parent), options_(options) {
+    setWindowTitle(tr("Learn2Add"));
+    resize(1280, 800);
+
+    loader_ = new DataLoader(this);
+    connect(loader_, &DataLoader::loaded, this, &MainWindow::onDataLoaded);
+    connect(loader_, &DataLoader::failed, this, &MainWindow::onDataFailed);
+
+    banner_ = new MessageBanner;
+    pageList_ = new QListWidget;
+    pageList_->setFixedWidth(150);
+    pageList_->setSpacing(2);
+    pages_ = new QStackedWidget;
+    connect(pageList_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+
+    dataPage_ = new DataPage;
+    addPage(tr("Data"), dataPage_);
+    connect(this, &MainWindow::dataChanged, dataPage_, &DataPage::showData);
+    pageList_->setCurrentRow(0);
+
+    auto* body = new QWidget;
+    auto* bodyLayout = new QHBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(pageList_);
+    bodyLayout->addWidget(pages_, 1);
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(banner_);
+    layout->addWidget(body, 1);
+    setCentralWidget(central);
+
+    dataStatus_ = new QLabel;
+    statusBar()->addPermanentWidget(dataStatus_);
+    createMenus();
+    openData(options_.dataFolder);
+}
+
+MainWindow::~MainWindow() { loader_->waitForIdle(); }
+
+void MainWindow::addPage(const QString& name, QWidget* page) {
+    pages_->addWidget(page);
+    pageList_->addItem(name);
+}
+
+QString MainWindow::currentPageName() const {
+    const auto* item = pageList_->currentItem();
+    return item ? item->text() : QString();
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open MNIST folder…"), this, &MainWindow::chooseMnistFolder);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Use a folder with train-/t10k- images and labels (raw or .gz)"));
+    file->addAction(tr("Use the &embedded data"), this, [this] { openData(std::nullopt); });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Learn2Add"), this, [this] {
+        QMessageBox::about(this, tr("About Learn2Add"),
+                           tr("<b>Learn2Add %1</b><p>Autoencoders for MNIST digits, a model that adds "
+                              "a real number to the image of a digit, and their variational "
+                              "versions, trained and explored live.</p>")
+                               .arg(LEARN2ADD_VERSION));
+    });
+}
+
+void MainWindow::chooseMnistFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Open an MNIST folder (train-images-idx3-ubyte, … raw or .gz)"));
+    if (!folder.isEmpty()) openData(folder);
+}
+
+void MainWindow::openData(std::optional<QString> folder) {
+    statusBar()->showMessage(folder ? tr("Loading %1…").arg(*folder) : tr("Loading the embedded data…"));
+    loader_->load(std::move(folder), options_.seed);
+}
+
+void MainWindow::onDataLoaded(std::shared_ptr<const LoadedData> data) {
+    data_ = std::move(data);
+    statusBar()->clearMessage();
+    dataStatus_->setText(tr("Data: %1 · %2 / %3 / %4 images")
+                             .arg(QString::fromStdString(data_->mnist.source))
+                             .arg(data_->mnist.train.size())
+                             .arg(data_->mnist.validation.size())
+                             .arg(data_->mnist.test.size()));
+    if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
+    Q_EMIT dataChanged(data_);
+}
+
+void MainWindow::onDataFailed(const QString& message) {
+    statusBar()->clearMessage();
+    banner_->showMessage(tr("<b>Could not load the data.</b> %1<br>%2")
+                             .arg(message.toHtmlEscaped(),
+                                  data_ ? tr("The data loaded before is still in use.")
+                                        : tr("No data is loaded.")),
+                         MessageBanner::Kind::Error);
+}
+
+}  // namespace learn2add::ui

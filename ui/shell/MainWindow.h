@@ -1,0 +1,66 @@
+#pragma once
+// The main window: a frame that hosts pages (listed on the left) and shows where the data comes
+// from. It owns the DataLoader and hands every page the loaded data; logic lives in the pages.
+// GUI thread only.
+//
+//   MainWindow window({.dataFolder = std::nullopt, .seed = 42});   // embedded data
+//   window.show();
+
+#include <QMainWindow>
+#include <memory>
+#include <optional>
+
+#include "data/LoadedData.h"
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace learn2add::ui {
+
+class DataLoader;
+class DataPage;
+class MessageBanner;
+
+struct MainWindowOptions {
+    std::optional<QString> dataFolder;  // an MNIST-format folder; the embedded subset when empty
+    std::uint64_t seed = 42;
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const MainWindowOptions& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads an MNIST-format folder (embedded data when empty) in the background. On failure the
+    // current data stays and the banner says why.
+    void openData(std::optional<QString> folder);
+
+    DataPage* dataPage() const { return dataPage_; }
+    DataLoader* dataLoader() const { return loader_; }
+    MessageBanner* banner() const { return banner_; }
+    QString currentPageName() const;
+    const LoadedData* loadedData() const { return data_.get(); }
+
+Q_SIGNALS:
+    void dataChanged(std::shared_ptr<const LoadedData> data);
+
+private:
+    void addPage(const QString& name, QWidget* page);
+    void createMenus();
+    void chooseMnistFolder();
+    void onDataLoaded(std::shared_ptr<const LoadedData> data);
+    void onDataFailed(const QString& message);
+
+    MainWindowOptions options_;
+    std::shared_ptr<const LoadedData> data_;
+    DataLoader* loader_ = nullptr;
+    MessageBanner* banner_ = nullptr;
+    QListWidget* pageList_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
+    DataPage* dataPage_ = nullptr;
+    QLabel* dataStatus_ = nullptr;
+};
+
+}  // namespace learn2add::ui

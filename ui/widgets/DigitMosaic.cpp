@@ -1,0 +1,86 @@
+#include "widgets/DigitMosaic.h"
+
+#include <QPainter>
+#include <algorithm>
+
+namespace learn2add::ui {
+namespace {
+constexpr int kGap = 4;
+constexpr int kPreferredCell = 48;
+constexpr int kMinimumCell = 20;
+}  // namespace
+
+DigitMosaic::DigitMosaic(int columns, QWidget* parent)
+    : QWidget(parent), columns_(std::max(1, columns)) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void DigitMosaic::setTiles(std::vector<Tile> tiles) {
+    tiles_ = std::move(tiles);
+    updateGeometry();
+    update();
+}
+
+void DigitMosaic::setColumns(int columns) {
+    columns_ = std::max(1, columns);
+    updateGeometry();
+    update();
+}
+
+void DigitMosaic::setColumnHeaders(QStringList headers) {
+    headers_ = std::move(headers);
+    updateGeometry();
+    update();
+}
+
+int DigitMosaic::rows() const {
+    return static_cast<int>((tiles_.size() + columns_ - 1) / columns_);
+}
+
+int DigitMosaic::captionHeight() const {
+    const bool any = std::any_of(tiles_.begin(), tiles_.end(),
+                                 [](const Tile& t) { return !t.caption.isEmpty(); });
+    return any ? fontMetrics().height() + 2 : 0;
+}
+
+int DigitMosaic::headerHeight() const { return headers_.isEmpty() ? 0 : fontMetrics().height() + 4; }
+
+QSize DigitMosaic::sizeHint() const {
+    const int r = std::max(1, rows());
+    return {columns_ * (kPreferredCell + kGap),
+            headerHeight() + r * (kPreferredCell + captionHeight() + kGap)};
+}
+
+QSize DigitMosaic::minimumSizeHint() const {
+    const int r = std::max(1, rows());
+    return {columns_ * (kMinimumCell + kGap),
+            headerHeight() + r * (kMinimumCell + captionHeight() + kGap)};
+}
+
+void DigitMosaic::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    const int r = std::max(1, rows());
+    const int caption = captionHeight();
+    const int header = headerHeight();
+    // Square cells, as large as fit.
+    const int cell = std::max(kMinimumCell,
+                              std::min((width() - kGap * columns_) / columns_,
+                                       (height() - header - r * (caption + kGap)) / r));
+    const int left = std::max(0, (width() - columns_ * (cell + kGap)) / 2);
+    for (int c = 0; c < headers_.size() && c < columns_; ++c) {
+        painter.drawText(QRect(left + c * (cell + kGap), 0, cell, header), Qt::AlignCenter, headers_[c]);
+    }
+    for (std::size_t k = 0; k < tiles_.size(); ++k) {
+        const int row = static_cast<int>(k) / columns_;
+        const int col = static_cast<int>(k) % columns_;
+        const QRect target(left + col * (cell + kGap), header + row * (cell + caption + kGap), cell, cell);
+        if (!tiles_[k].image.isNull()) painter.drawImage(target, tiles_[k].image);
+        if (!tiles_[k].caption.isEmpty()) {
+            painter.drawText(QRect(target.left() - kGap, target.bottom() + 1, cell + 2 * kGap, caption),
+                             Qt::AlignHCenter | Qt::AlignTop, tiles_[k].caption);
+        }
+    }
+}
+
+}  // namespace learn2add::ui
