@@ -1,3 +1,4 @@
 target_sources(learn2add_core PRIVATE
+  common/AtomicFile.cpp
   common/TorchRuntime.cpp
   common/SeededShuffle.cpp)

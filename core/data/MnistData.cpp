@@ -49,6 +49,7 @@ MnistData loadEmbeddedMnist(std::uint64_t seed) {
     data.validation = subset(all, split.validation);
     data.test = subset(all, split.test);
     data.source = "embedded MNIST subset (" + std::to_string(all.size()) + " digits)";
+    data.seed = seed;
     data.loadSeconds = secondsSince(start);
     return data;
 }
@@ -73,6 +74,8 @@ MnistData loadMnistFolder(const std::filesystem::path& folder, std::uint64_t see
     data.validation = subset(trainFile, holdOut.validation);
     data.test = std::move(testFile);
     data.source = folder.string();
+    data.folder = folder;
+    data.seed = seed;
     data.loadSeconds = secondsSince(start);
     return data;
 }

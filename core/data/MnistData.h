@@ -21,6 +21,8 @@ struct MnistData {
     DigitSet validation;
     DigitSet test;
     std::string source;        // what was loaded, for the user ("embedded MNIST subset", a path)
+    std::optional<std::filesystem::path> folder;  // the MNIST folder; empty for the embedded subset
+    std::uint64_t seed = 0;    // the seed of the split
     double loadSeconds = 0.0;  // reading, decompressing, validating and splitting
 };
 

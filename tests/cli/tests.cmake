@@ -1,5 +1,9 @@
 learn2add_add_test(cli_tests
   SOURCES cli/CliDataTest.cpp
-  LABELS cli)
+          cli/CliTrainTest.cpp
+          core/data/IdxFixtures.cpp
+  LIBRARIES learn2add_core
+  LABELS cli
+  TIMEOUT 300)
 target_compile_definitions(cli_tests PRIVATE LEARN2ADD_CLI_PATH="$<TARGET_FILE:learn2add-cli>")
 add_dependencies(cli_tests learn2add-cli)

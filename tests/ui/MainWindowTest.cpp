@@ -38,7 +38,7 @@ TEST(MainWindow, OpensOnTheDataPageWithTheEmbeddedData) {
               10000u);
     // The split table shows the train total; the mosaics hold digits; the plot has bars.
     EXPECT_EQ(page->splitTable()->item(0, 0)->text().toULongLong(), page->data()->mnist.train.size());
-    ASSERT_EQ(page->sampleDigits()->tiles().size(), 60u);
+    ASSERT_EQ(page->sampleDigits()->tiles().size(), 100u);
     for (const auto& tile : page->sampleDigits()->tiles()) EXPECT_FALSE(tile.image.isNull());
     EXPECT_EQ(page->pairExamples()->tiles().size(), 20u);
     const auto& bars = page->distributionPlot()->addendBars();

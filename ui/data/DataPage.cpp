@@ -18,7 +18,7 @@
 namespace learn2add::ui {
 namespace {
 
-constexpr int kSampleRows = 6;
+constexpr int kSampleRows = 10;
 constexpr int kPairExamples = 10;
 
 QGroupBox* framed(const QString& title, QWidget* content, QWidget* extra = nullptr) {
@@ -44,8 +44,9 @@ DataPage::DataPage(QWidget* parent) : QWidget(parent) {
     splitTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     splitTable_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     splitTable_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    splitTable_->setFixedHeight(splitTable_->horizontalHeader()->sizeHint().height() +
-                                3 * splitTable_->verticalHeader()->defaultSectionSize() + 4);
+    splitTable_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    splitTable_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    splitTable_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     splitTable_->setToolTip(tr("Images per split and digit. The split is stratified: every digit is "
                                "divided 80/10/10 (embedded data) the same way for a given seed."));
 

@@ -29,8 +29,8 @@ PairDistributionPlot::PairDistributionPlot(QWidget* parent) : QCustomPlot(parent
     legend->setVisible(true);
     legend->setFont(QFont(font().family(), font().pointSize() - 1));
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    legend->setFillOrder(QCPLegend::foColumnsFirst);
-    legend->setWrap(5);
+    legend->setWrap(5);  // two rows of five addends
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeDrag(Qt::Vertical);
     axisRect()->setRangeZoom(Qt::Vertical);

@@ -1,0 +1,136 @@
+#include "cli/TrainCommand.h"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "data/DataError.h"
+#include "data/MnistData.h"
+#include "track/TrackError.h"
+#include "train/AutoencoderTrainer.h"
+#include "train/Checkpoint.h"
+
+namespace learn2add::cli {
+namespace {
+
+train::TrainingControl* activeControl = nullptr;
+
+extern "C" void onInterrupt(int) {
+    if (activeControl) activeControl->requestCancel();  // an atomic store: async-signal-safe
+}
+
+std::string duration(double seconds) {
+    const auto s = static_cast<long>(seconds + 0.5);
+    std::ostringstream out;
+    if (s >= 3600) out << s / 3600 << "h";
+    if (s >= 60) out << std::setw(s >= 3600 ? 2 : 1) << std::setfill('0') << (s / 60) % 60 << "m";
+    out << std::setw(s >= 60 ? 2 : 1) << std::setfill('0') << s % 60 << "s";
+    return out.str();
+}
+
+void drawProgress(const train::BatchReport& report) {
+    constexpr int kWidth = 30;
+    const double done = static_cast<double>(report.batch) / report.batchesPerEpoch;
+    const int filled = static_cast<int>(done * kWidth);
+    std::printf("\r\033[Kepoch %d/%d [%s%s] batch %d/%d loss %.5f  elapsed %s  eta %s", report.epoch,
+                report.epochs, std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+                report.batch, report.batchesPerEpoch, report.loss, duration(report.elapsedSeconds).c_str(),
+                duration(report.etaSeconds).c_str());
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options) {
+    CLI::App* train = app.add_subcommand("train", "Train a model into a run folder");
+    train->require_subcommand(1);
+    CLI::App* ae = train->add_subcommand("autoencoder", "Reconstruction autoencoder (assignment Part II)");
+    ae->add_option("--decoder", options.decoder, "mirror, upsample or resize64")
+        ->check(CLI::IsMember({"mirror", "upsample", "resize64"}))
+        ->capture_default_str();
+    ae->add_option("--loss", options.loss, "l2 or bce")->check(CLI::IsMember({"l2", "bce"}))->capture_default_str();
+    ae->add_option("--code", options.codeSize, "Code size (2 and 7 in the assignment)")->capture_default_str();
+    ae->add_option("--epochs", options.epochs, "Epochs")->capture_default_str();
+    ae->add_option("--batch", options.batchSize, "Batch size")->capture_default_str();
+    ae->add_option("--lr", options.learningRate, "Adam learning rate")->capture_default_str();
+    ae->add_option("--seed", options.seed, "Seed of the weights and the shuffling")->capture_default_str();
+    ae->add_option("--split-seed", options.splitSeed, "Seed of the train/validation/test split")->capture_default_str();
+    ae->add_option("--max-batches", options.maxBatches, "Batches per epoch (0: all)")->capture_default_str();
+    ae->add_option("--patience", options.patience, "Early stopping after N epochs without a better validation loss (0: off)")
+        ->capture_default_str();
+    ae->add_option("--data", options.dataFolder, "MNIST-format folder (default: the embedded subset)")
+        ->check(CLI::ExistingDirectory);
+    ae->add_option("--out", options.out, "Run folder to write (config.json, metrics.csv, best.pt, last.pt, events)")
+        ->required();
+    return ae;
+}
+
+int runTrainAutoencoder(const TrainCommandOptions& o, int threads) {
+    try {
+        const auto options = train::AutoencoderTrainingOptions()
+                                 .decoder(models::decoderKindFromString(o.decoder))
+                                 .loss(train::reconstructionLossFromString(o.loss))
+                                 .codeSize(o.codeSize)
+                                 .epochs(o.epochs)
+                                 .batchSize(o.batchSize)
+                                 .learningRate(o.learningRate)
+                                 .seed(o.seed)
+                                 .threads(threads)
+                                 .maxBatchesPerEpoch(o.maxBatches)
+                                 .earlyStoppingPatience(o.patience);
+        options.validate();  // before loading anything
+
+        std::optional<std::filesystem::path> folder;
+        if (o.dataFolder) folder = *o.dataFolder;
+        auto data = std::make_shared<const data::MnistData>(data::loadMnist(folder, o.splitSeed));
+        std::cout << "Training autoencoder: decoder " << o.decoder << ", loss " << o.loss << ", code "
+                  << o.codeSize << ", " << o.epochs << " epochs, batch " << o.batchSize << ", lr "
+                  << o.learningRate << ", seed " << o.seed << ", " << threads << " threads\n"
+                  << "Data: " << data->source << " (" << data->train.size() << " train, "
+                  << data->validation.size() << " validation)\nRun folder: " << o.out << "\n";
+
+        const bool terminal = isatty(STDOUT_FILENO);
+        train::TrainingControl control;
+        activeControl = &control;
+        std::signal(SIGINT, onInterrupt);
+        train::AutoencoderTrainer trainer(options, data, std::filesystem::path(o.out));
+        train::TrainingCallbacks callbacks;
+        if (terminal) callbacks.onBatch = drawProgress;
+        callbacks.onEpoch = [terminal](const train::EpochReport& r) {
+            if (terminal) std::printf("\r\033[K");
+            std::printf("epoch %3d/%d  train loss %.5f  val loss %.5f  train RMSE %.4f  val RMSE %.4f  %5.1fs  %6.0f img/s%s\n",
+                        r.epoch, r.epochs, r.trainLoss, r.validationLoss, r.trainRmse, r.validationRmse,
+                        r.seconds, r.imagesPerSecond, r.improved ? "  * best" : "");
+            std::fflush(stdout);
+        };
+        const train::TrainingResult result = trainer.run(callbacks, control);
+        activeControl = nullptr;
+        std::signal(SIGINT, SIG_DFL);
+        if (terminal) std::printf("\r\033[K");
+
+        std::cout << "\nRun " << train::toString(result.status);
+        if (!result.message.empty()) std::cout << ": " << result.message;
+        std::cout << "\n"
+                  << std::fixed << std::setprecision(4) << "Best epoch:           " << result.bestEpoch
+                  << "\nBest validation RMSE: " << result.bestValidationRmse
+                  << "\nFinal train RMSE:     " << result.finalTrainRmse << std::setprecision(2)
+                  << "\nSeconds per epoch:    " << result.secondsPerEpoch << std::setprecision(0)
+                  << "\nImages per second:    " << result.imagesPerSecond << "\n";
+        return result.status == train::TrainingResult::Status::Diverged ? 3 : 0;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const c10::Error& e) {
+        std::cerr << "error: " << e.what_without_backtrace() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+}  // namespace learn2add::cli

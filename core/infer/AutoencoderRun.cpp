@@ -1,0 +1,43 @@
+#include "infer/AutoencoderRun.h"
+
+#include "track/RunFolder.h"
+#include "track/TrackError.h"
+
+namespace learn2add::infer {
+
+AutoencoderRun openAutoencoderRun(const std::filesystem::path& folder) {
+    AutoencoderRun run;
+    run.folder = folder;
+    try {
+        run.config = track::RunFolder::open(folder).readConfig();
+    } catch (const track::TrackError& e) {
+        throw RunOpenError(e.what());
+    }
+    const std::string kind = run.config.value("kind", "");
+    if (kind != "autoencoder") {
+        throw RunOpenError(folder.string() + " is a run of kind '" + kind +
+                           "'; an autoencoder run (learn2add-cli train autoencoder) is expected");
+    }
+    try {
+        const auto decoder = models::decoderKindFromString(run.config.at("decoder").get<std::string>());
+        const auto codeSize = run.config.at("code_size").get<std::int64_t>();
+        run.model = models::Autoencoder(models::AutoencoderOptions().decoder(decoder).codeSize(codeSize));
+        run.checkpoint = train::loadCheckpoint(folder / "best.pt", *run.model,
+                                               {"autoencoder", models::toString(decoder), codeSize});
+    } catch (const train::CheckpointError& e) {
+        throw RunOpenError(e.what());
+    } catch (const std::exception& e) {
+        throw RunOpenError(folder.string() + ": config.json does not describe an autoencoder (" + e.what() + ")");
+    }
+    run.model->eval();
+    return run;
+}
+
+data::MnistData loadRunData(const nlohmann::json& config) {
+    const auto& data = config.at("data");
+    std::optional<std::filesystem::path> folder;
+    if (data.contains("folder") && data["folder"].is_string()) folder = data["folder"].get<std::string>();
+    return data::loadMnist(folder, data.value("split_seed", std::uint64_t{42}));
+}
+
+}  // namespace learn2add::infer

@@ -1,0 +1,40 @@
+#pragma once
+// Opening an autoencoder run folder that the CLI or the GUI wrote: its config, its data and the
+// model restored from best.pt.
+//
+//   AutoencoderRun run = openAutoencoderRun("runs/ae-upsample");  // throws RunOpenError
+//   torch::Tensor reconstruction = run.model->forward(images);
+//
+// Thread-safety: the returned model is not shared with anyone; use it from one thread at a time.
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "data/MnistData.h"
+#include "models/Autoencoder.h"
+#include "train/Checkpoint.h"
+
+namespace learn2add::infer {
+
+class RunOpenError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct AutoencoderRun {
+    std::filesystem::path folder;
+    nlohmann::json config;
+    train::CheckpointInfo checkpoint;  // what best.pt holds (its epoch, validation loss)
+    models::Autoencoder model{nullptr};  // in eval mode, best.pt's weights
+};
+
+// Throws RunOpenError when the folder is not a run, is a run of another kind (with a message saying
+// what is expected), or its checkpoint does not match its config.
+AutoencoderRun openAutoencoderRun(const std::filesystem::path& folder);
+
+// The data the run was trained on (same folder or embedded subset, same split seed).
+data::MnistData loadRunData(const nlohmann::json& config);
+
+}  // namespace learn2add::infer

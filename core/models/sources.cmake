@@ -1,0 +1,9 @@
+target_sources(learn2add_core PRIVATE
+  models/Encoder.cpp
+  models/MirrorDecoder.cpp
+  models/UpsampleDecoder.cpp
+  models/Resize64Decoder.cpp
+  models/DecoderKind.cpp
+  models/Autoencoder.cpp
+  models/ParameterCount.cpp
+  models/Initialization.cpp)

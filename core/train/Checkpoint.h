@@ -1,0 +1,49 @@
+#pragma once
+// Checkpoints (.pt): a module's parameters and buffers plus a description of the architecture, so
+// that loading into another architecture fails with a message instead of garbage or a crash.
+//
+//   saveCheckpoint(run / "best.pt", *model, {"autoencoder", "upsample", 7, epoch, loss});
+//   CheckpointInfo info = readCheckpointInfo(run / "best.pt");   // what it holds
+//   loadCheckpoint(run / "best.pt", *model, expectedInfo);       // throws CheckpointError
+//
+// Writes are atomic: a reader never sees a half-written file (see common/AtomicFile.h).
+
+#include <torch/nn/module.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace learn2add::train {
+
+class CheckpointError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct CheckpointInfo {
+    std::string kind;          // "autoencoder", later "addition", ...
+    std::string architecture;  // e.g. the decoder name
+    std::int64_t codeSize = 0;
+    std::int64_t epoch = 0;    // 0: saved before the first epoch ended
+    double validationLoss = 0.0;
+
+    // "autoencoder (decoder upsample, code 7)"
+    std::string describe() const;
+};
+
+// Throws CheckpointError naming the file when it cannot be written (e.g. a full disk).
+void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& module,
+                    const CheckpointInfo& info);
+
+// Throws CheckpointError when the file is missing, unreadable or not a Learn2Add checkpoint.
+CheckpointInfo readCheckpointInfo(const std::filesystem::path& path);
+
+// Loads into `module` after checking that kind, architecture and code size match `expected`
+// (epoch and loss are not compared). Returns the stored info. Throws CheckpointError, leaving the
+// module's parameters unchanged, on any mismatch.
+CheckpointInfo loadCheckpoint(const std::filesystem::path& path, torch::nn::Module& module,
+                              const CheckpointInfo& expected);
+
+}  // namespace learn2add::train

@@ -1,0 +1,8 @@
+target_sources(learn2add_core PRIVATE
+  track/RunFolder.cpp
+  train/AutoencoderTrainingOptions.cpp
+  train/TrainingReports.cpp
+  train/Losses.cpp
+  train/ShownDigits.cpp
+  train/Checkpoint.cpp
+  train/AutoencoderTrainer.cpp)

@@ -1,0 +1,98 @@
+#include "models/Encoder.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <tuple>
+
+#include "core/models/ModelTestSupport.h"
+
+namespace learn2add::models {
+namespace {
+
+using testing::expectTorchError;
+using testing::SeededModelTest;
+
+class EncoderShapes : public SeededModelTest,
+                      public ::testing::WithParamInterface<std::tuple<std::int64_t, std::int64_t>> {};
+
+TEST_P(EncoderShapes, CodeAndPoolingIndicesHaveTheDocumentedShapes) {
+    const auto [codeSize, imageSize] = GetParam();
+    Encoder encoder(EncoderOptions().codeSize(codeSize).imageSize(imageSize));
+    const torch::Tensor images = torch::rand({5, 1, imageSize, imageSize});
+
+    const torch::Tensor code = encoder->forward(images);
+    EXPECT_EQ(code.sizes(), (std::vector<std::int64_t>{5, codeSize}));
+
+    const CodeAndIndices withIndices = encoder->forwardWithIndices(images);
+    EXPECT_TRUE(torch::equal(withIndices.code, code)) << "both paths compute the same code";
+    for (int stage = 0; stage < kPoolingStages; ++stage) {
+        const std::int64_t side = imageSize >> stage;
+        EXPECT_EQ(withIndices.pooling.inputSizes[stage], (std::array<std::int64_t, 2>{side, side}));
+        EXPECT_EQ(withIndices.pooling.indices[stage].sizes(),
+                  (std::vector<std::int64_t>{5, kStageChannels[stage], side / 2, side / 2}));
+        EXPECT_EQ(withIndices.pooling.indices[stage].scalar_type(), torch::kLong);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(CodeAndImageSizes, EncoderShapes,
+                         ::testing::Combine(::testing::Values(2, 7), ::testing::Values(32, 64)));
+
+TEST_F(SeededModelTest, EncoderParameterNamesAndShapesFollowTheSpec) {
+    Encoder encoder(EncoderOptions().codeSize(2));
+    const auto parameters = encoder->named_parameters();
+    EXPECT_EQ(parameters.size(), 10u);
+    EXPECT_EQ(parameters["conv1.weight"].sizes(), (std::vector<std::int64_t>{32, 1, 3, 3}));
+    EXPECT_EQ(parameters["conv2.weight"].sizes(), (std::vector<std::int64_t>{64, 32, 3, 3}));
+    EXPECT_EQ(parameters["conv3.weight"].sizes(), (std::vector<std::int64_t>{128, 64, 3, 3}));
+    EXPECT_EQ(parameters["hidden.weight"].sizes(), (std::vector<std::int64_t>{256, 128 * 4 * 4}));
+    EXPECT_EQ(parameters["to_code.weight"].sizes(), (std::vector<std::int64_t>{2, 256}));
+
+    Encoder large(EncoderOptions().codeSize(7).imageSize(64));
+    EXPECT_EQ(large->named_parameters()["hidden.weight"].sizes(),
+              (std::vector<std::int64_t>{256, 128 * 8 * 8}));
+}
+
+TEST_F(SeededModelTest, EncoderComputesExactlyTheSpecifiedLayers) {
+    // The spec written out with the module's own weights: conv + ReLU + max-pool three times, then
+    // "MLP (256), Linear" and "MLP (code), Linear", i.e. no activation after either linear layer.
+    Encoder encoder(EncoderOptions().codeSize(7));
+    auto p = encoder->named_parameters();
+    const torch::Tensor images = torch::rand({3, 1, 32, 32});
+    torch::Tensor x = images;
+    for (const char* conv : {"conv1", "conv2", "conv3"}) {
+        const std::string name = conv;
+        x = torch::conv2d(x, p[name + ".weight"], p[name + ".bias"], 1, 1);
+        x = torch::max_pool2d(torch::relu(x), 2, 2);
+    }
+    x = torch::linear(x.flatten(1), p["hidden.weight"], p["hidden.bias"]);
+    x = torch::linear(x, p["to_code.weight"], p["to_code.bias"]);
+    EXPECT_TRUE(torch::allclose(encoder->forward(images), x, 1e-5, 1e-6));
+}
+
+TEST_F(SeededModelTest, EncoderRejectsInvalidOptionsWithAPreciseMessage) {
+    expectTorchError([] { Encoder(EncoderOptions().codeSize(0)); },
+                     "EncoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), "
+                     "got 0");
+    expectTorchError([] { Encoder(EncoderOptions().imageSize(48)); },
+                     "EncoderOptions: imageSize must be 32 or 64 (64 only for the resize64 "
+                     "decoder), got 48");
+}
+
+TEST_F(SeededModelTest, EncoderRejectsImagesOfTheWrongShape) {
+    Encoder encoder(EncoderOptions().codeSize(7));
+    expectTorchError([&] { encoder->forward(torch::rand({4, 1, 28, 28})); },
+                     "Encoder: expected images of shape [N, 1, 32, 32], got [4, 1, 28, 28]");
+    expectTorchError([&] { encoder->forwardWithIndices(torch::rand({4, 32, 32})); },
+                     "Encoder: expected images of shape [N, 1, 32, 32], got [4, 32, 32]");
+}
+
+TEST_F(SeededModelTest, EncoderPrintsItsOptions) {
+    Encoder encoder(EncoderOptions().codeSize(2).imageSize(64));
+    std::ostringstream stream;
+    encoder->pretty_print(stream);
+    EXPECT_EQ(stream.str(), "learn2add::models::Encoder(codeSize=2, imageSize=64)");
+}
+
+}  // namespace
+}  // namespace learn2add::models

@@ -1,0 +1,31 @@
+#pragma once
+// Shared by the model suites: a seeded fixture, synthetic digit-like images and a helper that
+// checks the message of a c10::Error.
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace learn2add::models::testing {
+
+// Every test starts from the same random state, with the thread count the project's timings use.
+class SeededModelTest : public ::testing::Test {
+protected:
+    static constexpr std::uint64_t kSeed = 20231025;
+    void SetUp() override {
+        torch::set_num_threads(2);
+        torch::manual_seed(kSeed);
+    }
+};
+
+// `count` images [count, 1, size, size] in [0, 1]: strokes shaped like 0, 1, 7 and +, jittered by
+// a few pixels, fixed by `seed` (independent of torch's random state). size is 32 or 64.
+torch::Tensor syntheticDigits(std::int64_t count, std::int64_t size, std::uint64_t seed);
+
+// Runs `action`, expects a c10::Error whose message (without backtrace) contains `fragment`.
+void expectTorchError(const std::function<void()>& action, const std::string& fragment);
+
+}  // namespace learn2add::models::testing

@@ -1,0 +1,77 @@
+#include "train/Checkpoint.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include "core/data/IdxFixtures.h"
+#include "models/Autoencoder.h"
+
+namespace learn2add::train {
+namespace {
+
+using models::Autoencoder;
+using models::AutoencoderOptions;
+using models::DecoderKind;
+
+CheckpointInfo infoFor(const std::string& decoder, std::int64_t code) {
+    return {"autoencoder", decoder, code, 3, 0.02};
+}
+
+TEST(Checkpoint, RoundTripRestoresTheSameOutputs) {
+    data::testing::TempFolder folder;
+    torch::manual_seed(1);
+    Autoencoder saved(AutoencoderOptions().decoder(DecoderKind::Upsample).codeSize(7));
+    saveCheckpoint(folder.path() / "best.pt", *saved, infoFor("upsample", 7));
+
+    torch::manual_seed(2);
+    Autoencoder loaded(AutoencoderOptions().decoder(DecoderKind::Upsample).codeSize(7));
+    const CheckpointInfo info = loadCheckpoint(folder.path() / "best.pt", *loaded, infoFor("upsample", 7));
+    EXPECT_EQ(info.epoch, 3);
+    EXPECT_DOUBLE_EQ(info.validationLoss, 0.02);
+    const auto x = torch::rand({3, 1, 32, 32});
+    saved->eval();
+    loaded->eval();
+    EXPECT_TRUE(torch::equal(saved->forward(x), loaded->forward(x)));
+}
+
+TEST(Checkpoint, OtherArchitectureOrCodeSizeIsRefusedWithAMessage) {
+    data::testing::TempFolder folder;
+    Autoencoder mirror(AutoencoderOptions().decoder(DecoderKind::Mirror).codeSize(2));
+    saveCheckpoint(folder.path() / "m.pt", *mirror, infoFor("mirror", 2));
+
+    Autoencoder upsample(AutoencoderOptions().decoder(DecoderKind::Upsample).codeSize(7));
+    const auto before = upsample->parameters()[0].clone();
+    try {
+        loadCheckpoint(folder.path() / "m.pt", *upsample, infoFor("upsample", 7));
+        FAIL() << "expected a CheckpointError";
+    } catch (const CheckpointError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("holds a autoencoder (mirror, code 2)"), std::string::npos) << message;
+        EXPECT_NE(message.find("autoencoder (upsample, code 7) was expected"), std::string::npos) << message;
+    }
+    EXPECT_TRUE(torch::equal(before, upsample->parameters()[0]));  // untouched
+
+    // Same names, other shapes (a lying header): still refused, model untouched.
+    Autoencoder mirror7(AutoencoderOptions().decoder(DecoderKind::Mirror).codeSize(7));
+    EXPECT_THROW(loadCheckpoint(folder.path() / "m.pt", *mirror7, infoFor("mirror", 2)), CheckpointError);
+}
+
+TEST(Checkpoint, CorruptOrForeignFilesAreRefused) {
+    data::testing::TempFolder folder;
+    data::testing::writeBytes(folder.path() / "junk.pt", {1, 2, 3, 4, 5});
+    EXPECT_THROW(readCheckpointInfo(folder.path() / "junk.pt"), CheckpointError);
+    EXPECT_THROW(readCheckpointInfo(folder.path() / "missing.pt"), CheckpointError);
+
+    Autoencoder model(AutoencoderOptions().codeSize(7));
+    saveCheckpoint(folder.path() / "ok.pt", *model, infoFor("upsample", 7));
+    std::filesystem::resize_file(folder.path() / "ok.pt", std::filesystem::file_size(folder.path() / "ok.pt") / 2);
+    EXPECT_THROW(loadCheckpoint(folder.path() / "ok.pt", *model, infoFor("upsample", 7)), CheckpointError);
+}
+
+TEST(Checkpoint, UnwritableTargetIsReportedAndLeavesNothingBehind) {
+    Autoencoder model(AutoencoderOptions().codeSize(7));
+    EXPECT_THROW(saveCheckpoint("/nonexistent-folder/best.pt", *model, infoFor("upsample", 7)), CheckpointError);
+}
+
+}  // namespace
+}  // namespace learn2add::train

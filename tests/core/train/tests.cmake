@@ -1,0 +1,10 @@
+learn2add_add_test(train_tests
+  SOURCES core/train/AutoencoderTrainingOptionsTest.cpp
+          core/train/LossesTest.cpp
+          core/train/CheckpointTest.cpp
+          core/train/RunFolderTest.cpp
+          core/train/AutoencoderTrainerTest.cpp
+          core/data/IdxFixtures.cpp
+  LIBRARIES learn2add_core
+  LABELS core
+  TIMEOUT 300)
