@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption threads("threads", "LibTorch threads (default: cores - 1, at least 1).", "N");
     const QCommandLineOption screenshot(
         "screenshot", "Save the window to FILE once the data is shown, then quit.", "FILE");
-    parser.addOptions({data, seed, threads, screenshot});
+    const QCommandLineOption page("page", "Open the page NAME (Data, Autoencoder, …).", "NAME");
+    parser.addOptions({data, seed, threads, screenshot, page});
     parser.process(app);
 
     // Leave a core for the GUI while models train.
@@ -34,6 +35,9 @@ int main(int argc, char** argv) {
     if (parser.isSet(data)) options.dataFolder = parser.value(data);
     options.seed = parser.value(seed).toULongLong();
     learn2add::ui::MainWindow window(options);
+    if (parser.isSet(page) && !window.showPage(parser.value(page))) {
+        qWarning("learn2add: there is no page named \"%s\"", qPrintable(parser.value(page)));
+    }
     window.show();
 
     if (parser.isSet(screenshot)) {

@@ -20,7 +20,7 @@ namespace learn2add::train {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr std::int64_t kEvaluationBatch = 500;
+constexpr std::int64_t kEvaluationBatch = 100;  // measured: 1000 images in 0.86 s at 100, 6.0 s at 500
 
 double secondsBetween(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
@@ -242,7 +242,11 @@ TrainingResult AutoencoderTrainer::run(const TrainingCallbacks& callbacks, Train
             report.inputs = shownInputs;
             report.reconstructions = toStrip(shown);
             if (options_.codeSize() == 2) {
-                const torch::Tensor codes = model_->encode(validation).contiguous();
+                std::vector<torch::Tensor> chunks;
+                for (std::int64_t begin = 0; begin < validation.size(0); begin += kEvaluationBatch) {
+                    chunks.push_back(model_->encode(validation.slice(0, begin, begin + kEvaluationBatch)));
+                }
+                const torch::Tensor codes = torch::cat(chunks).contiguous();
                 report.codes2d.assign(codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel());
                 report.codeLabels = validationLabels;
             }

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,6 +13,7 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "autoencoder/AutoencoderPage.h"
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
 #include "shell/MessageBanner.h"
@@ -37,6 +39,9 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     dataPage_ = new DataPage;
     addPage(tr("Data"), dataPage_);
     connect(this, &MainWindow::dataChanged, dataPage_, &DataPage::showData);
+    autoencoderPage_ = new AutoencoderPage;
+    addPage(tr("Autoencoder"), autoencoderPage_);
+    connect(this, &MainWindow::dataChanged, autoencoderPage_, &AutoencoderPage::setData);
     pageList_->setCurrentRow(0);
 
     auto* body = new QWidget;
@@ -57,7 +62,15 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     openData(options_.dataFolder);
 }
 
-MainWindow::~MainWindow() { loader_->waitForIdle(); }
+MainWindow::~MainWindow() {
+    autoencoderPage_->shutdownTraining();
+    loader_->waitForIdle();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    autoencoderPage_->shutdownTraining();
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::addPage(const QString& name, QWidget* page) {
     pages_->addWidget(page);
@@ -67,6 +80,16 @@ void MainWindow::addPage(const QString& name, QWidget* page) {
 QString MainWindow::currentPageName() const {
     const auto* item = pageList_->currentItem();
     return item ? item->text() : QString();
+}
+
+bool MainWindow::showPage(const QString& name) {
+    for (int row = 0; row < pageList_->count(); ++row) {
+        if (pageList_->item(row)->text().compare(name, Qt::CaseInsensitive) == 0) {
+            pageList_->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::createMenus() {

@@ -1,7 +1,7 @@
 #pragma once
 // The main window: a frame that hosts pages (listed on the left) and shows where the data comes
 // from. It owns the DataLoader and hands every page the loaded data; logic lives in the pages.
-// GUI thread only.
+// Closing or destroying it stops running trainings first (cancel, quit, wait). GUI thread only.
 //
 //   MainWindow window({.dataFolder = std::nullopt, .seed = 42});   // embedded data
 //   window.show();
@@ -18,6 +18,7 @@ class QStackedWidget;
 
 namespace learn2add::ui {
 
+class AutoencoderPage;
 class DataLoader;
 class DataPage;
 class MessageBanner;
@@ -38,13 +39,20 @@ public:
     void openData(std::optional<QString> folder);
 
     DataPage* dataPage() const { return dataPage_; }
+    AutoencoderPage* autoencoderPage() const { return autoencoderPage_; }
     DataLoader* dataLoader() const { return loader_; }
     MessageBanner* banner() const { return banner_; }
     QString currentPageName() const;
+    // Shows the page with this name (case-insensitive); false when there is none.
+    bool showPage(const QString& name);
     const LoadedData* loadedData() const { return data_.get(); }
 
 Q_SIGNALS:
     void dataChanged(std::shared_ptr<const LoadedData> data);
+
+protected:
+    // Stops running trainings (cancel, quit, wait) before the window closes.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void addPage(const QString& name, QWidget* page);
@@ -60,6 +68,7 @@ private:
     QListWidget* pageList_ = nullptr;
     QStackedWidget* pages_ = nullptr;
     DataPage* dataPage_ = nullptr;
+    AutoencoderPage* autoencoderPage_ = nullptr;
     QLabel* dataStatus_ = nullptr;
 };
 

@@ -1,0 +1,245 @@
+#include "autoencoder/AutoencoderPage.h"
+
+#include <gtest/gtest.h>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+#include "autoencoder/AutoencoderSettingsPanel.h"
+#include "autoencoder/RunsTable.h"
+#include "plots/CodeScatterPlot.h"
+#include "plots/CurvePlot.h"
+#include "shell/MainWindow.h"
+#include "shell/MessageBanner.h"
+#include "training/TrainingProgressView.h"
+#include "training/TrainingSession.h"
+#include "ui/QtTestMain.h"
+#include "ui/UiTestSupport.h"
+#include "widgets/DigitMosaic.h"
+
+namespace learn2add::ui {
+namespace {
+
+const auto* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
+
+// A page with the embedded data and the form set for a tiny training (see setTinyTraining()).
+class AutoencoderPageTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        page.resize(1200, 800);
+        page.setData(testing::smallData());
+        testing::setTinyTraining(*page.settings());
+    }
+    bool waitForStatus(int runId, const QString& status, int timeoutMs) {
+        return testing::waitUntil(
+            [&] { return page.runsTable()->cellText(runId, RunsTable::StatusColumn) == status; },
+            timeoutMs);
+    }
+
+    AutoencoderPage page;
+};
+
+TEST_F(AutoencoderPageTest, TrainsATinyModelAndShowsCurvesDigitsCodesAndARow) {
+    page.trainButton()->click();
+    EXPECT_TRUE(page.session()->isRunning());
+    ASSERT_EQ(page.runsTable()->rowCount(), 1);
+    ASSERT_TRUE(waitForStatus(1, "finished", 15000))
+        << page.runsTable()->cellText(1, RunsTable::StatusColumn).toStdString();
+
+    // Curves: two epochs of train and validation RMSE, the best epoch marked.
+    CurvePlot* curves = page.curvePlot();
+    ASSERT_EQ(curves->seriesCount(), 1);
+    ASSERT_TRUE(
+        testing::waitUntil([&] { return curves->validationGraph(0)->dataCount() == 2; }, 2000));
+    EXPECT_EQ(curves->trainGraph(0)->dataCount(), 2);
+    EXPECT_EQ(curves->bestMarker(0)->dataCount(), 1);
+    EXPECT_EQ(curves->validationGraph(0)->name(), "#1 upsample · L2 · code 2");
+
+    // The table row.
+    const RunsTable* table = page.runsTable();
+    EXPECT_EQ(table->cellText(1, RunsTable::DecoderColumn), "upsample");
+    EXPECT_EQ(table->cellText(1, RunsTable::LossColumn), "L2");
+    EXPECT_EQ(table->cellText(1, RunsTable::CodeColumn), "2");
+    EXPECT_EQ(table->cellText(1, RunsTable::EpochsColumn), "2/2");
+    const int bestEpoch = table->cellText(1, RunsTable::BestEpochColumn).toInt();
+    EXPECT_TRUE(bestEpoch == 1 || bestEpoch == 2);
+    bool ok = false;
+    const double bestRmse = table->cellText(1, RunsTable::BestValidationColumn).toDouble(&ok);
+    EXPECT_TRUE(ok);
+    EXPECT_GT(bestRmse, 0.0);
+    EXPECT_LT(bestRmse, 1.0);
+
+    // Digits (5 inputs above 5 reconstructions) and the 2-D codes of every validation digit.
+    ASSERT_TRUE(testing::waitUntil([&] { return page.codeScatter()->pointCount() > 0; }, 2000));
+    EXPECT_EQ(page.codeScatter()->pointCount(),
+              static_cast<int>(testing::smallData()->mnist.validation.size()));
+    EXPECT_TRUE(page.codeScatter()->isVisibleTo(&page));
+    ASSERT_EQ(page.reconstructions()->tiles().size(), 10u);
+    for (const auto& tile : page.reconstructions()->tiles())
+        EXPECT_EQ(tile.image.size(), QSize(32, 32));
+
+    EXPECT_FALSE(page.session()->isRunning());
+    EXPECT_FALSE(page.stopButton()->isEnabled());
+    EXPECT_TRUE(page.progressView()->text().startsWith("Done"))
+        << page.progressView()->text().toStdString();
+    EXPECT_FALSE(page.banner()->isVisibleTo(&page));
+}
+
+TEST_F(AutoencoderPageTest, RefusesInvalidSettingsAndSaysWhy) {
+    page.settings()->learningRateEdit()->setText("fast");
+    page.trainButton()->click();
+    EXPECT_TRUE(page.banner()->isVisibleTo(&page));
+    EXPECT_EQ(page.banner()->kind(), MessageBanner::Kind::Error);
+    EXPECT_TRUE(page.banner()->text().contains("is not a number"))
+        << page.banner()->text().toStdString();
+
+    page.settings()->learningRateEdit()->setText("0");
+    page.queueButton()->click();
+    EXPECT_TRUE(page.banner()->text().contains("learning rate must be a finite number in (0, 10]"))
+        << page.banner()->text().toStdString();
+    EXPECT_FALSE(page.session()->isRunning());
+    EXPECT_EQ(page.runsTable()->rowCount(), 0);
+    EXPECT_EQ(page.curvePlot()->seriesCount(), 0);
+}
+
+TEST_F(AutoencoderPageTest, StopEndsTheTrainingWithinASecond) {
+    page.settings()->epochsBox()->setValue(100);
+    page.settings()->batchesPerEpochBox()->setValue(0);  // whole epochs
+    QSignalSpy progress(page.session(), &TrainingSession::progress);
+    page.trainButton()->click();
+    ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
+    EXPECT_TRUE(page.stopButton()->isEnabled());
+    EXPECT_TRUE(page.progressView()->text().contains("Epoch 1/100"))
+        << page.progressView()->text().toStdString();
+
+    QElapsedTimer clock;
+    clock.start();
+    page.stopButton()->click();
+    ASSERT_TRUE(testing::waitUntil([&] { return !page.session()->isRunning(); }, 1000));
+    EXPECT_LT(clock.elapsed(), 1000);
+    EXPECT_EQ(page.runsTable()->cellText(1, RunsTable::StatusColumn), "cancelled");
+    EXPECT_FALSE(page.stopButton()->isEnabled());
+}
+
+TEST_F(AutoencoderPageTest, PauseButtonPausesAndResumes) {
+    page.settings()->epochsBox()->setValue(100);
+    page.settings()->batchesPerEpochBox()->setValue(0);
+    QSignalSpy progress(page.session(), &TrainingSession::progress);
+    page.trainButton()->click();
+    ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
+    page.pauseButton()->click();
+    EXPECT_TRUE(page.session()->isPaused());
+    EXPECT_EQ(page.pauseButton()->text(), "Resume");
+    EXPECT_TRUE(page.progressView()->text().startsWith("Paused"));
+    page.pauseButton()->click();
+    EXPECT_FALSE(page.session()->isPaused());
+    EXPECT_EQ(page.pauseButton()->text(), "Pause");
+    page.stopTraining();
+    ASSERT_TRUE(testing::waitUntil([&] { return !page.session()->isRunning(); }, 1000));
+}
+
+TEST_F(AutoencoderPageTest, ExplainsWhyThereIsNoScatterForCodeSizeSeven) {
+    page.settings()->codeSizeBox()->setValue(7);
+    page.settings()->epochsBox()->setValue(1);
+    page.settings()->batchesPerEpochBox()->setValue(1);
+    page.trainButton()->click();
+    ASSERT_TRUE(waitForStatus(1, "finished", 15000));
+    ASSERT_TRUE(
+        testing::waitUntil([&] { return page.reconstructions()->tiles().size() == 10; }, 2000));
+    EXPECT_FALSE(page.codeScatter()->isVisibleTo(&page));
+    EXPECT_EQ(page.codeScatter()->pointCount(), 0);
+}
+
+TEST_F(AutoencoderPageTest, ShowsADivergedRunInWords) {
+    page.settings()->epochsBox()->setValue(1);
+    page.settings()->batchesPerEpochBox()->setValue(1);
+    page.trainButton()->click();
+    ASSERT_TRUE(waitForStatus(1, "finished", 15000));
+    // A real divergence needs an unlucky model; the page's handling is what is tested here.
+    train::TrainingResult diverged;
+    diverged.status = train::TrainingResult::Status::Diverged;
+    diverged.message = "the training loss became NaN at epoch 3, batch 7; training stopped";
+    Q_EMIT page.session()->runFinished(1, diverged);
+    EXPECT_TRUE(page.banner()->isVisibleTo(&page));
+    EXPECT_TRUE(page.banner()->text().contains("diverged")) << page.banner()->text().toStdString();
+    EXPECT_TRUE(page.banner()->text().contains("became NaN at epoch 3"));
+    EXPECT_EQ(page.runsTable()->cellText(1, RunsTable::StatusColumn), "diverged");
+}
+
+TEST_F(AutoencoderPageTest, WritesEachRunIntoItsOwnFolder) {
+    QTemporaryDir base;
+    ASSERT_TRUE(base.isValid());
+    page.settings()->setRunFolderBase(base.path());
+    page.settings()->epochsBox()->setValue(1);
+    page.settings()->batchesPerEpochBox()->setValue(1);
+    page.trainButton()->click();
+    page.trainButton()->click();  // the same settings in the same second: another folder
+    ASSERT_TRUE(waitForStatus(2, "finished", 15000));
+    const QStringList runs =
+        QDir(base.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    ASSERT_EQ(runs.size(), 2) << runs.join(", ").toStdString();
+    EXPECT_TRUE(runs[0].endsWith("-upsample-l2-code2")) << runs[0].toStdString();
+    for (const QString& run : runs) {
+        const QDir folder(QDir(base.path()).filePath(run));
+        EXPECT_TRUE(folder.exists("config.json"));
+        EXPECT_TRUE(folder.exists("metrics.csv"));
+        EXPECT_TRUE(folder.exists("best.pt"));
+    }
+    EXPECT_TRUE(
+        page.runsTable()->item(0, RunsTable::StatusColumn)->toolTip().contains(base.path()));
+}
+
+TEST(AutoencoderPageInWindow, DestroyingTheWindowWhileTrainingNeitherHangsNorCrashes) {
+    auto window = std::make_unique<MainWindow>(MainWindowOptions{});
+    QSignalSpy loaded(window.get(), &MainWindow::dataChanged);
+    ASSERT_TRUE(testing::waitUntil([&] { return !loaded.isEmpty(); }, 15000));
+    ASSERT_TRUE(window->showPage("autoencoder"));
+    EXPECT_EQ(window->currentPageName(), "Autoencoder");
+    AutoencoderPage* page = window->autoencoderPage();
+    testing::setTinyTraining(*page->settings());
+    page->settings()->epochsBox()->setValue(100);
+    page->settings()->batchesPerEpochBox()->setValue(0);
+    QSignalSpy progress(page->session(), &TrainingSession::progress);
+    page->trainButton()->click();
+    ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
+
+    QElapsedTimer clock;
+    clock.start();
+    window.reset();
+    EXPECT_LT(clock.elapsed(), 2000);
+}
+
+TEST(AutoencoderPageInWindow, ClosingTheWindowStopsTheTraining) {
+    MainWindow window({});
+    QSignalSpy loaded(&window, &MainWindow::dataChanged);
+    ASSERT_TRUE(testing::waitUntil([&] { return !loaded.isEmpty(); }, 15000));
+    window.show();
+    AutoencoderPage* page = window.autoencoderPage();
+    testing::setTinyTraining(*page->settings());
+    page->settings()->epochsBox()->setValue(100);
+    page->settings()->batchesPerEpochBox()->setValue(0);
+    QSignalSpy progress(page->session(), &TrainingSession::progress);
+    page->trainButton()->click();
+    ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
+    page->pauseButton()->click();  // a paused run must end too
+
+    QElapsedTimer clock;
+    clock.start();
+    EXPECT_TRUE(window.close());
+    EXPECT_LT(clock.elapsed(), 2000);
+    // The worker thread has ended: no run is going on, and none starts.
+    EXPECT_FALSE(page->session()->isRunning());
+    EXPECT_FALSE(page->stopButton()->isEnabled());
+    const auto data = testing::embeddedData();
+    const auto refused = page->session()->enqueue({}, {data, &data->mnist});
+    ASSERT_TRUE(refused.has_value());
+    EXPECT_TRUE(refused->contains("shut down"));
+}
+
+}  // namespace
+}  // namespace learn2add::ui

@@ -1,0 +1,173 @@
+#include "training/TrainingSession.h"
+
+#include <gtest/gtest.h>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "ui/QtTestMain.h"
+#include "ui/UiTestSupport.h"
+
+namespace learn2add::ui {
+namespace {
+
+const auto* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
+
+using Status = train::TrainingResult::Status;
+
+std::shared_ptr<const data::MnistData> mnist() {
+    return testing::smallMnist();
+}
+
+TrainingJob tinyJob(int epochs, int batches,
+                    models::DecoderKind decoder = models::DecoderKind::Upsample) {
+    const auto options = train::AutoencoderTrainingOptions()
+                             .decoder(decoder)
+                             .codeSize(2)
+                             .epochs(epochs)
+                             .maxBatchesPerEpoch(batches)
+                             .batchSize(32)
+                             .threads(1);
+    return {describeOptions(options), options, std::nullopt};
+}
+
+TEST(TrainingSession, RunsQueuedJobsOneAfterAnother) {
+    TrainingSession session;
+    QSignalSpy queued(&session, &TrainingSession::runQueued);
+    QSignalSpy started(&session, &TrainingSession::runStarted);
+    QSignalSpy epochs(&session, &TrainingSession::epochFinished);
+    QSignalSpy finished(&session, &TrainingSession::runFinished);
+    ASSERT_EQ(session.enqueue({tinyJob(2, 2), tinyJob(1, 2)}, mnist()), std::nullopt);
+    EXPECT_EQ(queued.size(), 2);
+    EXPECT_TRUE(session.isRunning());
+    EXPECT_EQ(session.queuedCount(), 1);
+    ASSERT_TRUE(testing::waitUntil([&] { return finished.size() == 2; }, 15000));
+
+    ASSERT_EQ(started.size(), 2);
+    EXPECT_EQ(started[0][0].toInt(), 1);
+    EXPECT_EQ(started[1][0].toInt(), 2);
+    ASSERT_EQ(epochs.size(), 3);
+    // Every epoch of run 1 arrives before run 2 starts reporting.
+    EXPECT_EQ(epochs[0][0].toInt(), 1);
+    EXPECT_EQ(epochs[1][0].toInt(), 1);
+    EXPECT_EQ(epochs[2][0].toInt(), 2);
+    const auto report = epochs[1][1].value<train::EpochReport>();
+    EXPECT_EQ(report.epoch, 2);
+    EXPECT_GT(report.validationRmse, 0.0);
+    EXPECT_EQ(report.codes2d.size(), 2 * report.codeLabels.size());
+    EXPECT_EQ(report.inputs.count, 5);
+    const auto result = finished[0][1].value<train::TrainingResult>();
+    EXPECT_EQ(result.status, Status::Finished);
+    EXPECT_EQ(result.epochsRun, 2);
+    EXPECT_FALSE(session.isRunning());
+}
+
+TEST(TrainingSession, RefusesInvalidOptionsBeforeStarting) {
+    TrainingSession session;
+    QSignalSpy queued(&session, &TrainingSession::runQueued);
+    TrainingJob bad = tinyJob(1, 1);
+    bad.options.learningRate(0.0);
+    const auto error = session.enqueue({bad}, mnist());
+    ASSERT_TRUE(error.has_value());
+    EXPECT_TRUE(error->contains("learning rate must be")) << error->toStdString();
+
+    // With several jobs, the message names the bad one, and none of them is queued.
+    TrainingJob zero = tinyJob(1, 1);
+    zero.name = "zero";
+    zero.options.codeSize(0);
+    const auto named = session.enqueue({tinyJob(1, 1), zero}, mnist());
+    ASSERT_TRUE(named.has_value());
+    EXPECT_TRUE(named->startsWith("zero: code size must be")) << named->toStdString();
+    EXPECT_TRUE(queued.isEmpty());
+    EXPECT_FALSE(session.isRunning());
+    EXPECT_TRUE(session.enqueue({tinyJob(1, 1)}, nullptr)->contains("no data"));
+}
+
+TEST(TrainingSession, CoalescesBatchReports) {
+    TrainingSession session;
+    session.setProgressInterval(200);
+    QSignalSpy progress(&session, &TrainingSession::progress);
+    QSignalSpy finished(&session, &TrainingSession::runFinished);
+    TrainingJob job = tinyJob(1, 120);
+    job.options.batchSize(8);
+    QElapsedTimer clock;
+    clock.start();
+    ASSERT_EQ(session.enqueue({job}, mnist()), std::nullopt);
+    ASSERT_TRUE(testing::waitUntil([&] { return !finished.isEmpty(); }, 15000));
+    const double seconds = clock.elapsed() / 1000.0;
+    ASSERT_FALSE(progress.isEmpty());
+    EXPECT_LE(progress.size(), seconds / 0.2 + 2) << "120 batches in " << seconds << " s";
+    // The last progress is the run's last batch (flushed before runFinished).
+    const auto last = progress.back()[1].value<train::BatchReport>();
+    EXPECT_EQ(last.batch, 120);
+}
+
+TEST(TrainingSession, PausesResumesAndStopsWithinASecond) {
+    TrainingSession session;
+    session.setProgressInterval(40);
+    QSignalSpy progress(&session, &TrainingSession::progress);
+    QSignalSpy finished(&session, &TrainingSession::runFinished);
+    ASSERT_EQ(session.enqueue({tinyJob(50, 0), tinyJob(1, 1)}, mnist()), std::nullopt);
+    ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
+
+    session.pause();
+    EXPECT_TRUE(session.isPaused());
+    // The batch that was running when the pause came finishes and may still report; then silence.
+    auto paused = progress.size();
+    for (int i = 0; i < 10; ++i) {
+        QTest::qWait(400);
+        if (progress.size() == paused) break;
+        paused = progress.size();
+    }
+    QTest::qWait(500);
+    EXPECT_EQ(progress.size(), paused);
+
+    session.resume();
+    EXPECT_FALSE(session.isPaused());
+    ASSERT_TRUE(testing::waitUntil([&] { return progress.size() > paused; }, 5000));
+
+    QElapsedTimer clock;
+    clock.start();
+    session.stop();
+    ASSERT_TRUE(testing::waitUntil([&] { return finished.size() == 2; }, 1000));
+    EXPECT_LT(clock.elapsed(), 1000);
+    EXPECT_EQ(finished[0][1].value<train::TrainingResult>().status,
+              Status::Cancelled);  // the queued one
+    EXPECT_EQ(finished[0][1].value<train::TrainingResult>().epochsRun, 0);
+    EXPECT_EQ(finished[1][1].value<train::TrainingResult>().status, Status::Cancelled);
+    EXPECT_FALSE(session.isRunning());
+}
+
+TEST(TrainingSession, ReportsErrorsOfTheWorkerInWords) {
+    TrainingSession session;
+    QSignalSpy failed(&session, &TrainingSession::runFailed);
+    QSignalSpy finished(&session, &TrainingSession::runFinished);
+    TrainingJob job = tinyJob(1, 1);
+    job.runFolder = "/proc/learn2add-cannot-write-here/run";
+    ASSERT_EQ(session.enqueue({job, tinyJob(1, 1)}, mnist()), std::nullopt);
+    ASSERT_TRUE(testing::waitUntil([&] { return finished.size() == 1; }, 10000));
+    ASSERT_EQ(failed.size(), 1);
+    EXPECT_EQ(failed[0][0].toInt(), 1);
+    EXPECT_FALSE(failed[0][1].toString().isEmpty());
+    // The queue goes on with the next job.
+    EXPECT_EQ(finished[0][0].toInt(), 2);
+}
+
+TEST(TrainingSession, ShutdownWhileTrainingReturnsPromptly) {
+    auto session = std::make_unique<TrainingSession>();
+    QSignalSpy progress(session.get(), &TrainingSession::progress);
+    ASSERT_EQ(session->enqueue({tinyJob(100, 0)}, mnist()),
+              std::nullopt);
+    ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
+    session->pause();
+    QElapsedTimer clock;
+    clock.start();
+    session->shutdown();  // also while paused: at most the batch that was running finishes
+    EXPECT_LT(clock.elapsed(), 2000);
+    EXPECT_TRUE(session->enqueue({tinyJob(1, 1)}, mnist()).has_value());
+    session.reset();
+}
+
+}  // namespace
+}  // namespace learn2add::ui

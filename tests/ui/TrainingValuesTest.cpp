@@ -1,0 +1,44 @@
+#include <gtest/gtest.h>
+
+#include "training/ImageStripImages.h"
+#include "training/TrainingJob.h"
+#include "training/TrainingProgressView.h"
+
+namespace learn2add::ui {
+namespace {
+
+TEST(TrainingJob, NamesRunsByDecoderLossAndCode) {
+    const auto options = train::AutoencoderTrainingOptions()
+                             .decoder(models::DecoderKind::Resize64)
+                             .loss(train::ReconstructionLoss::Bce)
+                             .codeSize(7);
+    EXPECT_EQ(describeOptions(options), "resize64 · BCE · code 7");
+    const QDateTime start(QDate(2025, 3, 9), QTime(14, 5, 7));
+    EXPECT_EQ(runFolderName(options, start), "20250309-140507-resize64-bce-code7");
+}
+
+TEST(TrainingProgressView, FormatsDurations) {
+    EXPECT_EQ(formatDuration(0.4), "0 s");
+    EXPECT_EQ(formatDuration(59.4), "59 s");
+    EXPECT_EQ(formatDuration(65), "1:05");
+    EXPECT_EQ(formatDuration(3723), "1:02:03");
+    EXPECT_EQ(formatDuration(-1), "–");
+}
+
+TEST(ImageStripImages, SplitsAStripIntoOneImagePerDigit) {
+    train::ImageStrip strip;
+    strip.count = 2;
+    strip.size = 2;
+    strip.pixels = {0, 1, 2, 3, 10, 11, 12, 255};
+    const auto images = stripImages(strip);
+    ASSERT_EQ(images.size(), 2u);
+    EXPECT_EQ(images[1].size(), QSize(2, 2));
+    EXPECT_EQ(qGray(images[0].pixel(1, 1)), 3);
+    EXPECT_EQ(qGray(images[1].pixel(0, 1)), 12);
+    EXPECT_EQ(qGray(images[1].pixel(1, 1)), 255);
+    strip.pixels.pop_back();  // inconsistent: nothing rather than reading past the end
+    EXPECT_TRUE(stripImages(strip).empty());
+}
+
+}  // namespace
+}  // namespace learn2add::ui

@@ -1,0 +1,394 @@
+#include "autoencoder/AutoencoderPage.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include "autoencoder/AutoencoderSettingsPanel.h"
+#include "autoencoder/RunsTable.h"
+#include "models/DecoderKind.h"
+#include "plots/CodeScatterPlot.h"
+#include "plots/CurvePlot.h"
+#include "plots/CurvePlotControls.h"
+#include "plots/PlotColours.h"
+#include "shell/MessageBanner.h"
+#include "training/ImageStripImages.h"
+#include "training/TrainingProgressView.h"
+#include "training/TrainingSession.h"
+#include "widgets/DigitMosaic.h"
+
+namespace learn2add::ui {
+namespace {
+
+constexpr int kRefreshMs = 150;
+constexpr int kShownDigits = 5;
+
+QGroupBox* framed(const QString& title, QWidget* content, QWidget* above = nullptr) {
+    auto* box = new QGroupBox(title);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    if (above) layout->addWidget(above);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+}  // namespace
+
+AutoencoderPage::AutoencoderPage(QWidget* parent) : QWidget(parent) {
+    session_ = new TrainingSession(this);
+    connect(session_, &TrainingSession::runQueued, this, &AutoencoderPage::onRunQueued);
+    connect(session_, &TrainingSession::runStarted, this, &AutoencoderPage::onRunStarted);
+    connect(session_, &TrainingSession::progress, this, &AutoencoderPage::onProgress);
+    connect(session_, &TrainingSession::epochFinished, this, &AutoencoderPage::onEpoch);
+    connect(session_, &TrainingSession::runFinished, this, &AutoencoderPage::onRunFinished);
+    connect(session_, &TrainingSession::runFailed, this, &AutoencoderPage::onRunFailed);
+    connect(session_, &TrainingSession::stateChanged, this, &AutoencoderPage::onStateChanged);
+    refreshTimer_.setSingleShot(true);
+    refreshTimer_.setInterval(kRefreshMs);
+    connect(&refreshTimer_, &QTimer::timeout, this, &AutoencoderPage::refreshViews);
+
+    banner_ = new MessageBanner;
+    auto* body = new QHBoxLayout;
+    body->addWidget(buildControls());
+    body->addWidget(buildViews(), 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(banner_);
+    layout->addLayout(body, 1);
+    onStateChanged();
+    refreshViews();
+}
+
+AutoencoderPage::~AutoencoderPage() {
+    shutdownTraining();
+}
+
+QWidget* AutoencoderPage::buildControls() {
+    settings_ = new AutoencoderSettingsPanel;
+
+    train_ = new QPushButton(tr("Train"));
+    train_->setDefault(true);
+    train_->setShortcut(Qt::Key_F5);
+    train_->setToolTip(
+        tr("Train one model with these settings (F5). While a run is going, the "
+           "new one waits in the queue."));
+    connect(train_, &QPushButton::clicked, this, &AutoencoderPage::startTraining);
+    queue_ = new QPushButton(tr("Compare 3 decoders × 2 losses"));
+    queue_->setToolTip(
+        tr("Queue six runs, mirror, upsample and resize64, each with L2 and with "
+           "BCE, with the other settings of the form; their curves overlay."));
+    connect(queue_, &QPushButton::clicked, this, &AutoencoderPage::queueComparison);
+    pause_ = new QPushButton(tr("Pause"));
+    pause_->setShortcut(Qt::Key_F6);
+    pause_->setToolTip(tr("Pause or resume the running training (F6)"));
+    connect(pause_, &QPushButton::clicked, this, &AutoencoderPage::pauseOrResume);
+    stop_ = new QPushButton(tr("Stop"));
+    stop_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    stop_->setToolTip(
+        tr("Stop the running training and drop the queued ones (Shift+F5). The run "
+           "folder keeps best.pt and last.pt."));
+    connect(stop_, &QPushButton::clicked, this, &AutoencoderPage::stopTraining);
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(train_, 0, 0);
+    buttons->addWidget(pause_, 0, 1);
+    buttons->addWidget(stop_, 0, 2);
+    buttons->addWidget(queue_, 1, 0, 1, 3);
+
+    progress_ = new TrainingProgressView;
+
+    auto* help = new QLabel(
+        tr("<p><b>Why a sigmoid at the output?</b> Pixels are intensities in [0, 1]; the sigmoid "
+           "keeps every output in (0, 1), and BCE needs such probabilities.</p>"
+           "<p><b>Same conditions for every run:</b> seeded initial weights, a seeded portable "
+           "shuffle and a fixed thread count give the same weights for the same settings.</p>"
+           "<p><b>Best weights:</b> the epoch with the lowest validation loss (★ on the curves) is "
+           "kept as best.pt.</p>"));
+    help->setWordWrap(true);
+    help->setTextFormat(Qt::RichText);
+    help->setStyleSheet(QStringLiteral("color: #5a5a5a;"));
+    QFont small = help->font();
+    small.setPointSizeF(small.pointSizeF() * 0.92);
+    help->setFont(small);
+
+    auto* column = new QWidget;
+    column->setFixedWidth(330);
+    auto* layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(settings_);
+    layout->addLayout(buttons);
+    layout->addWidget(progress_);
+    layout->addWidget(help);
+    layout->addStretch(1);
+    return column;
+}
+
+QWidget* AutoencoderPage::buildViews() {
+    curves_ = new CurvePlot;
+    curves_->setTitle(tr("solid: validation · dashed: train · ★ best epoch"));
+    curves_->setValueLabel(tr("RMSE per pixel (32×32)"));
+    curves_->setMinimumSize(380, 260);
+    auto* curveBox =
+        framed(tr("Reconstruction error per epoch"), curves_, new CurvePlotControls(curves_));
+
+    scatter_ = new CodeScatterPlot;
+    scatter_->setMinimumSize(260, 240);
+    scatterHint_ = new QLabel;
+    scatterHint_->setAlignment(Qt::AlignCenter);
+    scatterHint_->setWordWrap(true);
+    scatterStack_ = new QStackedWidget;
+    scatterStack_->addWidget(scatterHint_);
+    scatterStack_->addWidget(scatter_);
+    auto* scatterBox = framed(tr("Validation codes"), scatterStack_);
+
+    reconstructions_ = new DigitMosaic(kShownDigits);
+    reconstructions_->setMinimumSize(kShownDigits * 36, 2 * 36);
+    reconstructionTitle_ = new QLabel;
+    reconstructionTitle_->setWordWrap(true);
+    auto* digitsBox = framed(tr("Five validation digits"), reconstructions_, reconstructionTitle_);
+
+    runs_ = new RunsTable;
+    // Room for the six runs of a comparison without scrolling.
+    runs_->setMinimumHeight(runs_->horizontalHeader()->sizeHint().height() +
+                            6 * runs_->verticalHeader()->defaultSectionSize() +
+                            2 * runs_->frameWidth());
+    connect(runs_, &RunsTable::runSelected, this, [this](int runId) {
+        followNewest_ = runId == session_->currentRunId() || !session_->isRunning();
+        showRun(runId);
+    });
+    auto* runsBox = framed(tr("Runs"), runs_);
+
+    // Curves on the left; the shown run's codes and digits on the right; the runs table below.
+    auto* shownRun = new QSplitter(Qt::Vertical);
+    shownRun->addWidget(scatterBox);
+    shownRun->addWidget(digitsBox);
+    shownRun->setStretchFactor(0, 3);
+    shownRun->setStretchFactor(1, 1);
+    auto* top = new QSplitter(Qt::Horizontal);
+    top->addWidget(curveBox);
+    top->addWidget(shownRun);
+    top->setStretchFactor(0, 5);
+    top->setStretchFactor(1, 3);
+    auto* views = new QSplitter(Qt::Vertical);
+    views->addWidget(top);
+    views->addWidget(runsBox);
+    views->setStretchFactor(0, 3);
+    views->setStretchFactor(1, 1);
+    return views;
+}
+
+void AutoencoderPage::setData(std::shared_ptr<const LoadedData> data) {
+    // Share ownership of the whole LoadedData, point at its MNIST part: runs keep it alive.
+    data_ = data ? std::shared_ptr<const data::MnistData>(data, &data->mnist) : nullptr;
+}
+
+std::optional<TrainingJob> AutoencoderPage::jobFromForm(
+    std::optional<train::ReconstructionLoss> loss, std::optional<models::DecoderKind> decoder) {
+    QString error;
+    std::optional<train::AutoencoderTrainingOptions> options = settings_->options(error);
+    if (!options) {
+        showError(error);
+        return std::nullopt;
+    }
+    if (loss) options->loss(*loss);
+    if (decoder) options->decoder(*decoder);
+    TrainingJob job{describeOptions(*options), *options, std::nullopt};
+    if (const auto base = settings_->runFolderBase()) {
+        const QString stem =
+            QDir(*base).filePath(runFolderName(*options, QDateTime::currentDateTime()));
+        QString folder = stem;
+        for (int k = 2; usedRunFolders_.count(folder) || QFileInfo::exists(folder); ++k) {
+            folder = QStringLiteral("%1-%2").arg(stem).arg(k);
+        }
+        usedRunFolders_.insert(folder);
+        job.runFolder = std::filesystem::path(folder.toStdString());
+    }
+    return job;
+}
+
+void AutoencoderPage::startTraining() {
+    if (auto job = jobFromForm()) submit({std::move(*job)});
+}
+
+void AutoencoderPage::queueComparison() {
+    std::vector<TrainingJob> jobs;
+    for (const models::DecoderKind decoder : models::kAllDecoderKinds) {
+        for (const auto loss : {train::ReconstructionLoss::L2, train::ReconstructionLoss::Bce}) {
+            auto job = jobFromForm(loss, decoder);
+            if (!job) return;
+            jobs.push_back(std::move(*job));
+        }
+    }
+    submit(std::move(jobs));
+}
+
+void AutoencoderPage::submit(std::vector<TrainingJob> jobs) {
+    if (!data_) {
+        showError(tr("The data is still loading; try again in a moment."));
+        return;
+    }
+    if (!session_->isRunning()) batchRuns_ = batchStarted_ = 0;
+    const int count = static_cast<int>(jobs.size());
+    if (const auto error = session_->enqueue(std::move(jobs), data_)) {
+        showError(*error);
+        return;
+    }
+    batchRuns_ += count;
+    if (banner_->isVisible() && banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
+}
+
+void AutoencoderPage::pauseOrResume() {
+    if (session_->isPaused()) {
+        session_->resume();
+    } else {
+        session_->pause();
+    }
+}
+
+void AutoencoderPage::stopTraining() {
+    session_->stop();
+}
+
+void AutoencoderPage::shutdownTraining() {
+    session_->shutdown();
+}
+
+void AutoencoderPage::showError(const QString& text) {
+    banner_->showMessage(tr("<b>Cannot train:</b> %1").arg(text.toHtmlEscaped()),
+                         MessageBanner::Kind::Error);
+}
+
+void AutoencoderPage::onStateChanged() {
+    const bool running = session_->isRunning();
+    pause_->setEnabled(running);
+    stop_->setEnabled(running);
+    pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
+    train_->setText(running ? tr("Queue run") : tr("Train"));
+    progress_->showPaused(session_->isPaused());
+    if (!running && batchRuns_ > 0) {
+        progress_->showIdle(
+            tr("Done: %n run(s). Pick a row in the table to see its digits.", "", batchRuns_));
+        batchRuns_ = batchStarted_ = 0;
+    }
+}
+
+void AutoencoderPage::onRunQueued(int runId, const TrainingJob& job) {
+    RunRecord record{job, curves_->addSeries(QStringLiteral("#%1 %2").arg(runId).arg(job.name)),
+                     std::nullopt};
+    runs_->addRun(runId, job, runColour(record.series));
+    records_.emplace(runId, std::move(record));
+}
+
+void AutoencoderPage::onRunStarted(int runId) {
+    ++batchStarted_;
+    runs_->showStarted(runId);
+    if (followNewest_ || shownRun_ == 0) showRun(runId);
+    const auto found = records_.find(runId);
+    if (found != records_.end()) {
+        train::BatchReport starting;
+        starting.epoch = 1;
+        starting.epochs = found->second.job.options.epochs();
+        progress_->showProgress(batchStarted_, batchRuns_, found->second.job.name, starting);
+    }
+}
+
+void AutoencoderPage::onProgress(int runId, const train::BatchReport& report) {
+    const auto found = records_.find(runId);
+    if (found == records_.end()) return;
+    progress_->showProgress(batchStarted_, batchRuns_, found->second.job.name, report);
+    progress_->showPaused(session_->isPaused());
+}
+
+void AutoencoderPage::onEpoch(int runId, const train::EpochReport& report) {
+    const auto found = records_.find(runId);
+    if (found == records_.end()) return;
+    RunRecord& record = found->second;
+    curves_->addPoint(record.series, report.epoch, report.trainRmse, report.validationRmse);
+    if (report.bestEpoch > 0)
+        curves_->setBest(record.series, report.bestEpoch, report.bestValidationRmse);
+    runs_->showEpoch(runId, report);
+    record.latest = report;
+    if (runId == shownRun_ && !refreshTimer_.isActive()) refreshTimer_.start();
+}
+
+void AutoencoderPage::onRunFinished(int runId, const train::TrainingResult& result) {
+    runs_->showResult(runId, result);
+    if (result.status == train::TrainingResult::Status::Diverged) {
+        const auto found = records_.find(runId);
+        banner_->showMessage(tr("<b>Run #%1 (%2) diverged:</b> %3")
+                                 .arg(runId)
+                                 .arg(found != records_.end() ? found->second.job.name : QString())
+                                 .arg(QString::fromStdString(result.message).toHtmlEscaped()),
+                             MessageBanner::Kind::Error);
+    }
+}
+
+void AutoencoderPage::onRunFailed(int runId, const QString& message) {
+    runs_->showFailure(runId, message);
+    const auto found = records_.find(runId);
+    banner_->showMessage(tr("<b>Run #%1 (%2) failed:</b> %3")
+                             .arg(runId)
+                             .arg(found != records_.end() ? found->second.job.name : QString())
+                             .arg(message.toHtmlEscaped()),
+                         MessageBanner::Kind::Error);
+}
+
+void AutoencoderPage::showRun(int runId) {
+    shownRun_ = runId;
+    refreshTimer_.stop();
+    refreshViews();
+}
+
+void AutoencoderPage::refreshViews() {
+    const auto found = records_.find(shownRun_);
+    const RunRecord* record = found == records_.end() ? nullptr : &found->second;
+    const train::EpochReport* report = record && record->latest ? &*record->latest : nullptr;
+
+    if (report) {
+        std::vector<DigitMosaic::Tile> tiles;
+        for (QImage& image : stripImages(report->inputs))
+            tiles.push_back({std::move(image), QString()});
+        for (QImage& image : stripImages(report->reconstructions))
+            tiles.push_back({std::move(image), QString()});
+        reconstructions_->setTiles(std::move(tiles));
+        reconstructionTitle_->setText(
+            tr("Run #%1, epoch %2 · top: input, bottom: output").arg(shownRun_).arg(report->epoch));
+    } else {
+        reconstructions_->setTiles({});
+        reconstructionTitle_->setText(
+            record ? tr("Run #%1: waiting for its first epoch…").arg(shownRun_)
+                   : tr("Train a model to see its reconstructions here."));
+    }
+
+    if (record && record->job.options.codeSize() == 2) {
+        scatterStack_->setCurrentWidget(scatter_);
+        if (report && !report->codes2d.empty()) {
+            scatter_->showCodes(report->codes2d, report->codeLabels,
+                                tr("Run #%1, epoch %2: %3 validation digits")
+                                    .arg(shownRun_)
+                                    .arg(report->epoch)
+                                    .arg(report->codeLabels.size()));
+        } else {
+            scatter_->clear(tr("Run #%1: waiting for its first epoch…").arg(shownRun_));
+        }
+    } else {
+        scatterStack_->setCurrentWidget(scatterHint_);
+        scatterHint_->setText(
+            record
+                ? tr("Run #%1 has a code of size %2.\nThe scatter of validation codes is drawn for "
+                     "code size 2.")
+                      .arg(shownRun_)
+                      .arg(record->job.options.codeSize())
+                : tr("Train with code size 2 to see how the encoder lays out the validation "
+                     "digits in the plane."));
+    }
+}
+
+}  // namespace learn2add::ui

@@ -1,0 +1,127 @@
+#pragma once
+// The Autoencoder page (ASSIGNMENT.md Part II): train the reconstruction autoencoder with any of
+// the three decoders, L2 or BCE, any code size; queue the six decoder × loss combinations to
+// compare them; watch train and validation RMSE curves of all runs, the reconstructions of five
+// fixed validation digits, the validation codes when the code has two dimensions, and a table of
+// runs.
+//
+// Threads: GUI thread only. Training runs on the TrainingSession's worker thread; this page only
+// receives value reports and redraws on timers (curves: CurvePlot's 100 ms timer; digits and code
+// scatter: the page's 150 ms timer), never per batch.
+//
+//   auto* page = new AutoencoderPage;
+//   connect(window, &MainWindow::dataChanged, page, &AutoencoderPage::setData);
+//   page->startTraining();                 // what the "Train" button does
+//   page->shutdownTraining();              // cancel, quit, wait: before the window goes away
+
+#include <QTimer>
+#include <QWidget>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "data/LoadedData.h"
+#include "training/TrainingMetaTypes.h"
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace learn2add::ui {
+
+class AutoencoderSettingsPanel;
+class CodeScatterPlot;
+class CurvePlot;
+class DigitMosaic;
+class MessageBanner;
+class RunsTable;
+class TrainingProgressView;
+class TrainingSession;
+
+class AutoencoderPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit AutoencoderPage(QWidget* parent = nullptr);
+    ~AutoencoderPage() override;
+
+    void setData(std::shared_ptr<const LoadedData> data);
+
+    // Queues one run with the form's settings ("Train").
+    void startTraining();
+    // Queues the three decoders × L2 and BCE with the form's other settings.
+    void queueComparison();
+    void pauseOrResume();
+    // Stops the running job and drops the queued ones.
+    void stopTraining();
+    // Cancels, quits and waits for the worker thread; no training afterwards.
+    void shutdownTraining();
+
+    // Exposed for tests and screenshots.
+    AutoencoderSettingsPanel* settings() const { return settings_; }
+    TrainingSession* session() const { return session_; }
+    CurvePlot* curvePlot() const { return curves_; }
+    CodeScatterPlot* codeScatter() const { return scatter_; }
+    DigitMosaic* reconstructions() const { return reconstructions_; }
+    RunsTable* runsTable() const { return runs_; }
+    TrainingProgressView* progressView() const { return progress_; }
+    MessageBanner* banner() const { return banner_; }
+    QPushButton* trainButton() const { return train_; }
+    QPushButton* queueButton() const { return queue_; }
+    QPushButton* pauseButton() const { return pause_; }
+    QPushButton* stopButton() const { return stop_; }
+    // The run whose digits and codes are shown (the newest unless the user picked a row); 0: none.
+    int shownRun() const { return shownRun_; }
+
+private:
+    struct RunRecord {
+        TrainingJob job;
+        int series = 0;
+        std::optional<train::EpochReport> latest;
+    };
+
+    QWidget* buildControls();
+    QWidget* buildViews();
+    std::optional<TrainingJob> jobFromForm(
+        std::optional<train::ReconstructionLoss> loss = std::nullopt,
+        std::optional<models::DecoderKind> decoder = std::nullopt);
+    void submit(std::vector<TrainingJob> jobs);
+    void showError(const QString& text);
+    void onStateChanged();
+    void showRun(int runId);
+    void refreshViews();
+
+    void onRunQueued(int runId, const TrainingJob& job);
+    void onRunStarted(int runId);
+    void onProgress(int runId, const train::BatchReport& report);
+    void onEpoch(int runId, const train::EpochReport& report);
+    void onRunFinished(int runId, const train::TrainingResult& result);
+    void onRunFailed(int runId, const QString& message);
+
+    std::shared_ptr<const data::MnistData> data_;
+    TrainingSession* session_ = nullptr;
+    std::map<int, RunRecord> records_;
+    int shownRun_ = 0;
+    bool followNewest_ = true;
+    int batchRuns_ = 0;     // runs queued since the session was last idle
+    int batchStarted_ = 0;  // of which started
+    std::set<QString> usedRunFolders_;
+    QTimer refreshTimer_;
+
+    MessageBanner* banner_ = nullptr;
+    AutoencoderSettingsPanel* settings_ = nullptr;
+    QPushButton* train_ = nullptr;
+    QPushButton* queue_ = nullptr;
+    QPushButton* pause_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    TrainingProgressView* progress_ = nullptr;
+    CurvePlot* curves_ = nullptr;
+    CodeScatterPlot* scatter_ = nullptr;
+    QStackedWidget* scatterStack_ = nullptr;
+    QLabel* scatterHint_ = nullptr;
+    DigitMosaic* reconstructions_ = nullptr;
+    QLabel* reconstructionTitle_ = nullptr;
+    RunsTable* runs_ = nullptr;
+};
+
+}  // namespace learn2add::ui
