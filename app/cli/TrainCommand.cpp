@@ -1,13 +1,11 @@
 #include "cli/TrainCommand.h"
 
-#include <unistd.h>
-
-#include <csignal>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 
+#include "cli/TrainingProgress.h"
 #include "data/DataError.h"
 #include "data/MnistData.h"
 #include "track/TrackError.h"
@@ -15,35 +13,6 @@
 #include "train/Checkpoint.h"
 
 namespace learn2add::cli {
-namespace {
-
-train::TrainingControl* activeControl = nullptr;
-
-extern "C" void onInterrupt(int) {
-    if (activeControl) activeControl->requestCancel();  // an atomic store: async-signal-safe
-}
-
-std::string duration(double seconds) {
-    const auto s = static_cast<long>(seconds + 0.5);
-    std::ostringstream out;
-    if (s >= 3600) out << s / 3600 << "h";
-    if (s >= 60) out << std::setw(s >= 3600 ? 2 : 1) << std::setfill('0') << (s / 60) % 60 << "m";
-    out << std::setw(s >= 60 ? 2 : 1) << std::setfill('0') << s % 60 << "s";
-    return out.str();
-}
-
-void drawProgress(const train::BatchReport& report) {
-    constexpr int kWidth = 30;
-    const double done = static_cast<double>(report.batch) / report.batchesPerEpoch;
-    const int filled = static_cast<int>(done * kWidth);
-    std::printf("\r\033[Kepoch %d/%d [%s%s] batch %d/%d loss %.5f  elapsed %s  eta %s", report.epoch,
-                report.epochs, std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
-                report.batch, report.batchesPerEpoch, report.loss, duration(report.elapsedSeconds).c_str(),
-                duration(report.etaSeconds).c_str());
-    std::fflush(stdout);
-}
-
-}  // namespace
 
 CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options) {
     CLI::App* train = app.add_subcommand("train", "Train a model into a run folder");
@@ -91,26 +60,23 @@ int runTrainAutoencoder(const TrainCommandOptions& o, int threads) {
                   << o.codeSize << ", " << o.epochs << " epochs, batch " << o.batchSize << ", lr "
                   << o.learningRate << ", seed " << o.seed << ", " << threads << " threads\n"
                   << "Data: " << data->source << " (" << data->train.size() << " train, "
-                  << data->validation.size() << " validation)\nRun folder: " << o.out << "\n";
+                  << data->validation.size() << " validation)\nRun folder: " << o.out << std::endl;
 
-        const bool terminal = isatty(STDOUT_FILENO);
+        const bool terminal = isTerminal();
         train::TrainingControl control;
-        activeControl = &control;
-        std::signal(SIGINT, onInterrupt);
+        InterruptScope interrupt(control);
         train::AutoencoderTrainer trainer(options, data, std::filesystem::path(o.out));
         train::TrainingCallbacks callbacks;
         if (terminal) callbacks.onBatch = drawProgress;
-        callbacks.onEpoch = [terminal](const train::EpochReport& r) {
-            if (terminal) std::printf("\r\033[K");
+        callbacks.onEpoch = [](const train::EpochReport& r) {
+            clearProgressLine();
             std::printf("epoch %3d/%d  train loss %.5f  val loss %.5f  train RMSE %.4f  val RMSE %.4f  %5.1fs  %6.0f img/s%s\n",
                         r.epoch, r.epochs, r.trainLoss, r.validationLoss, r.trainRmse, r.validationRmse,
                         r.seconds, r.imagesPerSecond, r.improved ? "  * best" : "");
             std::fflush(stdout);
         };
         const train::TrainingResult result = trainer.run(callbacks, control);
-        activeControl = nullptr;
-        std::signal(SIGINT, SIG_DFL);
-        if (terminal) std::printf("\r\033[K");
+        clearProgressLine();
 
         std::cout << "\nRun " << train::toString(result.status);
         if (!result.message.empty()) std::cout << ": " << result.message;

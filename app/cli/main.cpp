@@ -3,8 +3,10 @@
 
 #include <iostream>
 
+#include "cli/AdditionCommands.h"
 #include "cli/DataCommand.h"
 #include "cli/ReconstructCommand.h"
+#include "cli/TrainAdditionCommand.h"
 #include "cli/TrainCommand.h"
 #include "common/TorchRuntime.h"
 
@@ -23,6 +25,13 @@ int main(int argc, char** argv) {
     CLI::App* data = learn2add::cli::addDataCommand(app, dataOptions);
     learn2add::cli::TrainCommandOptions trainOptions;
     CLI::App* trainAutoencoder = learn2add::cli::addTrainCommand(app, trainOptions);
+    CLI::App& train = *app.get_subcommand("train");
+    learn2add::cli::TrainJudgeCommandOptions judgeOptions;
+    CLI::App* trainJudge = learn2add::cli::addTrainJudgeCommand(train, judgeOptions);
+    learn2add::cli::TrainAdditionCommandOptions additionOptions;
+    CLI::App* trainAddition = learn2add::cli::addTrainAdditionCommand(train, additionOptions);
+    learn2add::cli::AdditionCommandOptions inferOptions;
+    const auto additionCommands = learn2add::cli::addAdditionCommands(app, inferOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
 
@@ -30,8 +39,17 @@ int main(int argc, char** argv) {
     learn2add::configureTorchThreads(threads);
 
     if (data->parsed()) return learn2add::cli::runDataCommand(dataOptions);
-    if (trainAutoencoder->parsed()) return learn2add::cli::runTrainAutoencoder(
-            trainOptions, threads > 0 ? threads : learn2add::hardwareThreads());
+    const int trainingThreads = threads > 0 ? threads : learn2add::hardwareThreads();
+    if (trainAutoencoder->parsed()) {
+        return learn2add::cli::runTrainAutoencoder(trainOptions, trainingThreads);
+    }
+    if (trainJudge->parsed()) return learn2add::cli::runTrainJudge(judgeOptions, trainingThreads);
+    if (trainAddition->parsed()) {
+        return learn2add::cli::runTrainAddition(additionOptions, trainingThreads);
+    }
+    if (additionCommands.grid->parsed()) return learn2add::cli::runGridCommand(inferOptions);
+    if (additionCommands.add->parsed()) return learn2add::cli::runAddCommand(inferOptions);
+    if (additionCommands.eval->parsed()) return learn2add::cli::runEvalCommand(inferOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
     return 1;
 }

@@ -7,7 +7,8 @@ target_sources(learn2add_core PRIVATE
   data/StratifiedSplit.cpp
   data/DigitTensors.cpp
   data/AdditionPairs.cpp
-  data/DigitPng.cpp)
+  data/DigitPng.cpp
+  data/DigitImageFile.cpp)
 
 # The embedded MNIST subset is linked into the library (see data/EmbeddedMnist.cpp).
 set(_mnist_dir ${LEARN2ADD_RESOURCE_DIR}/mnist)

@@ -2,12 +2,15 @@
 
 namespace learn2add::models {
 
-AutoencoderImpl::AutoencoderImpl(const AutoencoderOptions& options) : options(options) { reset(); }
+AutoencoderImpl::AutoencoderImpl(const AutoencoderOptions& options) : options(options) {
+    reset();
+}
 
 void AutoencoderImpl::reset() {
-    TORCH_CHECK(options.codeSize() >= 1,
-                "AutoencoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), got ",
-                options.codeSize());
+    TORCH_CHECK(
+        options.codeSize() >= 1,
+        "AutoencoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), got ",
+        options.codeSize());
     const DecoderKind kind = options.decoder();
     const std::int64_t codeSize = options.codeSize();
     encoder_ = register_module(
@@ -22,16 +25,18 @@ void AutoencoderImpl::reset() {
                 MirrorDecoder(MirrorDecoderOptions().codeSize(codeSize).imageSize(imageSize())));
             return;
         case DecoderKind::Upsample:
-            upsample_ =
-                register_module("decoder", UpsampleDecoder(UpsampleDecoderOptions().codeSize(codeSize)));
+            upsample_ = register_module(
+                "decoder", UpsampleDecoder(UpsampleDecoderOptions().codeSize(codeSize)));
             return;
         case DecoderKind::Resize64:
-            resize64_ =
-                register_module("decoder", Resize64Decoder(Resize64DecoderOptions().codeSize(codeSize)));
+            resize64_ = register_module(
+                "decoder", Resize64Decoder(Resize64DecoderOptions().codeSize(codeSize)));
             return;
     }
-    TORCH_CHECK(false, "AutoencoderOptions: decoder must be DecoderKind::Mirror, Upsample or "
-                       "Resize64, got the value ", static_cast<int>(kind));
+    TORCH_CHECK(false,
+                "AutoencoderOptions: decoder must be DecoderKind::Mirror, Upsample or "
+                "Resize64, got the value ",
+                static_cast<int>(kind));
 }
 
 CodeAndReconstruction AutoencoderImpl::forwardWithCode(const torch::Tensor& images) {

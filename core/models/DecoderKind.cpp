@@ -24,6 +24,8 @@ DecoderKind decoderKindFromString(std::string_view name) {
                 "\"; expected one of: mirror, upsample, resize64");
 }
 
-std::int64_t imageSizeFor(DecoderKind kind) { return kind == DecoderKind::Resize64 ? 64 : 32; }
+std::int64_t imageSizeFor(DecoderKind kind) {
+    return kind == DecoderKind::Resize64 ? 64 : 32;
+}
 
 }  // namespace learn2add::models

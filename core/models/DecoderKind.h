@@ -30,7 +30,8 @@ std::string toString(DecoderKind kind);
 // message quotes the name and lists the accepted ones.
 DecoderKind decoderKindFromString(std::string_view name);
 
-// The side of the images an autoencoder with this decoder reads and draws: 64 for Resize64, else 32.
+// The side of the images an autoencoder with this decoder reads and draws: 64 for Resize64,
+// else 32.
 std::int64_t imageSizeFor(DecoderKind kind);
 
 }  // namespace learn2add::models

@@ -8,17 +8,22 @@
 
 namespace learn2add::models {
 
-bool isSupportedImageSize(std::int64_t imageSize) { return imageSize == 32 || imageSize == 64; }
+bool isSupportedImageSize(std::int64_t imageSize) {
+    return imageSize == 32 || imageSize == 64;
+}
 
-EncoderImpl::EncoderImpl(const EncoderOptions& options) : options(options) { reset(); }
+EncoderImpl::EncoderImpl(const EncoderOptions& options) : options(options) {
+    reset();
+}
 
 void EncoderImpl::reset() {
     TORCH_CHECK(options.codeSize() >= 1,
                 "EncoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), got ",
                 options.codeSize());
-    TORCH_CHECK(isSupportedImageSize(options.imageSize()),
-                "EncoderOptions: imageSize must be 32 or 64 (64 only for the resize64 decoder), got ",
-                options.imageSize());
+    TORCH_CHECK(
+        isSupportedImageSize(options.imageSize()),
+        "EncoderOptions: imageSize must be 32 or 64 (64 only for the resize64 decoder), got ",
+        options.imageSize());
 
     std::int64_t inChannels = 1;
     for (int stage = 0; stage < kPoolingStages; ++stage) {
@@ -36,9 +41,9 @@ void EncoderImpl::reset() {
 
 void EncoderImpl::checkImages(const torch::Tensor& images) const {
     const std::int64_t s = options.imageSize();
-    TORCH_CHECK(images.dim() == 4 && images.size(1) == 1 && images.size(2) == s &&
-                    images.size(3) == s,
-                "Encoder: expected images of shape [N, 1, ", s, ", ", s, "], got ", images.sizes());
+    TORCH_CHECK(
+        images.dim() == 4 && images.size(1) == 1 && images.size(2) == s && images.size(3) == s,
+        "Encoder: expected images of shape [N, 1, ", s, ", ", s, "], got ", images.sizes());
 }
 
 torch::Tensor EncoderImpl::head(const torch::Tensor& features) {

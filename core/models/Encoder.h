@@ -65,7 +65,8 @@ public:
     // Throws c10::Error when the options are out of range (message says what is allowed).
     explicit EncoderImpl(const EncoderOptions& options = {});
 
-    // (Re)creates and initialises every layer from `options`; called by the constructor and clone().
+    // (Re)creates and initialises every layer from `options`; called by the constructor and
+    // clone().
     void reset() override;
 
     // images: float [N, 1, imageSize, imageSize] -> code [N, codeSize].

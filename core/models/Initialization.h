@@ -1,6 +1,7 @@
 #pragma once
 // How the autoencoders' convolutions start, so that training does not fall into the "all
-// background" state: every pixel predicted black, the ReLUs before the output dead, no gradient left.
+// background" state: every pixel predicted black, the ReLUs before the output dead, no gradient
+// left.
 //
 //   conv = register_module("conv1", torch::nn::Conv2d(...));
 //   heInitialize(*conv);                 // a convolution followed by ReLU
@@ -8,12 +9,13 @@
 //   // both inside reset(), so that clone() and torch::manual_seed() give the same weights
 //
 // heInitialize: weights ~ N(0, 2 / fan_in), fan_in = in_channels * 3 * 3, biases zero: the
-// variance-preserving choice before a ReLU (LibTorch's default, uniform with bound 1 / sqrt(fan_in),
-// shrinks activations about 2.4x per layer). initializeOutputBias: the bias of the output layer is
-// the log-odds of the mean pixel intensity of MNIST (0.13, logit = -1.90), so the first outputs
-// are already the average image's grey level, and the first gradients teach where the ink is
-// instead of pushing every output, and with it every ReLU before it, towards black; the weights
-// keep LibTorch's default. Linear layers keep LibTorch's default: none is followed by a ReLU.
+// variance-preserving choice before a ReLU (LibTorch's default, uniform with bound 1 /
+// sqrt(fan_in), shrinks activations about 2.4x per layer). initializeOutputBias: the bias of the
+// output layer is the log-odds of the mean pixel intensity of MNIST (0.13, logit = -1.90), so the
+// first outputs are already the average image's grey level, and the first gradients teach where the
+// ink is instead of pushing every output, and with it every ReLU before it, towards black; the
+// weights keep LibTorch's default. Linear layers keep LibTorch's default: none is followed by a
+// ReLU.
 //
 // Measured with Adam (lr 1e-3, code 7). On 16 synthetic strokes, 200-300 steps: with LibTorch's
 // default everywhere, the mirror autoencoder collapsed or stalled at the all-black error in 4 of 4

@@ -12,9 +12,10 @@ MirrorDecoderImpl::MirrorDecoderImpl(const MirrorDecoderOptions& options) : opti
 }
 
 void MirrorDecoderImpl::reset() {
-    TORCH_CHECK(options.codeSize() >= 1,
-                "MirrorDecoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), got ",
-                options.codeSize());
+    TORCH_CHECK(
+        options.codeSize() >= 1,
+        "MirrorDecoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), got ",
+        options.codeSize());
     TORCH_CHECK(isSupportedImageSize(options.imageSize()),
                 "MirrorDecoderOptions: imageSize must be 32 or 64 (the Encoder's imageSize), got ",
                 options.imageSize());
@@ -28,9 +29,9 @@ void MirrorDecoderImpl::reset() {
     for (int stage = kPoolingStages - 1; stage >= 0; --stage) {
         const std::int64_t in = kStageChannels[stage];
         const std::int64_t out = stage == 0 ? 1 : kStageChannels[stage - 1];
-        convs_[stage] = register_module(
-            "conv" + std::to_string(stage + 1),
-            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1)));
+        convs_[stage] =
+            register_module("conv" + std::to_string(stage + 1),
+                            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1)));
         if (stage == 0) {
             initializeOutputBias(*convs_[stage]);  // conv1 is the output layer
         } else {
@@ -59,9 +60,9 @@ void MirrorDecoderImpl::checkPooling(const PoolingIndices& pooling, std::int64_t
                                   pooling.inputSizes[stage][1] == side;
         TORCH_CHECK(shapeMatches, "MirrorDecoder: pooling indices of stage ", stage + 1,
                     " have shape ", indices.sizes(), " for an input of ",
-                    pooling.inputSizes[stage][0], "x", pooling.inputSizes[stage][1],
-                    "; expected [", batch, ", ", kStageChannels[stage], ", ", side / 2, ", ",
-                    side / 2, "] for an input of ", side, "x", side,
+                    pooling.inputSizes[stage][0], "x", pooling.inputSizes[stage][1], "; expected [",
+                    batch, ", ", kStageChannels[stage], ", ", side / 2, ", ", side / 2,
+                    "] for an input of ", side, "x", side,
                     " (from the Encoder pass that produced this batch of codes)");
     }
 }

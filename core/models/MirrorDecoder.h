@@ -1,6 +1,6 @@
 #pragma once
-// Decoder variant 1 of ASSIGNMENT.md Part II.2: the exact feature mirror of the Encoder, max-pooling
-// reversed with the encoder's own pooling indices.
+// Decoder variant 1 of ASSIGNMENT.md Part II.2: the exact feature mirror of the Encoder,
+// max-pooling reversed with the encoder's own pooling indices.
 //
 //   using namespace learn2add::models;
 //   Encoder encoder(EncoderOptions().codeSize(7));
@@ -33,8 +33,8 @@
 // their scale. Because the next layer is linear, its pre-ReLU response is exactly the average of
 // its responses to the four placements. Compared with the indexed path, the result is blurrier: the
 // indexed path puts each value on one pixel of the window, the fallback a quarter on each (see
-// unpoolWithIndices / unpoolWithoutIndices). The two paths share all weights; a decoder trained only
-// on the indexed path has never seen the fallback's input, which is worth knowing in Part III.
+// unpoolWithIndices / unpoolWithoutIndices). The two paths share all weights; a decoder trained
+// only on the indexed path has never seen the fallback's input, which is worth knowing in Part III.
 //
 // Initialization: convolutions before a ReLU start with He weights, the output layer with the bias
 // that makes its first images MNIST's mean grey level (see Initialization.h).

@@ -14,30 +14,30 @@ constexpr std::int64_t kStartSide = 4;  // 4 -> 8 -> 16 -> 32 -> 64
 }  // namespace
 
 torch::Tensor resizeForEvaluation(const torch::Tensor& images) {
-    TORCH_CHECK(images.dim() == 4 && images.size(2) == images.size(3) &&
-                    (images.size(2) == kEvaluationImageSize ||
-                     images.size(2) == 2 * kEvaluationImageSize),
-                "resizeForEvaluation: expected images of shape [N, C, 32, 32] or [N, C, 64, 64], "
-                "got ",
-                images.sizes());
+    TORCH_CHECK(
+        images.dim() == 4 && images.size(2) == images.size(3) &&
+            (images.size(2) == kEvaluationImageSize || images.size(2) == 2 * kEvaluationImageSize),
+        "resizeForEvaluation: expected images of shape [N, C, 32, 32] or [N, C, 64, 64], "
+        "got ",
+        images.sizes());
     if (images.size(2) == kEvaluationImageSize) return images;
     return torch::avg_pool2d(images, {2, 2}, {2, 2});
 }
 
-Resize64DecoderImpl::Resize64DecoderImpl(const Resize64DecoderOptions& options)
-    : options(options) {
+Resize64DecoderImpl::Resize64DecoderImpl(const Resize64DecoderOptions& options) : options(options) {
     reset();
 }
 
 void Resize64DecoderImpl::reset() {
-    TORCH_CHECK(options.codeSize() >= 1,
-                "Resize64DecoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), "
-                "got ",
-                options.codeSize());
+    TORCH_CHECK(
+        options.codeSize() >= 1,
+        "Resize64DecoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), "
+        "got ",
+        options.codeSize());
     const std::int64_t deepest = kStageChannels[kPoolingStages - 1];
     fromCode_ = register_module("from_code", torch::nn::Linear(options.codeSize(), kHiddenWidth));
-    toFeatures_ = register_module("to_features",
-                                  torch::nn::Linear(kHiddenWidth, deepest * kStartSide * kStartSide));
+    toFeatures_ = register_module(
+        "to_features", torch::nn::Linear(kHiddenWidth, deepest * kStartSide * kStartSide));
     std::int64_t in = deepest;
     for (std::size_t stage = 0; stage < convs_.size(); ++stage) {
         convs_[stage] = register_module(
@@ -46,8 +46,8 @@ void Resize64DecoderImpl::reset() {
         heInitialize(*convs_[stage]);
         in = kChannels[stage];
     }
-    output_ = register_module("output",
-                              torch::nn::Conv2d(torch::nn::Conv2dOptions(in, 1, 3).padding(1)));
+    output_ =
+        register_module("output", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, 1, 3).padding(1)));
     initializeOutputBias(*output_);
 }
 

@@ -13,20 +13,20 @@ constexpr std::array<std::int64_t, 3> kChannels = {64, 32, 32};
 constexpr std::int64_t kStartSide = UpsampleDecoderImpl::kImageSize / 8;
 }  // namespace
 
-UpsampleDecoderImpl::UpsampleDecoderImpl(const UpsampleDecoderOptions& options)
-    : options(options) {
+UpsampleDecoderImpl::UpsampleDecoderImpl(const UpsampleDecoderOptions& options) : options(options) {
     reset();
 }
 
 void UpsampleDecoderImpl::reset() {
-    TORCH_CHECK(options.codeSize() >= 1,
-                "UpsampleDecoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), "
-                "got ",
-                options.codeSize());
+    TORCH_CHECK(
+        options.codeSize() >= 1,
+        "UpsampleDecoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), "
+        "got ",
+        options.codeSize());
     const std::int64_t deepest = kStageChannels[kPoolingStages - 1];
     fromCode_ = register_module("from_code", torch::nn::Linear(options.codeSize(), kHiddenWidth));
-    toFeatures_ = register_module("to_features",
-                                  torch::nn::Linear(kHiddenWidth, deepest * kStartSide * kStartSide));
+    toFeatures_ = register_module(
+        "to_features", torch::nn::Linear(kHiddenWidth, deepest * kStartSide * kStartSide));
     std::int64_t in = deepest;
     for (std::size_t stage = 0; stage < convs_.size(); ++stage) {
         convs_[stage] = register_module(
@@ -35,8 +35,8 @@ void UpsampleDecoderImpl::reset() {
         heInitialize(*convs_[stage]);
         in = kChannels[stage];
     }
-    output_ = register_module("output",
-                              torch::nn::Conv2d(torch::nn::Conv2dOptions(in, 1, 3).padding(1)));
+    output_ =
+        register_module("output", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, 1, 3).padding(1)));
     initializeOutputBias(*output_);
 }
 

@@ -6,4 +6,7 @@ target_sources(learn2add_core PRIVATE
   models/DecoderKind.cpp
   models/Autoencoder.cpp
   models/ParameterCount.cpp
-  models/Initialization.cpp)
+  models/Initialization.cpp
+  models/AdditionMlp.cpp
+  models/AdditionModel.cpp
+  models/DigitJudge.cpp)

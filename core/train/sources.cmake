@@ -5,4 +5,9 @@ target_sources(learn2add_core PRIVATE
   train/Losses.cpp
   train/ShownDigits.cpp
   train/Checkpoint.cpp
-  train/AutoencoderTrainer.cpp)
+  train/AutoencoderTrainer.cpp
+  train/EpochOrder.cpp
+  train/DataConfig.cpp
+  train/JudgeTrainer.cpp
+  train/AdditionTrainingOptions.cpp
+  train/AdditionTrainer.cpp)

@@ -1,6 +1,7 @@
 learn2add_add_test(cli_tests
   SOURCES cli/CliDataTest.cpp
           cli/CliTrainTest.cpp
+          cli/CliAdditionTest.cpp
           core/data/IdxFixtures.cpp
   LIBRARIES learn2add_core
   LABELS cli

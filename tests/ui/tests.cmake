@@ -14,14 +14,24 @@ if(LEARN2ADD_BUILD_GUI)
     LABELS ui)
   set_target_properties(ui_tests PROPERTIES AUTOMOC ON)
 
+  # The Addition page (Part III) with tiny judge and addition runs made on the fly (about 30 s).
+  learn2add_add_test(ui_addition_tests
+    SOURCES ui/AdditionPageTest.cpp
+            ui/AdditionRunFixtures.cpp
+            ui/UiTestSupport.cpp
+    LIBRARIES learn2add_ui Qt6::Test
+    LABELS ui)
+  set_target_properties(ui_addition_tests PROPERTIES AUTOMOC ON)
+  # It includes LibTorch's model headers, one of which names a method `slots`.
+  set_source_files_properties(ui/AdditionRunFixtures.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
+
   # Trains the six decoder × loss runs through the GUI (about two minutes on two cores); set
-  # LEARN2ADD_SCREENSHOT_DIR to keep screenshots of the page. Labelled "slow" only: the helper
-  # passes LABELS to gtest_discover_tests, which keeps only the first of several labels.
+  # LEARN2ADD_SCREENSHOT_DIR to keep screenshots of the page.
   learn2add_add_test(ui_slow_tests
     SOURCES ui/AutoencoderComparisonTest.cpp
             ui/UiTestSupport.cpp
     LIBRARIES learn2add_ui Qt6::Test
-    LABELS slow
+    LABELS ui slow
     TIMEOUT 400)
   set_target_properties(ui_slow_tests PROPERTIES AUTOMOC ON)
 endif()

@@ -13,6 +13,7 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "addition/AdditionPage.h"
 #include "autoencoder/AutoencoderPage.h"
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
@@ -42,6 +43,9 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     autoencoderPage_ = new AutoencoderPage;
     addPage(tr("Autoencoder"), autoencoderPage_);
     connect(this, &MainWindow::dataChanged, autoencoderPage_, &AutoencoderPage::setData);
+    additionPage_ = new AdditionPage;
+    addPage(tr("Addition"), additionPage_);
+    connect(this, &MainWindow::dataChanged, additionPage_, &AdditionPage::setData);
     pageList_->setCurrentRow(0);
 
     auto* body = new QWidget;
@@ -64,11 +68,13 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
 
 MainWindow::~MainWindow() {
     autoencoderPage_->shutdownTraining();
+    additionPage_->shutdown();
     loader_->waitForIdle();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     autoencoderPage_->shutdownTraining();
+    additionPage_->shutdown();
     QMainWindow::closeEvent(event);
 }
 

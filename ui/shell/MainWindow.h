@@ -18,6 +18,7 @@ class QStackedWidget;
 
 namespace learn2add::ui {
 
+class AdditionPage;
 class AutoencoderPage;
 class DataLoader;
 class DataPage;
@@ -40,6 +41,7 @@ public:
 
     DataPage* dataPage() const { return dataPage_; }
     AutoencoderPage* autoencoderPage() const { return autoencoderPage_; }
+    AdditionPage* additionPage() const { return additionPage_; }
     DataLoader* dataLoader() const { return loader_; }
     MessageBanner* banner() const { return banner_; }
     QString currentPageName() const;
@@ -69,6 +71,7 @@ private:
     QStackedWidget* pages_ = nullptr;
     DataPage* dataPage_ = nullptr;
     AutoencoderPage* autoencoderPage_ = nullptr;
+    AdditionPage* additionPage_ = nullptr;
     QLabel* dataStatus_ = nullptr;
 };
 

@@ -55,15 +55,17 @@ TEST_P(AutoencoderShapes, ForwardEncodeAndDecodeHaveTheDocumentedShapes) {
     EXPECT_EQ(sameAsDecodeOfEncode, kind != DecoderKind::Mirror);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    DecodersAndCodeSizes, AutoencoderShapes,
-    ::testing::Combine(::testing::ValuesIn(kAllDecoderKinds), ::testing::Values(2, 7)),
-    [](const auto& info) {
-        return toString(std::get<0>(info.param)) + "_code" + std::to_string(std::get<1>(info.param));
-    });
+INSTANTIATE_TEST_SUITE_P(DecodersAndCodeSizes, AutoencoderShapes,
+                         ::testing::Combine(::testing::ValuesIn(kAllDecoderKinds),
+                                            ::testing::Values(2, 7)),
+                         [](const auto& info) {
+                             return toString(std::get<0>(info.param)) + "_code" +
+                                    std::to_string(std::get<1>(info.param));
+                         });
 
 TEST(DecoderKind, NamesRoundTripAndUnknownNamesAreRejected) {
-    for (DecoderKind kind : kAllDecoderKinds) EXPECT_EQ(decoderKindFromString(toString(kind)), kind);
+    for (DecoderKind kind : kAllDecoderKinds)
+        EXPECT_EQ(decoderKindFromString(toString(kind)), kind);
     EXPECT_EQ(toString(DecoderKind::Mirror), "mirror");
     EXPECT_EQ(toString(DecoderKind::Upsample), "upsample");
     EXPECT_EQ(toString(DecoderKind::Resize64), "resize64");
@@ -141,7 +143,8 @@ TEST_F(SeededModelTest, AutoencoderPrintsItsOptions) {
     Autoencoder model(AutoencoderOptions().decoder(DecoderKind::Resize64).codeSize(2));
     std::ostringstream stream;
     model->pretty_print(stream);
-    EXPECT_EQ(stream.str(), "learn2add::models::Autoencoder(decoder=resize64, codeSize=2, imageSize=64)");
+    EXPECT_EQ(stream.str(),
+              "learn2add::models::Autoencoder(decoder=resize64, codeSize=2, imageSize=64)");
 }
 
 }  // namespace

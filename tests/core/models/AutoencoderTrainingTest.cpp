@@ -65,7 +65,8 @@ TEST_F(SeededModelTest, SameSeedAndDataGiveBitIdenticalTrainedWeights) {
         Autoencoder model(AutoencoderOptions().decoder(DecoderKind::Mirror).codeSize(7));
         train(model, images, 10);
         weights.emplace_back();
-        for (const auto& parameter : model->parameters()) weights.back().push_back(parameter.clone());
+        for (const auto& parameter : model->parameters())
+            weights.back().push_back(parameter.clone());
     }
     ASSERT_EQ(weights[0].size(), weights[1].size());
     for (std::size_t i = 0; i < weights[0].size(); ++i) {

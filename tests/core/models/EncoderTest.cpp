@@ -14,7 +14,8 @@ using testing::expectTorchError;
 using testing::SeededModelTest;
 
 class EncoderShapes : public SeededModelTest,
-                      public ::testing::WithParamInterface<std::tuple<std::int64_t, std::int64_t>> {};
+                      public ::testing::WithParamInterface<std::tuple<std::int64_t, std::int64_t>> {
+};
 
 TEST_P(EncoderShapes, CodeAndPoolingIndicesHaveTheDocumentedShapes) {
     const auto [codeSize, imageSize] = GetParam();
@@ -81,10 +82,16 @@ TEST_F(SeededModelTest, EncoderRejectsInvalidOptionsWithAPreciseMessage) {
 
 TEST_F(SeededModelTest, EncoderRejectsImagesOfTheWrongShape) {
     Encoder encoder(EncoderOptions().codeSize(7));
-    expectTorchError([&] { encoder->forward(torch::rand({4, 1, 28, 28})); },
-                     "Encoder: expected images of shape [N, 1, 32, 32], got [4, 1, 28, 28]");
-    expectTorchError([&] { encoder->forwardWithIndices(torch::rand({4, 32, 32})); },
-                     "Encoder: expected images of shape [N, 1, 32, 32], got [4, 32, 32]");
+    expectTorchError(
+        [&] {
+            encoder->forward(torch::rand({4, 1, 28, 28}));
+        },
+        "Encoder: expected images of shape [N, 1, 32, 32], got [4, 1, 28, 28]");
+    expectTorchError(
+        [&] {
+            encoder->forwardWithIndices(torch::rand({4, 32, 32}));
+        },
+        "Encoder: expected images of shape [N, 1, 32, 32], got [4, 32, 32]");
 }
 
 TEST_F(SeededModelTest, EncoderPrintsItsOptions) {

@@ -36,7 +36,8 @@ TEST_F(SeededModelTest, EveryDecoderStartsNearTheMeanGreyLevel) {
     for (DecoderKind kind : kAllDecoderKinds) {
         Autoencoder model(AutoencoderOptions().decoder(kind).codeSize(7));
         torch::NoGradGuard noGrad;
-        const torch::Tensor images = model->forward(testing::syntheticDigits(8, model->imageSize(), 2));
+        const torch::Tensor images =
+            model->forward(testing::syntheticDigits(8, model->imageSize(), 2));
         EXPECT_NEAR(images.mean().item<double>(), kMnistMeanIntensity, 0.08) << toString(kind);
     }
 }

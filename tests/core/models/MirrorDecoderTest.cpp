@@ -22,7 +22,8 @@ TEST_P(MirrorDecoderShapes, BothPathsDrawImagesInTheUnitInterval) {
     const auto [codeSize, imageSize] = GetParam();
     Encoder encoder(EncoderOptions().codeSize(codeSize).imageSize(imageSize));
     MirrorDecoder decoder(MirrorDecoderOptions().codeSize(codeSize).imageSize(imageSize));
-    const CodeAndIndices encoded = encoder->forwardWithIndices(torch::rand({4, 1, imageSize, imageSize}));
+    const CodeAndIndices encoded =
+        encoder->forwardWithIndices(torch::rand({4, 1, imageSize, imageSize}));
     const std::vector<std::int64_t> expected = {4, 1, imageSize, imageSize};
 
     for (const torch::Tensor& images :
@@ -50,8 +51,8 @@ TEST_F(SeededModelTest, IndexedUnpoolingPutsEachValueAtItsArgmax) {
 
 TEST_F(SeededModelTest, FallbackUnpoolingIsTheMeanOfTheFourPossiblePlacements) {
     // The documented difference between the two paths: the indexed path puts a value on one pixel
-    // of its window, the fallback spreads it as value / 4 over all four, which is the average of the
-    // four unpoolings with the maximum fixed at top-left, top-right, bottom-left, bottom-right.
+    // of its window, the fallback spreads it as value / 4 over all four, which is the average of
+    // the four unpoolings with the maximum fixed at top-left, top-right, bottom-left, bottom-right.
     const torch::Tensor features = torch::randn({2, 3, 4, 4});
     const torch::Tensor flat = torch::arange(16, torch::kLong).view({1, 1, 4, 4});
     const torch::Tensor row = flat.div(4, "floor");
@@ -89,8 +90,8 @@ TEST_F(SeededModelTest, FallbackIsTheSameFunctionWhateverTheBatch) {
     MirrorDecoder decoder(MirrorDecoderOptions().codeSize(2));
     const torch::Tensor codes = torch::randn({5, 2});
     const torch::Tensor batch = decoder->forward(codes);
-    EXPECT_TRUE(torch::allclose(decoder->forward(codes.slice(0, 3, 4)), batch.slice(0, 3, 4),
-                                1e-5, 1e-6));
+    EXPECT_TRUE(
+        torch::allclose(decoder->forward(codes.slice(0, 3, 4)), batch.slice(0, 3, 4), 1e-5, 1e-6));
 }
 
 TEST_F(SeededModelTest, MirrorDecoderComputesExactlyTheMirroredLayers) {
@@ -132,8 +133,11 @@ TEST_F(SeededModelTest, MirrorDecoderRejectsInvalidOptionsAndInputs) {
     Encoder encoder(EncoderOptions().codeSize(7));
     MirrorDecoder decoder(MirrorDecoderOptions().codeSize(7));
     const CodeAndIndices encoded = encoder->forwardWithIndices(torch::rand({4, 1, 32, 32}));
-    expectTorchError([&] { decoder->forward(torch::rand({4, 2})); },
-                     "MirrorDecoder: expected a code of shape [N, 7], got [4, 2]");
+    expectTorchError(
+        [&] {
+            decoder->forward(torch::rand({4, 2}));
+        },
+        "MirrorDecoder: expected a code of shape [N, 7], got [4, 2]");
 
     PoolingIndices missing = encoded.pooling;
     missing.indices[1] = torch::Tensor();

@@ -11,8 +11,8 @@ torch::Tensor syntheticDigits(std::int64_t count, std::int64_t size, std::uint64
     auto fill = [&](std::int64_t n, std::int64_t top, std::int64_t left, std::int64_t height,
                     std::int64_t width) {
         using torch::indexing::Slice;
-        images.index_put_({n, 0, Slice(top * k, (top + height) * k), Slice(left * k, (left + width) * k)},
-                          1.0);
+        images.index_put_(
+            {n, 0, Slice(top * k, (top + height) * k), Slice(left * k, (left + width) * k)}, 1.0);
     };
     for (std::int64_t n = 0; n < count; ++n) {
         const auto dy = static_cast<std::int64_t>(random.below(7)) - 3;

@@ -9,14 +9,20 @@
 #include <functional>
 #include <string>
 
+#include "common/TorchRuntime.h"
+
 namespace learn2add::models::testing {
 
-// Every test starts from the same random state, with the thread count the project's timings use.
+// Every test starts from the same random state, on one intra-op thread. One, not two: test
+// executables run beside each other (ctest -j, parallel builds), and LibTorch's OpenMP threads
+// spin-wait at every barrier, so two threads on a busy two-core machine are 10-100x slower than one
+// (measured: a mirror training step of 16 images took 0.6 s with two threads against 0.026 s with
+// one, at load 5; 100 steps of the mirror training test, 993 s against 6 s).
 class SeededModelTest : public ::testing::Test {
 protected:
     static constexpr std::uint64_t kSeed = 20231025;
     void SetUp() override {
-        torch::set_num_threads(2);
+        configureTorchThreads(1);  // OpenBLAS pinned to one thread, freed memory kept
         torch::manual_seed(kSeed);
     }
 };

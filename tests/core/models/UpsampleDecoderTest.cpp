@@ -17,7 +17,8 @@ class UpsampleDecoderShapes : public SeededModelTest,
 TEST_P(UpsampleDecoderShapes, DrawsImagesInTheUnitInterval) {
     const std::int64_t codeSize = GetParam();
     UpsampleDecoder decoder(UpsampleDecoderOptions().codeSize(codeSize));
-    for (const torch::Tensor& code : {torch::randn({3, codeSize}), torch::randn({3, codeSize}) * 100}) {
+    for (const torch::Tensor& code :
+         {torch::randn({3, codeSize}), torch::randn({3, codeSize}) * 100}) {
         const torch::Tensor images = decoder->forward(code);
         EXPECT_EQ(images.sizes(), (std::vector<std::int64_t>{3, 1, 32, 32}));
         EXPECT_GE(images.min().item<float>(), 0.0f);

@@ -5,11 +5,12 @@ learn2add_add_test(models_tests
           core/models/Resize64DecoderTest.cpp
           core/models/AutoencoderTest.cpp
           core/models/InitializationTest.cpp
+          core/models/AdditionModelTest.cpp
           core/models/ModelTestSupport.cpp
   LIBRARIES learn2add_core
   LABELS core)
 
-# Trains each decoder for a few hundred steps: seconds per test, hence "slow" (ctest -LE slow).
+# Trains each decoder for 100 steps: seconds per test, hence "slow" (ctest -LE slow skips it).
 learn2add_add_test(models_training_tests
   SOURCES core/models/AutoencoderTrainingTest.cpp
           core/models/ModelTestSupport.cpp

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/data/IdxFixtures.h"
+#include "core/train/SmallData.h"
 #include "track/EventFileReader.h"
 #include "track/RunFolder.h"
 #include "track/TrackError.h"
@@ -15,21 +16,7 @@
 namespace learn2add::train {
 namespace {
 
-// A small slice of the embedded data: 600 train and 150 validation digits.
-std::shared_ptr<const data::MnistData> smallData() {
-    static const auto data = [] {
-        data::MnistData full = data::loadEmbeddedMnist(42);
-        const auto first = [](const data::DigitSet& set, std::size_t n) {
-            std::vector<std::size_t> indices(std::min(n, set.size()));
-            for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = i * (set.size() / indices.size());
-            return data::subset(set, indices);
-        };
-        full.train = first(full.train, 600);
-        full.validation = first(full.validation, 150);
-        return std::make_shared<const data::MnistData>(std::move(full));
-    }();
-    return data;
-}
+using testing::smallData;
 
 AutoencoderTrainingOptions quickOptions() {
     return AutoencoderTrainingOptions()

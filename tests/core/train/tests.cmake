@@ -4,6 +4,10 @@ learn2add_add_test(train_tests
           core/train/CheckpointTest.cpp
           core/train/RunFolderTest.cpp
           core/train/AutoencoderTrainerTest.cpp
+          core/train/JudgeTrainerTest.cpp
+          core/train/AdditionTrainerTest.cpp
+          core/train/AdditionFixtures.cpp
+          core/train/SmallData.cpp
           core/data/IdxFixtures.cpp
   LIBRARIES learn2add_core
   LABELS core

@@ -1,0 +1,200 @@
+#include "cli/TrainAdditionCommand.h"
+
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+
+#include "cli/ReportErrors.h"
+#include "cli/TrainingProgress.h"
+#include "data/MnistData.h"
+#include "train/AdditionTrainer.h"
+#include "train/JudgeTrainer.h"
+
+namespace learn2add::cli {
+namespace {
+
+std::shared_ptr<const data::MnistData> loadData(const std::optional<std::string>& folder,
+                                                std::uint64_t splitSeed) {
+    std::optional<std::filesystem::path> path;
+    if (folder) path = *folder;
+    return std::make_shared<const data::MnistData>(data::loadMnist(path, splitSeed));
+}
+
+void addCommonOptions(CLI::App* command, int& epochs, int& batch, double& lr, std::uint64_t& seed,
+                      std::uint64_t& splitSeed, int& maxBatches, std::optional<std::string>& data,
+                      std::string& out) {
+    command->add_option("--epochs", epochs, "Epochs")->capture_default_str();
+    command->add_option("--batch", batch, "Batch size")->capture_default_str();
+    command->add_option("--lr", lr, "Adam learning rate")->capture_default_str();
+    command->add_option("--seed", seed, "Seed of the weights and the shuffling")->capture_default_str();
+    command->add_option("--split-seed", splitSeed, "Seed of the train/validation/test split")
+        ->capture_default_str();
+    command->add_option("--max-batches", maxBatches, "Batches per epoch (0: all)")->capture_default_str();
+    command->add_option("--data", data, "MNIST-format folder (default: the embedded subset)")
+        ->check(CLI::ExistingDirectory);
+    command->add_option("--out", out, "Run folder to write")->required();
+}
+
+}  // namespace
+
+CLI::App* addTrainJudgeCommand(CLI::App& train, TrainJudgeCommandOptions& o) {
+    CLI::App* command = train.add_subcommand(
+        "judge", "Digit classifier that reads generated images (addition accuracy)");
+    addCommonOptions(command, o.epochs, o.batchSize, o.learningRate, o.seed, o.splitSeed,
+                     o.maxBatches, o.dataFolder, o.out);
+    return command;
+}
+
+CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& o) {
+    CLI::App* command = train.add_subcommand(
+        "addition", "Addition model E -> P -> D (assignment Part III)");
+    command->add_option("--decoder", o.decoder, "mirror, upsample or resize64")
+        ->check(CLI::IsMember({"mirror", "upsample", "resize64"}))
+        ->capture_default_str();
+    command->add_option("--code", o.codeSize, "Code size")->capture_default_str();
+    command
+        ->add_option("--recipe", o.recipe,
+                     "guided (target code held constant) or assignment (the exact loss)")
+        ->check(CLI::IsMember({"guided", "assignment"}))
+        ->capture_default_str();
+    command->add_option("--reconstruction-weight", o.reconstructionWeight,
+                        "Weight of L2(D(E(x)), x)")->capture_default_str();
+    command->add_option("--code-weight", o.codeWeight, "Weight of L2(P(E(x), u), E(y))")
+        ->capture_default_str();
+    command->add_option("--patience", o.patience,
+                        "Early stopping after N epochs without a better metric (0: off)")
+        ->capture_default_str();
+    command->add_option("--ae-warmup", o.autoencoderWarmup,
+                        "Guided: epochs of reconstruction before the first epoch (0: none)")
+        ->capture_default_str();
+    command->add_option("--adder-warmup", o.adderWarmup,
+                        "Guided: passes of P alone over the pairs' codes (0: none)")
+        ->capture_default_str();
+    command->add_option("--init", o.init, "Autoencoder run whose best.pt starts E and D")
+        ->check(CLI::ExistingDirectory);
+    command->add_option("--judge", o.judge,
+                        "Judge run: addition accuracy and a marked grid every epoch")
+        ->check(CLI::ExistingDirectory);
+    addCommonOptions(command, o.epochs, o.batchSize, o.learningRate, o.seed, o.splitSeed,
+                     o.maxBatches, o.dataFolder, o.out);
+    return command;
+}
+
+int runTrainJudge(const TrainJudgeCommandOptions& o, int threads) {
+    return reportErrors([&] {
+        const auto options = train::JudgeTrainingOptions()
+                                 .epochs(o.epochs)
+                                 .batchSize(o.batchSize)
+                                 .learningRate(o.learningRate)
+                                 .seed(o.seed)
+                                 .threads(threads)
+                                 .maxBatchesPerEpoch(o.maxBatches);
+        options.validate();
+        const auto data = loadData(o.dataFolder, o.splitSeed);
+        std::cout << "Training the judge: " << o.epochs << " epochs, batch " << o.batchSize
+                  << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
+                  << " threads\nData: " << data->source << " (" << data->train.size()
+                  << " train, " << data->validation.size() << " validation, "
+                  << data->test.size() << " test)\nRun folder: " << o.out << std::endl;
+        train::TrainingControl control;
+        InterruptScope interrupt(control);
+        train::JudgeTrainingCallbacks callbacks;
+        if (isTerminal()) callbacks.onBatch = drawProgress;
+        callbacks.onEpoch = [](const train::JudgeEpochReport& r) {
+            clearProgressLine();
+            std::printf("epoch %3d/%d  train loss %.4f  train acc %.4f  val acc %.4f  %5.1fs  "
+                        "%6.0f img/s%s\n",
+                        r.epoch, r.epochs, r.trainLoss, r.trainAccuracy, r.validationAccuracy,
+                        r.seconds, r.imagesPerSecond, r.improved ? "  * best" : "");
+            std::fflush(stdout);
+        };
+        train::JudgeTrainer trainer(options, data, std::filesystem::path(o.out));
+        const train::JudgeTrainingResult result = trainer.run(callbacks, control);
+        clearProgressLine();
+        std::cout << "\nRun " << train::toString(result.status);
+        if (!result.message.empty()) std::cout << ": " << result.message;
+        std::cout << std::fixed << std::setprecision(4) << "\nBest epoch:          " << result.bestEpoch
+                  << "\nValidation accuracy: " << result.validationAccuracy
+                  << "\nTest accuracy:       " << result.testAccuracy << std::setprecision(1)
+                  << "\nSeconds per epoch:   " << result.secondsPerEpoch << std::setprecision(0)
+                  << "\nImages per second:   " << result.imagesPerSecond << "\n";
+        return result.status == train::TrainingResult::Status::Diverged ? 3 : 0;
+    });
+}
+
+int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
+    return reportErrors([&] {
+        auto options = train::AdditionTrainingOptions()
+                           .decoder(models::decoderKindFromString(o.decoder))
+                           .codeSize(o.codeSize)
+                           .recipe(train::additionRecipeFromString(o.recipe))
+                           .reconstructionWeight(o.reconstructionWeight)
+                           .codeWeight(o.codeWeight)
+                           .epochs(o.epochs)
+                           .batchSize(o.batchSize)
+                           .learningRate(o.learningRate)
+                           .seed(o.seed)
+                           .threads(threads)
+                           .maxBatchesPerEpoch(o.maxBatches)
+                           .earlyStoppingPatience(o.patience)
+                           .autoencoderWarmupEpochs(o.autoencoderWarmup)
+                           .adderWarmupPasses(o.adderWarmup);
+        if (o.init) options.initRun(*o.init);
+        if (o.judge) options.judgeRun(*o.judge);
+        options.validate();
+        const auto data = loadData(o.dataFolder, o.splitSeed);
+        std::cout << "Training addition: decoder " << o.decoder << ", code " << o.codeSize
+                  << ", recipe " << o.recipe << " (weights " << o.reconstructionWeight << ", 1, "
+                  << o.codeWeight << "), " << o.epochs << " epochs, batch " << o.batchSize
+                  << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
+                  << " threads\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")
+                  << "\nData: " << data->source << "\nRun folder: " << o.out << std::endl;
+        train::TrainingControl control;
+        InterruptScope interrupt(control);
+        train::AdditionTrainingCallbacks callbacks;
+        if (isTerminal()) {
+            callbacks.onBatch = [](const train::AdditionBatchReport& r) { drawProgress(r.batch); };
+        }
+        callbacks.onWarmup = [](const std::string& line) {
+            clearProgressLine();
+            std::cout << line << std::endl;
+        };
+        callbacks.onEpoch = [](const train::AdditionEpochReport& r) {
+            clearProgressLine();
+            std::printf("epoch %3d/%d  train %.5f (rec %.5f gen %.5f code %.2e)  val gen %.5f  "
+                        "spread %.3g",
+                        r.epoch, r.epochs, r.train.total, r.train.reconstruction,
+                        r.train.generation, r.train.code, r.validation.generation, r.codeSpread);
+            if (r.validationAccuracy >= 0) {
+                std::printf("  accuracy %.1f%%  grid %d/55", 100.0 * r.validationAccuracy,
+                            r.grid.correctCells());
+            }
+            std::printf("  %5.1fs (%s)  %4.0f pairs/s%s\n", r.seconds,
+                        duration(r.elapsedSeconds).c_str(), r.pairsPerSecond,
+                        r.improved ? "  * best" : "");
+            std::fflush(stdout);
+        };
+        train::AdditionTrainer trainer(options, data, std::filesystem::path(o.out));
+        const train::AdditionTrainingResult result = trainer.run(callbacks, control);
+        clearProgressLine();
+        std::cout << "\nRun " << train::toString(result.status);
+        if (!result.message.empty()) std::cout << ": " << result.message;
+        std::cout << std::fixed << std::setprecision(5) << "\nBest epoch:                    "
+                  << result.bestEpoch << "\nBest validation L2 (generated): ";
+        if (result.bestEpoch > 0) {
+            std::cout << result.bestValidationGeneration;
+        } else {
+            std::cout << "none (no epoch finished)";
+        }
+        if (result.bestValidationAccuracy >= 0) {
+            std::cout << std::setprecision(1) << "\nValidation addition accuracy:   "
+                      << 100.0 * result.bestValidationAccuracy << "%";
+        }
+        std::cout << std::setprecision(1) << "\nSeconds per epoch:              "
+                  << result.secondsPerEpoch << std::setprecision(0)
+                  << "\nPairs per second:               " << result.pairsPerSecond << "\n";
+        return result.status == train::TrainingResult::Status::Diverged ? 3 : 0;
+    });
+}
+
+}  // namespace learn2add::cli

@@ -1,0 +1,51 @@
+#pragma once
+// `learn2add-cli train judge ...` and `learn2add-cli train addition ...` (assignment Part III):
+// progress bar on a terminal, a line per epoch, a final summary; Ctrl+C stops after the current
+// batch and keeps the checkpoints.
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+namespace learn2add::cli {
+
+struct TrainJudgeCommandOptions {
+    int epochs = 8;
+    int batchSize = 128;
+    double learningRate = 1e-3;
+    std::uint64_t seed = 42;
+    std::uint64_t splitSeed = 42;
+    int maxBatches = 0;
+    std::optional<std::string> dataFolder;
+    std::string out;
+};
+
+struct TrainAdditionCommandOptions {
+    std::string decoder = "upsample";
+    std::int64_t codeSize = 7;
+    std::string recipe = "guided";
+    double reconstructionWeight = 0.1;
+    double codeWeight = 1.0;
+    int epochs = 100;
+    int batchSize = 128;
+    double learningRate = 1e-3;
+    std::uint64_t seed = 42;
+    std::uint64_t splitSeed = 42;
+    int maxBatches = 0;
+    int patience = 0;
+    int autoencoderWarmup = 3;
+    int adderWarmup = 20;
+    std::optional<std::string> init;
+    std::optional<std::string> judge;
+    std::optional<std::string> dataFolder;
+    std::string out;
+};
+
+// Both register under the existing `train` subcommand.
+CLI::App* addTrainJudgeCommand(CLI::App& train, TrainJudgeCommandOptions& options);
+CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& options);
+int runTrainJudge(const TrainJudgeCommandOptions& options, int threads);
+int runTrainAddition(const TrainAdditionCommandOptions& options, int threads);
+
+}  // namespace learn2add::cli

@@ -1,0 +1,364 @@
+// learn2add-bench: how fast the three autoencoders of ASSIGNMENT.md Part II train and decode with
+// LibTorch, measured exactly as the PyTorch twin (python/autoencoder_twin.py) measures itself, so
+// the two can be put side by side (run-training-benchmark.sh builds and runs both).
+//
+//   learn2add-bench [--steps 40] [--threads 2] [--json FILE] [--export-reference DIR]
+//
+// Per decoder (mirror, upsample, resize64), code size 7: an Autoencoder seeded with 42, Adam
+// (lr 1e-3), MSE loss, batches of 128 embedded MNIST training images resized to the model's input
+// size (32, or 64 for resize64), gathered with index_select from a seeded permutation.
+//   training: 5 warm-up steps, then `steps` timed steps; one step is gather + forward + loss +
+//             zero_grad + backward + optimizer step; images/s = steps * 128 / total time.
+//   decoding: decode(code) of one code, eval mode, under NoGradGuard; 20 warm-up calls, then the
+//             median of 200 timed calls.
+// Every row also says how busy the rest of the machine was while it was measured (CPU time of
+// other processes, from /proc/stat), because timings taken next to a compiler mean little.
+//
+// --export-reference DIR writes, per decoder, the untrained model's parameters, a small batch, its
+// forward() and the decode() of a few codes to DIR/<decoder>.pt (torch::pickle_save, readable by
+// Python's torch.load); `autoencoder_twin.py --check-against DIR` proves that the twin computes
+// the same function, not only that it has as many parameters.
+
+#include <sys/resource.h>
+#include <unistd.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/TorchRuntime.h"
+#include "data/DigitTensors.h"
+#include "data/MnistData.h"
+#include "models/Autoencoder.h"
+#include "models/ParameterCount.h"
+#include "train/Losses.h"
+
+namespace {
+
+using namespace learn2add;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::int64_t kBatchSize = 128;
+constexpr std::int64_t kCodeSize = 7;
+constexpr double kLearningRate = 1e-3;
+constexpr int kWarmupSteps = 5;
+constexpr int kDecodeWarmup = 20;
+constexpr int kDecodeRepeats = 200;
+constexpr std::uint64_t kSeed = 42;
+// The first 8,000 images of the embedded subset's training split: a fixed number, the same in the
+// Python twin, whatever the split's exact size.
+constexpr std::int64_t kTrainingImages = 8000;
+
+struct BenchmarkOptions {
+    int steps = 40;
+    int threads = 2;
+    std::optional<std::filesystem::path> json;
+    std::optional<std::filesystem::path> exportReference;
+};
+
+constexpr const char* kUsage =
+    "usage: learn2add-bench [--steps N] [--threads N] [--json FILE] [--export-reference DIR]\n"
+    "  --steps N               timed training steps per decoder, after 5 warm-up steps (default 40)\n"
+    "  --threads N             LibTorch intra-op threads; OpenBLAS is pinned to 1 (default 2)\n"
+    "  --json FILE             also write the results as JSON\n"
+    "  --export-reference DIR  write each untrained model, a batch and its outputs to DIR/<decoder>.pt\n"
+    "                          (for autoencoder_twin.py --check-against DIR) and exit\n";
+
+int positiveInteger(const std::string& flag, const std::string& text) {
+    std::size_t used = 0;
+    int value = 0;
+    try {
+        value = std::stoi(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text.size() || value < 1) {
+        throw std::invalid_argument(flag + " needs a whole number of at least 1, got '" + text + "'");
+    }
+    return value;
+}
+
+BenchmarkOptions parseArguments(int argc, char** argv) {
+    BenchmarkOptions options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string flag = argv[i];
+        if (flag == "--help" || flag == "-h") {
+            std::cout << kUsage;
+            std::exit(0);
+        }
+        if (i + 1 >= argc) throw std::invalid_argument("unknown option or missing value: " + flag);
+        const std::string value = argv[++i];
+        if (flag == "--steps") {
+            options.steps = positiveInteger(flag, value);
+        } else if (flag == "--threads") {
+            options.threads = positiveInteger(flag, value);
+        } else if (flag == "--json") {
+            options.json = value;
+        } else if (flag == "--export-reference") {
+            options.exportReference = value;
+        } else {
+            throw std::invalid_argument("unknown option: " + flag);
+        }
+    }
+    return options;
+}
+
+double millisecondsBetween(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+// How busy the machine is apart from this process: busy CPU seconds of all cores (from /proc/stat)
+// and this process's own CPU seconds, so that their difference is what other processes used.
+struct CpuSample {
+    Clock::time_point when = Clock::now();
+    double machineBusySeconds = 0.0;
+    double ownSeconds = 0.0;
+};
+
+CpuSample sampleCpu() {
+    CpuSample sample;
+    std::ifstream stat("/proc/stat");
+    std::string cpu;
+    double user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
+    if (stat >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal) {
+        sample.machineBusySeconds =
+            (user + nice + system + irq + softirq + steal) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+    sample.ownSeconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+    return sample;
+}
+
+// Share of the whole machine (all cores) that other processes used between the two samples, in %.
+double othersCpuPercent(const CpuSample& start, const CpuSample& end) {
+    const double wall = std::chrono::duration<double>(end.when - start.when).count();
+    const double others = (end.machineBusySeconds - start.machineBusySeconds) -
+                          (end.ownSeconds - start.ownSeconds);
+    const double cores = static_cast<double>(sysconf(_SC_NPROCESSORS_ONLN));
+    return wall > 0 ? std::max(0.0, 100.0 * others / (wall * cores)) : 0.0;
+}
+
+std::vector<double> loadAverage() {
+    std::ifstream file("/proc/loadavg");
+    std::vector<double> load(3, -1.0);
+    file >> load[0] >> load[1] >> load[2];
+    return load;
+}
+
+struct DecoderResult {
+    std::string decoder;
+    std::int64_t imageSize = 0;
+    std::int64_t parameters = 0;
+    std::map<std::string, std::vector<std::int64_t>> parameterShapes;
+    double imagesPerSecond = 0.0;
+    double medianStepMs = 0.0;
+    double medianForwardMs = 0.0;   // gather + forward + loss
+    double medianBackwardMs = 0.0;  // zero_grad + backward
+    double medianOptimizerMs = 0.0; // optimizer step
+    double decodeMedianMs = 0.0;
+    double othersCpuPercent = 0.0;
+    std::vector<double> loadAtStart;
+};
+
+torch::Tensor trainingImages(const data::DigitSet& train, std::int64_t size) {
+    TORCH_CHECK(static_cast<std::int64_t>(train.size()) >= kTrainingImages, "the training split has ",
+                train.size(), " images; the benchmark needs ", kTrainingImages);
+    return data::imagesToTensor(train, static_cast<int>(size)).slice(0, 0, kTrainingImages);
+}
+
+models::Autoencoder seededModel(models::DecoderKind kind) {
+    torch::manual_seed(kSeed);
+    return models::Autoencoder(models::AutoencoderOptions().decoder(kind).codeSize(kCodeSize));
+}
+
+DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& train, int steps) {
+    DecoderResult result;
+    result.decoder = models::toString(kind);
+    result.loadAtStart = loadAverage();
+    models::Autoencoder model = seededModel(kind);
+    result.imageSize = model->imageSize();
+    result.parameters = models::parameterCount(*model);
+    for (const auto& item : model->named_parameters()) {
+        result.parameterShapes[item.key()] = item.value().sizes().vec();
+    }
+    const torch::Tensor images = trainingImages(train, model->imageSize());
+    const std::int64_t batches = images.size(0) / kBatchSize;  // full batches only
+    const torch::Tensor order = torch::randperm(images.size(0), torch::kInt64);
+    torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(kLearningRate));
+    model->train();
+
+    std::vector<double> stepMs, forwardMs, backwardMs, optimizerMs;
+    const auto step = [&](std::int64_t index) {
+        const auto t0 = Clock::now();
+        const std::int64_t begin = (index % batches) * kBatchSize;
+        const torch::Tensor x = images.index_select(0, order.slice(0, begin, begin + kBatchSize));
+        const torch::Tensor loss =
+            train::reconstructionLoss(model->forward(x), x, train::ReconstructionLoss::L2);
+        const auto t1 = Clock::now();
+        optimizer.zero_grad();
+        loss.backward();
+        const auto t2 = Clock::now();
+        optimizer.step();
+        const auto t3 = Clock::now();
+        stepMs.push_back(millisecondsBetween(t0, t3));
+        forwardMs.push_back(millisecondsBetween(t0, t1));
+        backwardMs.push_back(millisecondsBetween(t1, t2));
+        optimizerMs.push_back(millisecondsBetween(t2, t3));
+    };
+    for (int s = 0; s < kWarmupSteps; ++s) step(s);
+    for (auto* times : {&stepMs, &forwardMs, &backwardMs, &optimizerMs}) times->clear();
+
+    const CpuSample cpuStart = sampleCpu();
+    const auto start = Clock::now();
+    for (int s = 0; s < steps; ++s) step(kWarmupSteps + s);
+    const double totalSeconds = millisecondsBetween(start, Clock::now()) / 1000.0;
+    result.imagesPerSecond = static_cast<double>(steps * kBatchSize) / totalSeconds;
+    result.medianStepMs = median(stepMs);
+    result.medianForwardMs = median(forwardMs);
+    result.medianBackwardMs = median(backwardMs);
+    result.medianOptimizerMs = median(optimizerMs);
+
+    model->eval();
+    torch::NoGradGuard noGrad;
+    const torch::Tensor code = torch::randn({1, kCodeSize});
+    for (int i = 0; i < kDecodeWarmup; ++i) model->decode(code);
+    std::vector<double> decodeMs;
+    for (int i = 0; i < kDecodeRepeats; ++i) {
+        const auto t0 = Clock::now();
+        const torch::Tensor image = model->decode(code);
+        decodeMs.push_back(millisecondsBetween(t0, Clock::now()));
+    }
+    result.decodeMedianMs = median(decodeMs);
+    result.othersCpuPercent = othersCpuPercent(cpuStart, sampleCpu());
+    return result;
+}
+
+void exportReference(const std::filesystem::path& folder, const data::DigitSet& train) {
+    std::filesystem::create_directories(folder);
+    for (const models::DecoderKind kind : models::kAllDecoderKinds) {
+        models::Autoencoder model = seededModel(kind);
+        c10::Dict<std::string, torch::Tensor> reference;
+        for (const auto& item : model->named_parameters()) {
+            reference.insert("param:" + item.key(), item.value().detach().clone());
+        }
+        torch::NoGradGuard noGrad;
+        const torch::Tensor images = data::imagesToTensor(train, static_cast<int>(model->imageSize()));
+        const torch::Tensor batch = images.slice(0, 0, 4).clone();
+        const torch::Tensor codes = torch::randn({3, kCodeSize});
+        reference.insert("input", batch);
+        reference.insert("forward", model->forward(batch));
+        reference.insert("code", codes);
+        reference.insert("decode", model->decode(codes));
+        const std::vector<char> bytes = torch::pickle_save(c10::IValue(reference));
+        const std::filesystem::path path = folder / (models::toString(kind) + ".pt");
+        std::ofstream file(path, std::ios::binary);
+        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!file) throw std::runtime_error("could not write " + path.string());
+        std::cout << "wrote " << path.string() << "\n";
+    }
+}
+
+void printTable(const std::vector<DecoderResult>& results) {
+    std::printf("%-9s %5s %10s %9s %8s %8s %8s %8s %10s %8s\n", "decoder", "size", "parameters",
+                "img/s", "step ms", "fwd ms", "bwd ms", "opt ms", "decode ms", "others%");
+    for (const DecoderResult& r : results) {
+        std::printf("%-9s %5lld %10lld %9.1f %8.2f %8.2f %8.2f %8.2f %10.3f %8.1f\n",
+                    r.decoder.c_str(), static_cast<long long>(r.imageSize),
+                    static_cast<long long>(r.parameters), r.imagesPerSecond, r.medianStepMs,
+                    r.medianForwardMs, r.medianBackwardMs, r.medianOptimizerMs, r.decodeMedianMs,
+                    r.othersCpuPercent);
+    }
+}
+
+nlohmann::json toJson(const std::vector<DecoderResult>& results, const BenchmarkOptions& options,
+                      const TorchThreadSettings& threads) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const DecoderResult& r : results) {
+        rows.push_back({{"decoder", r.decoder},
+                        {"image_size", r.imageSize},
+                        {"parameters", r.parameters},
+                        {"parameter_shapes", r.parameterShapes},
+                        {"images_per_second", r.imagesPerSecond},
+                        {"median_step_ms", r.medianStepMs},
+                        {"median_forward_ms", r.medianForwardMs},
+                        {"median_backward_ms", r.medianBackwardMs},
+                        {"median_optimizer_ms", r.medianOptimizerMs},
+                        {"decode_median_ms", r.decodeMedianMs},
+                        {"others_cpu_percent", r.othersCpuPercent},
+                        {"load_average_at_start", r.loadAtStart}});
+    }
+    return {{"side", "C++"},
+            {"torch_version", std::to_string(TORCH_VERSION_MAJOR) + "." +
+                                  std::to_string(TORCH_VERSION_MINOR) + "." +
+                                  std::to_string(TORCH_VERSION_PATCH)},
+            {"threads_requested", options.threads},
+            {"intra_op_threads", threads.intraOpThreads},
+            {"blas", threads.blasName + (threads.blasPinnedToOne ? " (1 thread)" : "")},
+            {"batch_size", kBatchSize},
+            {"code_size", kCodeSize},
+            {"learning_rate", kLearningRate},
+            {"warmup_steps", kWarmupSteps},
+            {"steps", options.steps},
+            {"training_images", kTrainingImages},
+            {"decode_repeats", kDecodeRepeats},
+            {"results", rows}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        const BenchmarkOptions options = parseArguments(argc, argv);
+        const TorchThreadSettings threads = configureTorchThreads(options.threads);
+        const data::MnistData mnist = data::loadEmbeddedMnist(kSeed);
+        if (options.exportReference) {
+            exportReference(*options.exportReference, mnist.train);
+            return 0;
+        }
+        std::printf("C++ (LibTorch %d.%d.%d): %d intra-op threads, %s%s; batch %lld, %d timed steps "
+                    "after %d warm-up steps, %lld training images\n",
+                    TORCH_VERSION_MAJOR, TORCH_VERSION_MINOR, TORCH_VERSION_PATCH,
+                    threads.intraOpThreads, threads.blasName.c_str(),
+                    threads.blasPinnedToOne ? " pinned to 1 thread" : "",
+                    static_cast<long long>(kBatchSize), options.steps, kWarmupSteps,
+                    static_cast<long long>(kTrainingImages));
+        std::vector<DecoderResult> results;
+        for (const models::DecoderKind kind : models::kAllDecoderKinds) {
+            results.push_back(benchmarkDecoder(kind, mnist.train, options.steps));
+        }
+        printTable(results);
+        if (options.json) {
+            std::ofstream file(*options.json);
+            file << toJson(results, options, threads).dump(2) << "\n";
+            if (!file) throw std::runtime_error("could not write " + options.json->string());
+        }
+        return 0;
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "learn2add-bench: " << error.what() << "\n" << kUsage;
+        return 2;
+    } catch (const c10::Error& error) {
+        std::cerr << "learn2add-bench: " << error.what_without_backtrace() << "\n";
+        return 1;
+    } catch (const std::exception& error) {
+        std::cerr << "learn2add-bench: " << error.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,361 @@
+#!/usr/bin/python3
+"""The PyTorch twin of Learn2Add's three Part II autoencoders, and the benchmark of learn2add-bench.
+
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/autoencoder_twin.py [--steps 40]
+        [--threads 2] [--json FILE]
+    /usr/bin/python3 bench/python/autoencoder_twin.py --check-against DIR
+
+The modules below copy core/models/ layer for layer, with the same parameter names, so that a
+state dict of the C++ model loads into the twin unchanged: Encoder.h (three conv + ReLU + 2x2 max
+pooling stages, then Linear 256 and Linear code, no activation between them), MirrorDecoder.h
+(max_unpool2d with the encoder's indices in forward(), the x2 nearest upsampling times 1/4 fallback
+in decode()), UpsampleDecoder.h and Resize64Decoder.h (nearest upsampling + 3x3 convolutions,
+sigmoid output; resize64 works on 64x64 images).
+
+The benchmark is learn2add-bench's (bench/AutoencoderBenchmark.cpp), step for step: seed 42, code
+size 7, Adam lr 1e-3, MSE loss, batches of 128 of the embedded MNIST images resized (bilinear) to
+the model's input size, gathered with index_select from a seeded permutation; 5 warm-up steps, then
+`steps` timed steps of gather + forward + loss + zero_grad + backward + step; decode latency is the
+median of 200 decode() calls of one code in eval mode under no_grad, after 20 warm-up calls.
+torch.set_num_threads(threads); the BLAS must be pinned with OPENBLAS_NUM_THREADS=1 in the
+environment (learn2add-bench pins it itself).
+
+--check-against DIR reads the references written by `learn2add-bench --export-reference DIR`
+(the C++ models' initial parameters, a batch, forward() and decode() outputs), loads each into the
+twin and checks that the twin computes the same outputs: same function, not only the same size.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import pathlib
+import statistics
+import struct
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+BATCH_SIZE = 128
+CODE_SIZE = 7
+LEARNING_RATE = 1e-3
+WARMUP_STEPS = 5
+DECODE_WARMUP = 20
+DECODE_REPEATS = 200
+SEED = 42
+TRAINING_IMAGES = 8000  # as learn2add-bench (there: the first 8,000 of its training split)
+DECODERS = ("mirror", "upsample", "resize64")
+STAGE_CHANNELS = (32, 64, 128)  # Encoder.h: kStageChannels
+HIDDEN_WIDTH = 256  # Encoder.h: kHiddenWidth
+REPO = pathlib.Path(__file__).resolve().parents[2]
+MNIST_IMAGES = REPO / "resources" / "mnist" / "embedded-images-idx3-ubyte.gz"
+
+
+def conv3x3(in_channels, out_channels):
+    return nn.Conv2d(in_channels, out_channels, 3, padding=1)
+
+
+class Encoder(nn.Module):
+    """core/models/Encoder.h: conv1..conv3 (+ ReLU + max pool 2), hidden, to_code."""
+
+    def __init__(self, code_size, image_size):
+        super().__init__()
+        self.conv1 = conv3x3(1, STAGE_CHANNELS[0])
+        self.conv2 = conv3x3(STAGE_CHANNELS[0], STAGE_CHANNELS[1])
+        self.conv3 = conv3x3(STAGE_CHANNELS[1], STAGE_CHANNELS[2])
+        side = image_size // 8
+        self.hidden = nn.Linear(STAGE_CHANNELS[2] * side * side, HIDDEN_WIDTH)
+        self.to_code = nn.Linear(HIDDEN_WIDTH, code_size)
+
+    def convs(self):
+        return (self.conv1, self.conv2, self.conv3)
+
+    def head(self, features):
+        return self.to_code(self.hidden(features.flatten(1)))  # "MLP (256), Linear": no ReLU
+
+    def forward(self, images):
+        x = images
+        for conv in self.convs():
+            x = F.max_pool2d(torch.relu(conv(x)), 2, 2)
+        return self.head(x)
+
+    def forward_with_indices(self, images):
+        """The code, and per stage the argmax indices and the size of the map that was pooled."""
+        x = images
+        indices, sizes = [], []
+        for conv in self.convs():
+            x = torch.relu(conv(x))
+            sizes.append((x.size(2), x.size(3)))
+            x, stage_indices = F.max_pool2d(x, 2, 2, return_indices=True)
+            indices.append(stage_indices)
+        return self.head(x), (indices, sizes)
+
+
+class MirrorDecoder(nn.Module):
+    """core/models/MirrorDecoder.h: from_code, to_features, then conv3, conv2, conv1 each after an
+    unpooling (with the encoder's indices, or nearest x2 times 1/4 without them)."""
+
+    def __init__(self, code_size, image_size):
+        super().__init__()
+        self.side = image_size // 8
+        self.from_code = nn.Linear(code_size, HIDDEN_WIDTH)
+        self.to_features = nn.Linear(HIDDEN_WIDTH, STAGE_CHANNELS[2] * self.side * self.side)
+        # Registered deepest first, like the C++ module: conv3 (128 -> 64), conv2, conv1 (32 -> 1).
+        self.conv3 = conv3x3(STAGE_CHANNELS[2], STAGE_CHANNELS[1])
+        self.conv2 = conv3x3(STAGE_CHANNELS[1], STAGE_CHANNELS[0])
+        self.conv1 = conv3x3(STAGE_CHANNELS[0], 1)
+
+    def forward(self, code, pooling=None):
+        x = self.to_features(self.from_code(code))
+        x = x.view(code.size(0), STAGE_CHANNELS[2], self.side, self.side)
+        for stage, conv in ((2, self.conv3), (1, self.conv2), (0, self.conv1)):
+            if pooling is not None:
+                indices, sizes = pooling
+                x = F.max_unpool2d(x, indices[stage], 2, 2, output_size=sizes[stage])
+            else:
+                x = F.interpolate(x, size=(x.size(2) * 2, x.size(3) * 2), mode="nearest") * 0.25
+            x = conv(x)
+            x = torch.sigmoid(x) if stage == 0 else torch.relu(x)
+        return x
+
+
+class UpsamplingDecoder(nn.Module):
+    """UpsampleDecoder.h (channels 64, 32, 32: 32x32) and Resize64Decoder.h (64, 32, 32, 16:
+    64x64): from_code, to_features, then per stage nearest x2 + conv + ReLU, output conv + sigmoid."""
+
+    START_SIDE = 4
+
+    def __init__(self, code_size, channels):
+        super().__init__()
+        self.from_code = nn.Linear(code_size, HIDDEN_WIDTH)
+        side = self.START_SIDE
+        self.to_features = nn.Linear(HIDDEN_WIDTH, STAGE_CHANNELS[2] * side * side)
+        previous = STAGE_CHANNELS[2]
+        for stage, out_channels in enumerate(channels, start=1):
+            self.add_module(f"conv{stage}", conv3x3(previous, out_channels))
+            previous = out_channels
+        self.stage_count = len(channels)
+        self.output = conv3x3(previous, 1)
+
+    def forward(self, code):
+        side = self.START_SIDE
+        x = self.to_features(self.from_code(code)).view(code.size(0), STAGE_CHANNELS[2], side, side)
+        for stage in range(1, self.stage_count + 1):
+            side *= 2
+            x = torch.relu(getattr(self, f"conv{stage}")(F.interpolate(x, size=(side, side), mode="nearest")))
+        return torch.sigmoid(self.output(x))
+
+
+class Autoencoder(nn.Module):
+    """core/models/Autoencoder.h: forward() through the mirror decoder passes the pooling indices;
+    decode() never has them."""
+
+    def __init__(self, decoder, code_size=CODE_SIZE):
+        super().__init__()
+        self.kind = decoder
+        self.image_size = 64 if decoder == "resize64" else 32
+        self.encoder = Encoder(code_size, self.image_size)
+        if decoder == "mirror":
+            self.decoder = MirrorDecoder(code_size, self.image_size)
+        elif decoder == "upsample":
+            self.decoder = UpsamplingDecoder(code_size, (64, 32, 32))
+        elif decoder == "resize64":
+            self.decoder = UpsamplingDecoder(code_size, (64, 32, 32, 16))
+        else:
+            raise ValueError(f"decoder must be one of {', '.join(DECODERS)}, got {decoder!r}")
+
+    def forward(self, images):
+        if self.kind == "mirror":
+            code, pooling = self.encoder.forward_with_indices(images)
+            return self.decoder(code, pooling)
+        return self.decoder(self.encoder(images))
+
+    def decode(self, code):
+        return self.decoder(code)
+
+
+def seeded_model(decoder):
+    torch.manual_seed(SEED)
+    return Autoencoder(decoder)
+
+
+def parameter_count(model):
+    return sum(p.numel() for p in model.parameters())
+
+
+def load_mnist_images(count, size):
+    """The first `count` embedded MNIST images as float [count, 1, size, size] in [0, 1]."""
+    with gzip.open(MNIST_IMAGES, "rb") as file:
+        raw = file.read()
+    magic, n, rows, cols = struct.unpack(">IIII", raw[:16])
+    if magic != 2051:
+        raise ValueError(f"{MNIST_IMAGES}: not an IDX image file (magic {magic})")
+    count = min(count, n)
+    pixels = torch.frombuffer(bytearray(raw[16:16 + count * rows * cols]), dtype=torch.uint8)
+    images = pixels.view(count, 1, rows, cols).float() / 255.0
+    return F.interpolate(images, size=(size, size), mode="bilinear", align_corners=False).contiguous()
+
+
+def sample_cpu():
+    """(wall time, busy CPU seconds of the machine, this process's CPU seconds)."""
+    with open("/proc/stat") as stat:
+        fields = [float(v) for v in stat.readline().split()[1:9]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    busy = (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    own = os.times()
+    return time.perf_counter(), busy, own.user + own.system
+
+
+def others_cpu_percent(start, end):
+    """Share of the whole machine that other processes used between two samples, in %."""
+    wall = end[0] - start[0]
+    others = (end[1] - start[1]) - (end[2] - start[2])
+    return max(0.0, 100.0 * others / (wall * os.cpu_count())) if wall > 0 else 0.0
+
+
+def benchmark_decoder(decoder, steps):
+    with open("/proc/loadavg") as file:
+        load_at_start = [float(v) for v in file.read().split()[:3]]
+    model = seeded_model(decoder)
+    shapes = {name: list(p.shape) for name, p in model.named_parameters()}
+    images = load_mnist_images(TRAINING_IMAGES, model.image_size)
+    batches = images.size(0) // BATCH_SIZE  # full batches only
+    order = torch.randperm(images.size(0), dtype=torch.int64)
+    optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
+    model.train()
+
+    times = {"step": [], "forward": [], "backward": [], "optimizer": []}
+
+    def step(index):
+        t0 = time.perf_counter()
+        begin = (index % batches) * BATCH_SIZE
+        x = images.index_select(0, order[begin:begin + BATCH_SIZE])
+        loss = F.mse_loss(model(x), x)
+        t1 = time.perf_counter()
+        optimizer.zero_grad()
+        loss.backward()
+        t2 = time.perf_counter()
+        optimizer.step()
+        t3 = time.perf_counter()
+        for key, value in (("step", t3 - t0), ("forward", t1 - t0), ("backward", t2 - t1),
+                           ("optimizer", t3 - t2)):
+            times[key].append(value * 1000.0)
+
+    for s in range(WARMUP_STEPS):
+        step(s)
+    for values in times.values():
+        values.clear()
+
+    cpu_start = sample_cpu()
+    start = time.perf_counter()
+    for s in range(steps):
+        step(WARMUP_STEPS + s)
+    total = time.perf_counter() - start
+
+    model.eval()
+    with torch.no_grad():
+        code = torch.randn(1, CODE_SIZE)
+        for _ in range(DECODE_WARMUP):
+            model.decode(code)
+        decode_ms = []
+        for _ in range(DECODE_REPEATS):
+            t0 = time.perf_counter()
+            model.decode(code)
+            decode_ms.append((time.perf_counter() - t0) * 1000.0)
+    return {
+        "decoder": decoder,
+        "image_size": model.image_size,
+        "parameters": parameter_count(model),
+        "parameter_shapes": shapes,
+        "images_per_second": steps * BATCH_SIZE / total,
+        "median_step_ms": statistics.median(times["step"]),
+        "median_forward_ms": statistics.median(times["forward"]),
+        "median_backward_ms": statistics.median(times["backward"]),
+        "median_optimizer_ms": statistics.median(times["optimizer"]),
+        "decode_median_ms": statistics.median(decode_ms),
+        "others_cpu_percent": others_cpu_percent(cpu_start, sample_cpu()),
+        "load_average_at_start": load_at_start,
+    }
+
+
+def print_table(results):
+    print(f"{'decoder':<9} {'size':>5} {'parameters':>10} {'img/s':>9} {'step ms':>8} {'fwd ms':>8} "
+          f"{'bwd ms':>8} {'opt ms':>8} {'decode ms':>10} {'others%':>8}")
+    for r in results:
+        print(f"{r['decoder']:<9} {r['image_size']:>5} {r['parameters']:>10} "
+              f"{r['images_per_second']:>9.1f} {r['median_step_ms']:>8.2f} "
+              f"{r['median_forward_ms']:>8.2f} {r['median_backward_ms']:>8.2f} "
+              f"{r['median_optimizer_ms']:>8.2f} {r['decode_median_ms']:>10.3f} "
+              f"{r['others_cpu_percent']:>8.1f}")
+
+
+def check_against(folder):
+    """Loads each C++ reference into the twin; True when every output matches."""
+    all_match = True
+    for decoder in DECODERS:
+        reference = torch.load(folder / f"{decoder}.pt")
+        model = seeded_model(decoder)
+        state = {key[len("param:"):]: value for key, value in reference.items()
+                 if key.startswith("param:")}
+        cpp_count = sum(v.numel() for v in state.values())
+        model.load_state_dict(state, strict=True)  # same names and shapes, or it raises
+        with torch.no_grad():
+            forward_error = (model(reference["input"]) - reference["forward"]).abs().max().item()
+            decode_error = (model.decode(reference["code"]) - reference["decode"]).abs().max().item()
+        match = cpp_count == parameter_count(model) and max(forward_error, decode_error) < 1e-5
+        all_match = all_match and match
+        print(f"{decoder:<9} parameters C++ {cpp_count}, Python {parameter_count(model)}; "
+              f"max |difference| forward {forward_error:.2e}, decode {decode_error:.2e}: "
+              f"{'same function' if match else 'MISMATCH'}")
+    return all_match
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--steps", type=int, default=40,
+                        help="timed training steps per decoder, after 5 warm-up steps")
+    parser.add_argument("--threads", type=int, default=2, help="torch.set_num_threads")
+    parser.add_argument("--json", type=pathlib.Path, help="also write the results as JSON")
+    parser.add_argument("--check-against", type=pathlib.Path, metavar="DIR",
+                        help="compare the twin with learn2add-bench --export-reference DIR and exit")
+    args = parser.parse_args()
+    if args.steps < 1 or args.threads < 1:
+        parser.error("--steps and --threads need a whole number of at least 1")
+    torch.set_num_threads(args.threads)
+    if args.check_against:
+        return 0 if check_against(args.check_against) else 1
+
+    blas_threads = os.environ.get("OPENBLAS_NUM_THREADS")
+    if blas_threads != "1":
+        print(f"warning: OPENBLAS_NUM_THREADS is {blas_threads!r}, not '1': OpenBLAS keeps its own "
+              "thread pool, unlike learn2add-bench", file=sys.stderr)
+    print(f"Python (PyTorch {torch.__version__}): {torch.get_num_threads()} intra-op threads, "
+          f"OPENBLAS_NUM_THREADS={blas_threads}; batch {BATCH_SIZE}, {args.steps} timed steps after "
+          f"{WARMUP_STEPS} warm-up steps, {TRAINING_IMAGES} training images")
+    results = [benchmark_decoder(decoder, args.steps) for decoder in DECODERS]
+    print_table(results)
+    if args.json:
+        report = {
+            "side": "Python",
+            "torch_version": torch.__version__,
+            "threads_requested": args.threads,
+            "intra_op_threads": torch.get_num_threads(),
+            "blas": f"OPENBLAS_NUM_THREADS={blas_threads}",
+            "batch_size": BATCH_SIZE,
+            "code_size": CODE_SIZE,
+            "learning_rate": LEARNING_RATE,
+            "warmup_steps": WARMUP_STEPS,
+            "steps": args.steps,
+            "training_images": TRAINING_IMAGES,
+            "decode_repeats": DECODE_REPEATS,
+            "results": results,
+        }
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

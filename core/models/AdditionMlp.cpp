@@ -1,0 +1,37 @@
+#include "models/AdditionMlp.h"
+
+#include <torch/nn/functional/activation.h>
+
+#include <string>
+
+namespace learn2add::models {
+
+AdditionMlpImpl::AdditionMlpImpl(const AdditionMlpOptions& options) : options(options) {
+    reset();
+}
+
+void AdditionMlpImpl::reset() {
+    TORCH_CHECK(options.codeSize() >= 1, "AdditionMlpOptions: codeSize must be at least 1, got ",
+                options.codeSize());
+    std::int64_t in = options.codeSize() + 1;
+    for (std::size_t layer = 0; layer < hidden_.size(); ++layer) {
+        hidden_[layer] = register_module("hidden" + std::to_string(layer + 1),
+                                         torch::nn::Linear(in, kHiddenWidths[layer]));
+        in = kHiddenWidths[layer];
+    }
+    output_ = register_module("output", torch::nn::Linear(in, options.codeSize()));
+}
+
+torch::Tensor AdditionMlpImpl::forward(const torch::Tensor& code, const torch::Tensor& addend) {
+    TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
+                "AdditionMlp: expected a code of shape [N, ", options.codeSize(), "], got ",
+                code.sizes());
+    const torch::Tensor u = addend.reshape({-1, 1}).to(code.dtype());
+    TORCH_CHECK(u.size(0) == code.size(0), "AdditionMlp: ", code.size(0), " codes but ", u.size(0),
+                " addends");
+    torch::Tensor x = torch::cat({code, u}, 1);
+    for (auto& layer : hidden_) x = torch::relu(layer->forward(x));
+    return output_->forward(x);
+}
+
+}  // namespace learn2add::models

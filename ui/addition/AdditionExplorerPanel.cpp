@@ -1,0 +1,302 @@
+#include "addition/AdditionExplorerPanel.h"
+
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "addition/AddendControl.h"
+#include "addition/AdditionInference.h"
+#include "addition/DigitCanvas.h"
+#include "addition/DigitTransitionPlot.h"
+#include "addition/JudgeProbabilityPlot.h"
+#include "widgets/DigitMosaic.h"
+
+namespace learn2add::ui {
+namespace {
+
+const std::vector<double> kAssignmentAddends = {1.0, 2.0, 1.5, 1.4, 1.6};
+constexpr double kSweepStep = 0.1;
+constexpr int kSweepColumns = 11;
+constexpr int kTransitionPointsPerUnit = 50;
+
+QDoubleSpinBox* rangeBox(double value, const QString& tip) {
+    auto* box = new QDoubleSpinBox;
+    box->setRange(0.0, 12.0);
+    box->setDecimals(1);
+    box->setSingleStep(0.5);
+    box->setValue(value);
+    box->setKeyboardTracking(false);
+    box->setToolTip(tip);
+    return box;
+}
+
+QString tileCaption(double addend, int read) {
+    const QString added = QStringLiteral("+%1").arg(addend, 0, 'g', 3);
+    return read >= 0 ? QStringLiteral("%1→%2").arg(added).arg(read) : added;
+}
+
+QGroupBox* group(const QString& title, QLayout* layout) {
+    auto* box = new QGroupBox(title);
+    box->setLayout(layout);
+    return box;
+}
+
+}  // namespace
+
+AdditionExplorerPanel::AdditionExplorerPanel(AdditionInference* inference, QWidget* parent)
+    : QWidget(parent), inference_(inference) {
+    connect(inference_, &AdditionInference::outputReady, this, &AdditionExplorerPanel::showOutput);
+    connect(inference_, &AdditionInference::studyReady, this, &AdditionExplorerPanel::showStudy);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildInputBox());
+    auto* right = new QVBoxLayout;
+    right->addWidget(buildOutputBox(), 0);
+    right->addWidget(buildStudyBox(), 1);
+    layout->addLayout(right, 1);
+    onInputChanged();
+}
+
+QWidget* AdditionExplorerPanel::buildInputBox() {
+    fromTest_ = new QRadioButton(tr("A test image"));
+    fromTest_->setChecked(true);
+    fromCanvas_ = new QRadioButton(tr("A digit drawn below"));
+    digit_ = new QSpinBox;
+    digit_->setRange(0, 9);
+    digit_->setValue(7);
+    digit_->setToolTip(tr("The digit of the test image"));
+    index_ = new QSpinBox;
+    index_->setRange(0, 0);
+    index_->setToolTip(tr("Which test image of that digit (0 = the first)"));
+    indexRange_ = new QLabel;
+    random_ = new QPushButton(tr("Random"));
+    random_->setToolTip(tr("A random test image of a random digit"));
+    inputPreview_ = new DigitMosaic(1);
+    inputPreview_->setMinimumSize(84, 84);
+    inputPreview_->setMaximumHeight(110);
+
+    connect(fromTest_, &QRadioButton::toggled, this, [this] { onInputChanged(); });
+    connect(digit_, &QSpinBox::valueChanged, this, [this] {
+        fromTest_->setChecked(true);
+        onInputChanged();
+    });
+    connect(index_, &QSpinBox::valueChanged, this, [this] {
+        fromTest_->setChecked(true);
+        onInputChanged();
+    });
+    connect(random_, &QPushButton::clicked, this, [this] {
+        if (!data_) return;
+        const int digit = QRandomGenerator::global()->bounded(10);
+        const auto count = data_->mnist.test.indicesOf(digit).size();
+        chooseTestImage(digit,
+                        count ? QRandomGenerator::global()->bounded(static_cast<int>(count)) : 0);
+    });
+
+    canvas_ = new DigitCanvas;
+    connect(canvas_, &DigitCanvas::drawn, this, [this] { useDrawnDigit(); });
+    auto* clear = new QPushButton(tr("Clear"));
+    clear->setToolTip(tr("Wipe the drawing"));
+    connect(clear, &QPushButton::clicked, this, [this] {
+        canvas_->clear();
+        if (fromCanvas_->isChecked()) onInputChanged();
+    });
+
+    auto* form = new QGridLayout;
+    form->addWidget(fromTest_, 0, 0, 1, 3);
+    form->addWidget(new QLabel(tr("Digit")), 1, 0);
+    form->addWidget(digit_, 1, 1);
+    form->addWidget(random_, 1, 2);
+    form->addWidget(new QLabel(tr("Index")), 2, 0);
+    form->addWidget(index_, 2, 1);
+    form->addWidget(indexRange_, 2, 2);
+    form->addWidget(inputPreview_, 3, 0, 1, 3);
+    form->addWidget(fromCanvas_, 4, 0, 1, 3);
+    form->addWidget(canvas_, 5, 0, 1, 3);
+    form->addWidget(clear, 6, 0, 1, 3);
+    form->setRowStretch(7, 1);
+    auto* box = group(tr("Input"), form);
+    box->setFixedWidth(230);
+    return box;
+}
+
+QWidget* AdditionExplorerPanel::buildOutputBox() {
+    addend_ = new AddendControl;
+    connect(addend_, &AddendControl::addendChanged, this, [this](double addend) {
+        requestOutput();
+        transition_->markAddend(addend);
+    });
+    output_ = new DigitMosaic(1);
+    output_->setMinimumSize(220, 240);
+    probabilities_ = new JudgeProbabilityPlot;
+    probabilities_->showProbabilities({});
+
+    auto* row = new QHBoxLayout;
+    row->addWidget(output_, 2);
+    row->addWidget(probabilities_, 3);
+    auto* layout = new QVBoxLayout;
+    layout->addWidget(addend_);
+    layout->addLayout(row, 1);
+    return group(tr("Input + addend → generated image (E → P → D)"), layout);
+}
+
+QWidget* AdditionExplorerPanel::buildStudyBox() {
+    stripTitle_ = new QLabel;
+    strip_ = new DigitMosaic(static_cast<int>(kAssignmentAddends.size()));
+    strip_->setMinimumHeight(70);
+    sweep_ = new DigitMosaic(kSweepColumns);
+    sweep_->setMinimumHeight(90);
+    sweepFrom_ = rangeBox(0.0, tr("First addend of the sweep strip"));
+    sweepTo_ = rangeBox(3.0, tr("Last addend of the sweep strip (0.1 steps, at most 101 images)"));
+    transition_ = new DigitTransitionPlot;
+    transitionFrom_ = rangeBox(0.0, tr("Start of the transition plot's addend range"));
+    transitionTo_ = rangeBox(2.5, tr("End of the transition plot's addend range"));
+    for (QDoubleSpinBox* box : {sweepFrom_, sweepTo_, transitionFrom_, transitionTo_}) {
+        connect(box, &QDoubleSpinBox::valueChanged, this, &AdditionExplorerPanel::requestStudy);
+    }
+
+    auto* sweepRow = new QHBoxLayout;
+    sweepRow->addWidget(new QLabel(tr("Sweep in 0.1 steps from")));
+    sweepRow->addWidget(sweepFrom_);
+    sweepRow->addWidget(new QLabel(tr("to")));
+    sweepRow->addWidget(sweepTo_);
+    sweepRow->addStretch(1);
+    sweepRow->addWidget(new QLabel(tr("Transition over u from")));
+    sweepRow->addWidget(transitionFrom_);
+    sweepRow->addWidget(new QLabel(tr("to")));
+    sweepRow->addWidget(transitionTo_);
+
+    auto* strips = new QVBoxLayout;
+    strips->addWidget(stripTitle_);
+    strips->addWidget(strip_, 1);
+    strips->addLayout(sweepRow);
+    strips->addWidget(sweep_, 2);
+    auto* layout = new QHBoxLayout;
+    layout->addLayout(strips, 3);
+    layout->addWidget(transition_, 2);
+    return group(tr("Fractional addends"), layout);
+}
+
+void AdditionExplorerPanel::setData(std::shared_ptr<const LoadedData> data) {
+    data_ = std::move(data);
+    onInputChanged();
+}
+
+void AdditionExplorerPanel::chooseTestImage(int digit, int index) {
+    digit_->setValue(std::clamp(digit, 0, 9));
+    index_->setValue(index);  // clamped to the digit's range by onInputChanged()
+    fromTest_->setChecked(true);
+    onInputChanged();
+}
+
+void AdditionExplorerPanel::useDrawnDigit() {
+    if (fromCanvas_->isChecked()) {
+        onInputChanged();
+    } else {
+        fromCanvas_->setChecked(true);  // toggled() → onInputChanged()
+    }
+}
+
+AdditionInput AdditionExplorerPanel::currentInput() const {
+    if (fromCanvas_->isChecked()) return AdditionInput::fromImage(canvas_->image());
+    if (!data_) return {};
+    const auto indices = data_->mnist.test.indicesOf(digit_->value());
+    if (indices.empty()) return {};
+    const auto k = static_cast<std::size_t>(
+        std::clamp(index_->value(), 0, static_cast<int>(indices.size()) - 1));
+    return AdditionInput::fromDigitSet(data_->mnist.test, indices[k]);
+}
+
+QString AdditionExplorerPanel::inputName() const {
+    return fromCanvas_->isChecked() ? tr("drawn digit") : QString::number(digit_->value());
+}
+
+void AdditionExplorerPanel::onInputChanged() {
+    if (data_) {
+        const int count = static_cast<int>(data_->mnist.test.indicesOf(digit_->value()).size());
+        const QSignalBlocker block(index_);
+        index_->setRange(0, std::max(0, count - 1));
+        indexRange_->setText(tr("of %1").arg(count));
+    }
+    const AdditionInput input = currentInput();
+    inputPreview_->setTiles(
+        {{input.empty() || fromCanvas_->isChecked() ? QImage() : input.toImage(), QString()}});
+    addend_->setDigit(input.digit);
+    stripTitle_->setText(
+        tr("The assignment's strip: %1 + 1, 2, 1.5, 1.4, 1.6 (→ the judge's reading)")
+            .arg(inputName()));
+    requestOutput();
+    requestStudy();
+}
+
+void AdditionExplorerPanel::refresh() {
+    requestOutput();
+    requestStudy();
+}
+
+void AdditionExplorerPanel::requestOutput() {
+    AdditionInput input = currentInput();
+    if (input.empty() || !inference_->hasModel()) return;
+    outputRequest_ = inference_->requestOutput(std::move(input), addend_->addend());
+}
+
+void AdditionExplorerPanel::requestStudy() {
+    StudyRequest request;
+    request.input = currentInput();
+    if (request.input.empty() || !inference_->hasModel()) return;
+    request.stripAddends = kAssignmentAddends;
+    request.sweepFrom = std::min(sweepFrom_->value(), sweepTo_->value());
+    request.sweepTo = std::max(sweepFrom_->value(), sweepTo_->value());
+    request.sweepStep = kSweepStep;
+    request.transitionFrom = std::min(transitionFrom_->value(), transitionTo_->value());
+    request.transitionTo = std::max(transitionFrom_->value(), transitionTo_->value());
+    if (request.transitionTo - request.transitionFrom < 0.1) request.transitionTo += 0.1;
+    request.transitionPoints = static_cast<int>((request.transitionTo - request.transitionFrom) *
+                                                kTransitionPointsPerUnit) +
+                               1;
+    studyRequest_ = inference_->requestStudy(std::move(request));
+}
+
+void AdditionExplorerPanel::showOutput(const OutputResult& result) {
+    // Older answers may still arrive after a newer request; the newest one always comes.
+    if (result.sequence < lastOutput_.sequence) return;
+    lastOutput_ = result;
+    const QString caption = result.read >= 0
+                                ? tr("%1 + %2 → the judge reads %3")
+                                      .arg(inputName())
+                                      .arg(result.addend, 0, 'f', 2)
+                                      .arg(result.read)
+                                : tr("%1 + %2").arg(inputName()).arg(result.addend, 0, 'f', 2);
+    output_->setTiles({{result.image, caption}});
+    probabilities_->showProbabilities(result.probabilities);
+}
+
+void AdditionExplorerPanel::showStudy(const StudyResult& result) {
+    if (result.sequence != studyRequest_) return;
+    std::vector<DigitMosaic::Tile> tiles;
+    for (const StudyTile& tile : result.strip) {
+        tiles.push_back({tile.image, tileCaption(tile.addend, tile.read)});
+    }
+    strip_->setTiles(std::move(tiles));
+    std::vector<DigitMosaic::Tile> sweep;
+    for (const StudyTile& tile : result.sweep) {
+        sweep.push_back({tile.image, tileCaption(tile.addend, tile.read)});
+    }
+    sweep_->setColumns(
+        std::min<int>(kSweepColumns, std::max<int>(1, static_cast<int>(sweep.size()))));
+    sweep_->setTiles(std::move(sweep));
+    const bool judged = !result.transition[0].empty();
+    transition_->showCurves(result.transitionAddends, result.transition,
+                            judged ? tr("Judge: P(digit) for %1 + u").arg(inputName())
+                                   : tr("Open a judge run to see the transition"));
+    transition_->markAddend(addend_->addend());
+}
+
+}  // namespace learn2add::ui

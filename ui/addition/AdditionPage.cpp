@@ -1,0 +1,154 @@
+#include "addition/AdditionPage.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "addition/AdditionExplorerPanel.h"
+#include "addition/AdditionGridPanel.h"
+#include "addition/AdditionInference.h"
+#include "addition/AdditionTrainingPanel.h"
+#include "addition/AdditionTrainingRunner.h"
+#include "shell/MessageBanner.h"
+
+namespace learn2add::ui {
+
+AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
+    inference_ = new AdditionInference(this);
+    banner_ = new MessageBanner;
+    explorer_ = new AdditionExplorerPanel(inference_);
+    grid_ = new AdditionGridPanel(inference_);
+    training_ = new AdditionTrainingPanel;
+    tabs_ = new QTabWidget;
+    tabs_->addTab(explorer_, tr("Explore"));
+    tabs_->addTab(grid_, tr("Digit-by-addend grid"));
+    tabs_->addTab(training_, tr("Train"));
+
+    connect(inference_, &AdditionInference::additionRunOpened, this,
+            [this](const OpenedRunInfo& info) {
+                model_->setText(
+                    tr("<b>Model:</b> %1 (%2)").arg(info.folder.toHtmlEscaped(), info.description));
+                if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
+                refreshViews();
+            });
+    connect(inference_, &AdditionInference::judgeRunOpened, this,
+            [this](const OpenedRunInfo& info) {
+                judge_->setText(
+                    tr("<b>Judge:</b> %1 (%2)").arg(info.folder.toHtmlEscaped(), info.description));
+                training_->suggestJudgeRun(info.folder);
+                if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
+                refreshViews();
+            });
+    connect(inference_, &AdditionInference::modelReplaced, this,
+            [this](const QString& description) {
+                model_->setText(tr("<b>Model:</b> %1").arg(description.toHtmlEscaped()));
+                refreshViews();
+            });
+    connect(inference_, &AdditionInference::openFailed, this,
+            [this](const QString& what, const QString& message) {
+                const bool judge = what == QLatin1String("judge");
+                const bool kept = judge ? inference_->hasJudge() : inference_->hasModel();
+                showMessage(tr("<b>Could not open the %1 run.</b> %2<br>%3")
+                                .arg(judge ? tr("judge") : tr("addition"), message.toHtmlEscaped(),
+                                     kept ? tr("The %1 opened before is still in use.")
+                                                .arg(judge ? tr("judge") : tr("model"))
+                                          : tr("Nothing is open yet.")),
+                            true);
+            });
+    connect(inference_, &AdditionInference::failed, this, [this](const QString& message) {
+        showMessage(tr("<b>Inference failed:</b> %1").arg(message.toHtmlEscaped()), true);
+    });
+    connect(training_->runner(), &AdditionTrainingRunner::epochFinished, this,
+            [this](const AdditionEpochValues& report,
+                   const std::shared_ptr<AdditionModelSnapshot>& model) {
+                grid_->addEpochGrid(report.grid);
+                inference_->useModel(model);
+            });
+    connect(training_->runner(), &AdditionTrainingRunner::started, this,
+            [this] { grid_->clearHistory(); });
+    connect(training_, &AdditionTrainingPanel::message, this, &AdditionPage::showMessage);
+    connect(grid_, &AdditionGridPanel::message, this, &AdditionPage::showMessage);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(banner_);
+    layout->addWidget(buildRunBar());
+    layout->addWidget(tabs_, 1);
+}
+
+AdditionPage::~AdditionPage() {
+    shutdown();
+}
+
+QWidget* AdditionPage::buildRunBar() {
+    auto* openModel = new QPushButton(tr("Open addition run…"));
+    openModel->setToolTip(tr("A folder written by learn2add-cli train addition (or this page)"));
+    connect(openModel, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open an addition run"));
+        if (!folder.isEmpty()) openAdditionRun(folder);
+    });
+    auto* openJudge = new QPushButton(tr("Open judge run…"));
+    openJudge->setToolTip(tr("A folder written by learn2add-cli train judge"));
+    connect(openJudge, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a judge run"));
+        if (!folder.isEmpty()) openJudgeRun(folder);
+    });
+    model_ = new QLabel(tr("<b>Model:</b> none. Open an addition run or train one."));
+    judge_ = new QLabel(tr("<b>Judge:</b> none. Open a judge run to read the outputs."));
+    for (QLabel* label : {model_, judge_}) {
+        label->setTextFormat(Qt::RichText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    auto* bar = new QWidget;
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(openModel);
+    layout->addWidget(model_, 1);
+    layout->addWidget(openJudge);
+    layout->addWidget(judge_, 1);
+    return bar;
+}
+
+void AdditionPage::setData(std::shared_ptr<const LoadedData> data) {
+    explorer_->setData(data);
+    grid_->setData(data);
+    training_->setData(data ? std::shared_ptr<const data::MnistData>(data, &data->mnist) : nullptr);
+}
+
+void AdditionPage::openAdditionRun(const QString& folder) {
+    inference_->openAdditionRun(folder);
+}
+
+void AdditionPage::openJudgeRun(const QString& folder) {
+    inference_->openJudgeRun(folder);
+}
+
+void AdditionPage::showTab(int index) {
+    tabs_->setCurrentIndex(index);
+}
+
+void AdditionPage::shutdown() {
+    training_->shutdown();
+    inference_->shutdown();
+}
+
+QString AdditionPage::modelText() const {
+    return model_->text();
+}
+
+QString AdditionPage::judgeText() const {
+    return judge_->text();
+}
+
+void AdditionPage::refreshViews() {
+    explorer_->refresh();
+    grid_->refresh();
+}
+
+void AdditionPage::showMessage(const QString& text, bool error) {
+    banner_->showMessage(text, error ? MessageBanner::Kind::Error : MessageBanner::Kind::Notice);
+}
+
+}  // namespace learn2add::ui

@@ -1,0 +1,14 @@
+#include "addition/AdditionTrainingJob.h"
+
+#include "models/DecoderKind.h"
+
+namespace learn2add::ui {
+
+QString describeAdditionOptions(const train::AdditionTrainingOptions& options) {
+    return QStringLiteral("%1 · %2 · code %3")
+        .arg(QString::fromStdString(models::toString(options.decoder())),
+             QString::fromLatin1(train::toString(options.recipe())))
+        .arg(options.codeSize());
+}
+
+}  // namespace learn2add::ui

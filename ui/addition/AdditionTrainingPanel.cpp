@@ -1,0 +1,332 @@
+#include "addition/AdditionTrainingPanel.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <limits>
+
+#include "addition/AdditionTrainingRunner.h"
+#include "common/TorchRuntime.h"
+#include "models/DecoderKind.h"
+#include "plots/CurvePlot.h"
+#include "plots/CurvePlotControls.h"
+#include "training/TrainingProgressView.h"
+
+namespace learn2add::ui {
+namespace {
+
+constexpr int kQuickEpochs = 5;
+
+// A line edit with a "…" button that picks a folder.
+QWidget* folderField(QLineEdit* edit, const QString& title, QWidget* owner) {
+    auto* row = new QWidget;
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* browse = new QPushButton(QStringLiteral("…"));
+    browse->setFixedWidth(28);
+    browse->setToolTip(title);
+    QObject::connect(browse, &QPushButton::clicked, owner, [edit, title, owner] {
+        const QString folder = QFileDialog::getExistingDirectory(owner, title, edit->text());
+        if (!folder.isEmpty()) edit->setText(folder);
+    });
+    layout->addWidget(edit, 1);
+    layout->addWidget(browse);
+    return row;
+}
+
+QGroupBox* framed(const QString& title, QWidget* content, QWidget* above = nullptr) {
+    auto* box = new QGroupBox(title);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    if (above) layout->addWidget(above);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+}  // namespace
+
+AdditionTrainingPanel::AdditionTrainingPanel(QWidget* parent) : QWidget(parent) {
+    runner_ = new AdditionTrainingRunner(this);
+    connect(runner_, &AdditionTrainingRunner::started, this, &AdditionTrainingPanel::onStarted);
+    connect(runner_, &AdditionTrainingRunner::progress, this, &AdditionTrainingPanel::onProgress);
+    connect(runner_, &AdditionTrainingRunner::epochFinished, this,
+            [this](const AdditionEpochValues& report) { onEpoch(report); });
+    connect(runner_, &AdditionTrainingRunner::stateChanged, this,
+            &AdditionTrainingPanel::onStateChanged);
+    connect(runner_, &AdditionTrainingRunner::runFinished, this,
+            [this](const AdditionTrainingOutcome& outcome) {
+                progress_->showIdle(
+                    tr("%1: %2 after %3 epoch(s); best epoch %4%5")
+                        .arg(runName_, outcome.status)
+                        .arg(outcome.epochsRun)
+                        .arg(outcome.bestEpoch)
+                        .arg(outcome.bestValidationAccuracy >= 0
+                                 ? tr(", addition accuracy %1%")
+                                       .arg(100.0 * outcome.bestValidationAccuracy, 0, 'f', 1)
+                                 : QString()));
+                if (outcome.status == QLatin1String("diverged"))
+                    Q_EMIT message(outcome.message, true);
+            });
+    connect(runner_, &AdditionTrainingRunner::runFailed, this, [this](const QString& text) {
+        progress_->showIdle(tr("The training failed."));
+        Q_EMIT message(tr("The addition training failed: %1").arg(text), true);
+    });
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildForm());
+    layout->addWidget(buildCurves(), 1);
+    onStateChanged();
+}
+
+AdditionTrainingPanel::~AdditionTrainingPanel() {
+    shutdown();
+}
+
+QWidget* AdditionTrainingPanel::buildForm() {
+    decoder_ = new QComboBox;
+    for (const models::DecoderKind kind : models::kAllDecoderKinds) {
+        decoder_->addItem(QString::fromStdString(models::toString(kind)));
+    }
+    decoder_->setCurrentText(QStringLiteral("upsample"));
+    decoder_->setToolTip(tr("The decoder of E and D (upsample: the recommended one of Part II)"));
+    recipe_ = new QComboBox;
+    recipe_->addItem(tr("guided (stop-gradient on E(expected))"), QStringLiteral("guided"));
+    recipe_->addItem(tr("assignment (exact loss; collapses)"), QStringLiteral("assignment"));
+    recipe_->setToolTip(
+        tr("Guided: the target code E(y) is a constant in the code term, so codes "
+           "cannot all shrink together. Assignment: the loss exactly as written; "
+           "watch the code spread fall."));
+    epochs_ = new QSpinBox;
+    epochs_->setRange(1, 100000);
+    epochs_->setValue(100);
+    auto* quick = new QPushButton(tr("Quick: %1").arg(kQuickEpochs));
+    quick->setToolTip(tr("Set %1 epochs, to see it learn in a few minutes").arg(kQuickEpochs));
+    connect(quick, &QPushButton::clicked, this, [this] { epochs_->setValue(kQuickEpochs); });
+    auto* epochRow = new QHBoxLayout;
+    epochRow->addWidget(epochs_, 1);
+    epochRow->addWidget(quick);
+    batches_ = new QSpinBox;
+    batches_->setRange(0, 1000000);
+    batches_->setSpecialValueText(tr("all"));
+    batches_->setToolTip(tr("Batches of 128 pairs per epoch (all: every train pair)"));
+    seed_ = new QSpinBox;
+    seed_->setRange(0, std::numeric_limits<int>::max());
+    seed_->setValue(42);
+    judge_ = new QLineEdit;
+    judge_->setPlaceholderText(tr("none: no accuracy, no marks"));
+    init_ = new QLineEdit;
+    init_->setPlaceholderText(tr("none: from scratch"));
+    init_->setToolTip(
+        tr("A Part II autoencoder run (same decoder and code size) to start E and D"));
+    runFolder_ = new QLineEdit;
+    runFolder_->setPlaceholderText(tr("none: nothing written"));
+    runFolder_->setToolTip(
+        tr("A folder under which the run's folder (config, metrics, best.pt) is "
+           "created"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Decoder"), decoder_);
+    form->addRow(tr("Recipe"), recipe_);
+    form->addRow(tr("Epochs"), epochRow);
+    form->addRow(tr("Batches/epoch"), batches_);
+    form->addRow(tr("Seed"), seed_);
+    form->addRow(tr("Judge run"), folderField(judge_, tr("Choose a judge run folder"), this));
+    form->addRow(tr("Start from"),
+                 folderField(init_, tr("Choose an autoencoder run folder"), this));
+    form->addRow(tr("Write runs in"), folderField(runFolder_, tr("Choose where runs go"), this));
+
+    train_ = new QPushButton(tr("Train"));
+    train_->setDefault(true);
+    connect(train_, &QPushButton::clicked, this, &AdditionTrainingPanel::startTraining);
+    pause_ = new QPushButton(tr("Pause"));
+    connect(pause_, &QPushButton::clicked, this, &AdditionTrainingPanel::pauseOrResume);
+    stop_ = new QPushButton(tr("Stop"));
+    stop_->setToolTip(tr("Stop the training; a run folder keeps best.pt and last.pt"));
+    connect(stop_, &QPushButton::clicked, this, &AdditionTrainingPanel::stopTraining);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(train_);
+    buttons->addWidget(pause_);
+    buttons->addWidget(stop_);
+    progress_ = new TrainingProgressView;
+    progress_->showIdle(
+        tr("After each epoch the grid tab gains a step and the explorer uses the "
+           "newest model."));
+
+    auto* column = new QWidget;
+    column->setFixedWidth(340);
+    auto* layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(progress_);
+    layout->addStretch(1);
+    return column;
+}
+
+QWidget* AdditionTrainingPanel::buildCurves() {
+    losses_ = new CurvePlot;
+    losses_->setTitle(tr("solid: validation · dashed: train"));
+    losses_->setValueLabel(tr("loss term (mean per pixel / code value)"));
+    totalSeries_ = losses_->addSeries(tr("total (weighted)"));
+    reconstructionSeries_ = losses_->addSeries(tr("reconstruction L2(D(E(x)), x)"));
+    generationSeries_ = losses_->addSeries(tr("generation L2(D(P(E(x), u)), y)"));
+    codeSeries_ = losses_->addSeries(tr("code L2(P(E(x), u), E(y))"));
+    losses_->setMinimumSize(360, 240);
+    auto* controls = new CurvePlotControls(losses_);
+    controls->logScaleBox()->setChecked(true);  // the terms differ by orders of magnitude
+
+    spread_ = new CurvePlot;
+    spread_->setTitle(tr("Collapse indicator: code spread (→ 0: collapse)"));
+    spread_->setValueLabel(tr("std of codes"));
+    spread_->addSeries(tr("validation (dashed: train batches)"));
+    spread_->setMinimumSize(240, 180);
+
+    accuracy_ = new CurvePlot;
+    accuracy_->setTitle(tr("Addition accuracy read by the judge"));
+    accuracy_->setValueLabel(tr("share of validation pairs"));
+    accuracy_->addSeries(tr("validation"));
+    accuracy_->setMinimumSize(240, 180);
+
+    auto* bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(framed(tr("Collapse"), spread_));
+    bottom->addWidget(framed(tr("Accuracy"), accuracy_));
+    auto* views = new QSplitter(Qt::Vertical);
+    views->addWidget(framed(tr("Loss terms per epoch"), losses_, controls));
+    views->addWidget(bottom);
+    views->setStretchFactor(0, 3);
+    views->setStretchFactor(1, 2);
+    return views;
+}
+
+void AdditionTrainingPanel::setData(std::shared_ptr<const data::MnistData> data) {
+    data_ = std::move(data);
+}
+
+void AdditionTrainingPanel::suggestJudgeRun(const QString& folder) {
+    if (judge_->text().isEmpty()) judge_->setText(folder);
+}
+
+std::optional<AdditionTrainingJob> AdditionTrainingPanel::jobFromForm(QString& error) const {
+    train::AdditionTrainingOptions options;
+    try {
+        options.decoder(models::decoderKindFromString(decoder_->currentText().toStdString()));
+        options.recipe(
+            train::additionRecipeFromString(recipe_->currentData().toString().toStdString()));
+    } catch (const std::exception& e) {
+        error = QString::fromUtf8(e.what());
+        return std::nullopt;
+    }
+    options.epochs(epochs_->value());
+    options.maxBatchesPerEpoch(batches_->value());
+    options.seed(static_cast<std::uint64_t>(seed_->value()));
+    options.threads(std::max(1, hardwareThreads() - 1));
+    if (!judge_->text().trimmed().isEmpty())
+        options.judgeRun(judge_->text().trimmed().toStdString());
+    if (!init_->text().trimmed().isEmpty()) options.initRun(init_->text().trimmed().toStdString());
+    AdditionTrainingJob job{describeAdditionOptions(options), options, std::nullopt};
+    if (!runFolder_->text().trimmed().isEmpty()) {
+        const QString stem =
+            QDir(runFolder_->text().trimmed())
+                .filePath(QStringLiteral("%1-addition-%2-%3")
+                              .arg(QDateTime::currentDateTime().toString(
+                                       QStringLiteral("yyyyMMdd-HHmmss")),
+                                   decoder_->currentText(), recipe_->currentData().toString()));
+        job.runFolder = std::filesystem::path(stem.toStdString());
+    }
+    return job;
+}
+
+void AdditionTrainingPanel::startTraining() {
+    QString error;
+    std::optional<AdditionTrainingJob> job = jobFromForm(error);
+    if (job) {
+        if (const auto refused = runner_->start(std::move(*job), data_)) error = *refused;
+    }
+    if (!error.isEmpty()) Q_EMIT message(tr("Cannot train: %1").arg(error), true);
+}
+
+void AdditionTrainingPanel::pauseOrResume() {
+    if (runner_->isPaused()) {
+        runner_->resume();
+    } else {
+        runner_->pause();
+    }
+}
+
+void AdditionTrainingPanel::stopTraining() {
+    runner_->stop();
+}
+
+void AdditionTrainingPanel::shutdown() {
+    runner_->shutdown();
+}
+
+void AdditionTrainingPanel::onStarted(const AdditionTrainingJob& job) {
+    runName_ = job.name;
+    for (CurvePlot* plot : {losses_, spread_, accuracy_}) {
+        // A new run replaces the curves of the previous one (series keep their names).
+        const int count = plot->seriesCount();
+        QStringList names;
+        for (int k = 0; k < count; ++k) names << plot->validationGraph(k)->name();
+        plot->clearSeries();
+        for (const QString& name : names) plot->addSeries(name);
+        plot->resetView();
+    }
+    AdditionBatchValues starting;
+    starting.epoch = 1;
+    starting.epochs = job.options.epochs();
+    onProgress(starting);
+}
+
+void AdditionTrainingPanel::onProgress(const AdditionBatchValues& report) {
+    train::BatchReport batch;
+    batch.epoch = report.epoch;
+    batch.epochs = report.epochs;
+    batch.batch = report.batch;
+    batch.batchesPerEpoch = report.batchesPerEpoch;
+    batch.elapsedSeconds = report.elapsedSeconds;
+    batch.etaSeconds = report.etaSeconds;
+    progress_->showProgress(1, 1, runName_, batch);
+    progress_->showPaused(runner_->isPaused());
+}
+
+void AdditionTrainingPanel::onEpoch(const AdditionEpochValues& report) {
+    const auto add = [&](int series, double train, double validation) {
+        losses_->addPoint(series, report.epoch, train, validation);
+    };
+    add(totalSeries_, report.train.total, report.validation.total);
+    add(reconstructionSeries_, report.train.reconstruction, report.validation.reconstruction);
+    add(generationSeries_, report.train.generation, report.validation.generation);
+    add(codeSeries_, report.train.code, report.validation.code);
+    if (report.bestEpoch > 0 && report.improved) {
+        losses_->setBest(generationSeries_, report.epoch, report.validation.generation);
+    }
+    spread_->addPoint(0, report.epoch, report.trainCodeSpread, report.validationCodeSpread);
+    if (report.validationAccuracy >= 0) {
+        accuracy_->addPoint(0, report.epoch, std::numeric_limits<double>::quiet_NaN(),
+                            report.validationAccuracy);
+    }
+}
+
+void AdditionTrainingPanel::onStateChanged() {
+    const bool running = runner_->isRunning();
+    train_->setEnabled(!running);
+    pause_->setEnabled(running);
+    stop_->setEnabled(running);
+    pause_->setText(runner_->isPaused() ? tr("Resume") : tr("Pause"));
+    progress_->showPaused(runner_->isPaused());
+}
+
+}  // namespace learn2add::ui

@@ -1,0 +1,104 @@
+#pragma once
+// The training tab of the Addition page (ASSIGNMENT.md Part III.5): decoder, recipe (guided by
+// default, or the assignment's exact loss), epochs (100, or a 5-epoch quick preset), seed, batches
+// per epoch, an optional judge run and autoencoder run to start from, and where to write the run;
+// Train / Pause / Stop; progress with ETA; live curves of every loss term (train dashed,
+// validation solid), the code-spread collapse indicator and the validation addition accuracy.
+//
+// Threads: GUI thread only; the AdditionTrainingRunner trains on its own thread. Its epochFinished
+// signal (with the epoch's grid and a model clone) is exposed through runner() for the page.
+//
+//   auto* training = new AdditionTrainingPanel;
+//   training->setData(mnist);
+//   training->startTraining();       // what "Train" does
+//   training->shutdown();            // cancel, quit, wait
+
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+#include "addition/AdditionTrainingJob.h"
+#include "addition/AdditionViewTypes.h"
+#include "data/MnistData.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace learn2add::ui {
+
+class AdditionTrainingRunner;
+class CurvePlot;
+class TrainingProgressView;
+
+class AdditionTrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AdditionTrainingPanel(QWidget* parent = nullptr);
+    ~AdditionTrainingPanel() override;
+
+    void setData(std::shared_ptr<const data::MnistData> data);
+    // Fills the judge field when it is empty (the page passes the judge it opened).
+    void suggestJudgeRun(const QString& folder);
+    std::optional<AdditionTrainingJob> jobFromForm(QString& error) const;
+
+    void startTraining();
+    void pauseOrResume();
+    void stopTraining();
+    void shutdown();
+
+    // Exposed for tests and screenshots.
+    AdditionTrainingRunner* runner() const { return runner_; }
+    QComboBox* decoderBox() const { return decoder_; }
+    QComboBox* recipeBox() const { return recipe_; }
+    QSpinBox* epochsBox() const { return epochs_; }
+    QSpinBox* batchesBox() const { return batches_; }
+    QSpinBox* seedBox() const { return seed_; }
+    QLineEdit* judgeEdit() const { return judge_; }
+    QLineEdit* initEdit() const { return init_; }
+    QLineEdit* runFolderEdit() const { return runFolder_; }
+    QPushButton* trainButton() const { return train_; }
+    QPushButton* pauseButton() const { return pause_; }
+    QPushButton* stopButton() const { return stop_; }
+    CurvePlot* lossPlot() const { return losses_; }
+    CurvePlot* spreadPlot() const { return spread_; }
+    CurvePlot* accuracyPlot() const { return accuracy_; }
+    TrainingProgressView* progressView() const { return progress_; }
+
+Q_SIGNALS:
+    void message(QString text, bool error);
+
+private:
+    QWidget* buildForm();
+    QWidget* buildCurves();
+    void onStarted(const AdditionTrainingJob& job);
+    void onProgress(const AdditionBatchValues& report);
+    void onEpoch(const AdditionEpochValues& report);
+    void onStateChanged();
+
+    std::shared_ptr<const data::MnistData> data_;
+    AdditionTrainingRunner* runner_ = nullptr;
+    QString runName_;
+
+    QComboBox* decoder_ = nullptr;
+    QComboBox* recipe_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* batches_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QLineEdit* judge_ = nullptr;
+    QLineEdit* init_ = nullptr;
+    QLineEdit* runFolder_ = nullptr;
+    QPushButton* train_ = nullptr;
+    QPushButton* pause_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    TrainingProgressView* progress_ = nullptr;
+    QLabel* status_ = nullptr;
+    CurvePlot* losses_ = nullptr;
+    CurvePlot* spread_ = nullptr;
+    CurvePlot* accuracy_ = nullptr;
+    int totalSeries_ = 0, reconstructionSeries_ = 0, generationSeries_ = 0, codeSeries_ = 0;
+};
+
+}  // namespace learn2add::ui

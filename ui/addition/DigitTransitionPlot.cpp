@@ -1,0 +1,65 @@
+#include "addition/DigitTransitionPlot.h"
+
+#include "plots/PlotColours.h"
+
+namespace learn2add::ui {
+
+DigitTransitionPlot::DigitTransitionPlot(QWidget* parent) : QCustomPlot(parent) {
+    plotLayout()->insertRow(0);
+    title_ = new QCPTextElement(this, tr("Transition"),
+                                QFont(font().family(), font().pointSize(), QFont::Bold));
+    plotLayout()->addElement(0, 0, title_);
+    for (int d = 0; d < 10; ++d) {
+        QCPGraph* graph = addGraph();
+        graph->setPen(QPen(digitColour(d), 2.0));
+        graph->setName(QString::number(d));
+        curves_[static_cast<std::size_t>(d)] = graph;
+    }
+    xAxis->setLabel(tr("added value u"));
+    yAxis->setLabel(tr("judge probability"));
+    yAxis->setRange(-0.02, 1.02);
+    legend->setVisible(true);
+    legend->setFont(QFont(font().family(), font().pointSize() - 1));
+    legend->setBorderPen(Qt::NoPen);
+    legend->setWrap(5);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    legend->setColumnSpacing(8);
+    axisRect()->insetLayout()->take(legend);
+    plotLayout()->addElement(2, 0, legend);
+    plotLayout()->setRowStretchFactor(2, 0.001);
+    marker_ = new QCPItemStraightLine(this);
+    marker_->setPen(QPen(QColor(90, 90, 90), 1.0, Qt::DashLine));
+    marker_->point1->setCoords(0, 0);
+    marker_->point2->setCoords(0, 1);
+    setMinimumSize(300, 200);
+}
+
+void DigitTransitionPlot::showCurves(const std::vector<double>& addends,
+                                     const std::array<std::vector<double>, 10>& probabilities,
+                                     const QString& title) {
+    const QVector<double> keys(addends.begin(), addends.end());
+    for (int d = 0; d < 10; ++d) {
+        const auto& values = probabilities[static_cast<std::size_t>(d)];
+        if (values.size() == addends.size()) {
+            curves_[static_cast<std::size_t>(d)]->setData(
+                keys, QVector<double>(values.begin(), values.end()), true);
+        } else {
+            curves_[static_cast<std::size_t>(d)]->data()->clear();
+        }
+    }
+    if (!addends.empty()) xAxis->setRange(addends.front(), addends.back());
+    title_->setText(title);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DigitTransitionPlot::markAddend(double addend) {
+    marker_->point1->setCoords(addend, 0);
+    marker_->point2->setCoords(addend, 1);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+int DigitTransitionPlot::pointCount() const {
+    return curves_[0]->dataCount();
+}
+
+}  // namespace learn2add::ui
