@@ -1,6 +1,7 @@
-// learn2add-bench: how fast the three autoencoders of ASSIGNMENT.md Part II train and decode with
-// LibTorch, measured exactly as the PyTorch twin (python/autoencoder_twin.py) measures itself, so
-// the two can be put side by side (run-training-benchmark.sh builds and runs both).
+// learn2add-bench: how fast the three autoencoders of ASSIGNMENT.md Part II and the Part III addition
+// model train and answer with LibTorch, measured exactly as the PyTorch twin
+// (python/autoencoder_twin.py) measures itself, so the two can be put side by side
+// (run-training-benchmark.sh builds and runs both).
 //
 //   learn2add-bench [--steps 40] [--threads 2] [--json FILE] [--export-reference DIR]
 //
@@ -11,6 +12,10 @@
 //             zero_grad + backward + optimizer step; images/s = steps * 128 / total time.
 //   decoding: decode(code) of one code, eval mode, under NoGradGuard; 20 warm-up calls, then the
 //             median of 200 timed calls.
+// The row "addition" is the addition model (upsample decoder, code 7) trained with the app's default
+// (guided) loss, train/AdditionLoss.h: one step is a batch of 128 (x, u, y) tuples (x and y two
+// gathered batches of images, u addends 0..9), and "images/s" counts tuples; its "decode" is the
+// inference model E -> P -> D on one image and one addend, what the addend slider runs.
 // Every row also says how busy the rest of the machine was while it was measured (CPU time of
 // other processes, from /proc/stat), because timings taken next to a compiler mean little.
 //
@@ -19,14 +24,13 @@
 // Python's torch.load); `autoencoder_twin.py --check-against DIR` proves that the twin computes
 // the same function, not only that it has as many parameters.
 
-#include <sys/resource.h>
-#include <unistd.h>
 #include <torch/torch.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -36,16 +40,27 @@
 #include <string>
 #include <vector>
 
+#include "CommandLineValues.h"
+#include "LatencyStatistics.h"
+#include "MachineLoad.h"
 #include "common/TorchRuntime.h"
 #include "data/DigitTensors.h"
 #include "data/MnistData.h"
+#include "models/AdditionModel.h"
 #include "models/Autoencoder.h"
 #include "models/ParameterCount.h"
+#include "train/AdditionLoss.h"
 #include "train/Losses.h"
 
 namespace {
 
 using namespace learn2add;
+using bench::CpuSample;
+using bench::loadAverage;
+using bench::median;
+using bench::othersCpuPercent;
+using bench::positiveInteger;
+using bench::sampleCpu;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::int64_t kBatchSize = 128;
@@ -73,20 +88,6 @@ constexpr const char* kUsage =
     "  --json FILE             also write the results as JSON\n"
     "  --export-reference DIR  write each untrained model, a batch and its outputs to DIR/<decoder>.pt\n"
     "                          (for autoencoder_twin.py --check-against DIR) and exit\n";
-
-int positiveInteger(const std::string& flag, const std::string& text) {
-    std::size_t used = 0;
-    int value = 0;
-    try {
-        value = std::stoi(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != text.size() || value < 1) {
-        throw std::invalid_argument(flag + " needs a whole number of at least 1, got '" + text + "'");
-    }
-    return value;
-}
 
 BenchmarkOptions parseArguments(int argc, char** argv) {
     BenchmarkOptions options;
@@ -117,52 +118,6 @@ double millisecondsBetween(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
-// How busy the machine is apart from this process: busy CPU seconds of all cores (from /proc/stat)
-// and this process's own CPU seconds, so that their difference is what other processes used.
-struct CpuSample {
-    Clock::time_point when = Clock::now();
-    double machineBusySeconds = 0.0;
-    double ownSeconds = 0.0;
-};
-
-CpuSample sampleCpu() {
-    CpuSample sample;
-    std::ifstream stat("/proc/stat");
-    std::string cpu;
-    double user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
-    if (stat >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal) {
-        sample.machineBusySeconds =
-            (user + nice + system + irq + softirq + steal) / static_cast<double>(sysconf(_SC_CLK_TCK));
-    }
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
-    sample.ownSeconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
-    return sample;
-}
-
-// Share of the whole machine (all cores) that other processes used between the two samples, in %.
-double othersCpuPercent(const CpuSample& start, const CpuSample& end) {
-    const double wall = std::chrono::duration<double>(end.when - start.when).count();
-    const double others = (end.machineBusySeconds - start.machineBusySeconds) -
-                          (end.ownSeconds - start.ownSeconds);
-    const double cores = static_cast<double>(sysconf(_SC_NPROCESSORS_ONLN));
-    return wall > 0 ? std::max(0.0, 100.0 * others / (wall * cores)) : 0.0;
-}
-
-std::vector<double> loadAverage() {
-    std::ifstream file("/proc/loadavg");
-    std::vector<double> load(3, -1.0);
-    file >> load[0] >> load[1] >> load[2];
-    return load;
-}
-
 struct DecoderResult {
     std::string decoder;
     std::int64_t imageSize = 0;
@@ -189,29 +144,28 @@ models::Autoencoder seededModel(models::DecoderKind kind) {
     return models::Autoencoder(models::AutoencoderOptions().decoder(kind).codeSize(kCodeSize));
 }
 
-DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& train, int steps) {
-    DecoderResult result;
-    result.decoder = models::toString(kind);
+models::AdditionModel seededAdditionModel() {
+    torch::manual_seed(kSeed);
+    return models::AdditionModel(models::AdditionModelOptions()
+                                     .decoder(models::DecoderKind::Upsample)
+                                     .codeSize(kCodeSize));
+}
+
+// Times `steps` training steps after kWarmupSteps; lossOfStep(k) gathers batch k and returns its
+// loss (the gather and forward are timed as "forward"). Fills the training fields of `result`.
+void timeTraining(torch::nn::Module& model, const std::function<torch::Tensor(std::int64_t)>& lossOfStep,
+                  int steps, DecoderResult& result) {
     result.loadAtStart = loadAverage();
-    models::Autoencoder model = seededModel(kind);
-    result.imageSize = model->imageSize();
-    result.parameters = models::parameterCount(*model);
-    for (const auto& item : model->named_parameters()) {
+    result.parameters = models::parameterCount(model);
+    for (const auto& item : model.named_parameters()) {
         result.parameterShapes[item.key()] = item.value().sizes().vec();
     }
-    const torch::Tensor images = trainingImages(train, model->imageSize());
-    const std::int64_t batches = images.size(0) / kBatchSize;  // full batches only
-    const torch::Tensor order = torch::randperm(images.size(0), torch::kInt64);
-    torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(kLearningRate));
-    model->train();
-
+    torch::optim::Adam optimizer(model.parameters(), torch::optim::AdamOptions(kLearningRate));
+    model.train();
     std::vector<double> stepMs, forwardMs, backwardMs, optimizerMs;
     const auto step = [&](std::int64_t index) {
         const auto t0 = Clock::now();
-        const std::int64_t begin = (index % batches) * kBatchSize;
-        const torch::Tensor x = images.index_select(0, order.slice(0, begin, begin + kBatchSize));
-        const torch::Tensor loss =
-            train::reconstructionLoss(model->forward(x), x, train::ReconstructionLoss::L2);
+        const torch::Tensor loss = lossOfStep(index);
         const auto t1 = Clock::now();
         optimizer.zero_grad();
         loss.backward();
@@ -226,7 +180,6 @@ DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& t
     for (int s = 0; s < kWarmupSteps; ++s) step(s);
     for (auto* times : {&stepMs, &forwardMs, &backwardMs, &optimizerMs}) times->clear();
 
-    const CpuSample cpuStart = sampleCpu();
     const auto start = Clock::now();
     for (int s = 0; s < steps; ++s) step(kWarmupSteps + s);
     const double totalSeconds = millisecondsBetween(start, Clock::now()) / 1000.0;
@@ -235,45 +188,119 @@ DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& t
     result.medianForwardMs = median(forwardMs);
     result.medianBackwardMs = median(backwardMs);
     result.medianOptimizerMs = median(optimizerMs);
+}
 
-    model->eval();
+// The median of kDecodeRepeats calls of answer(), in eval mode, after kDecodeWarmup calls.
+double medianAnswerMs(torch::nn::Module& model, const std::function<void()>& answer) {
+    model.eval();
     torch::NoGradGuard noGrad;
-    const torch::Tensor code = torch::randn({1, kCodeSize});
-    for (int i = 0; i < kDecodeWarmup; ++i) model->decode(code);
-    std::vector<double> decodeMs;
+    for (int i = 0; i < kDecodeWarmup; ++i) answer();
+    std::vector<double> times;
     for (int i = 0; i < kDecodeRepeats; ++i) {
         const auto t0 = Clock::now();
-        const torch::Tensor image = model->decode(code);
-        decodeMs.push_back(millisecondsBetween(t0, Clock::now()));
+        answer();
+        times.push_back(millisecondsBetween(t0, Clock::now()));
     }
-    result.decodeMedianMs = median(decodeMs);
+    return median(times);
+}
+
+DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& train, int steps) {
+    DecoderResult result;
+    result.decoder = models::toString(kind);
+    const CpuSample cpuStart = sampleCpu();
+    models::Autoencoder model = seededModel(kind);
+    result.imageSize = model->imageSize();
+    const torch::Tensor images = trainingImages(train, model->imageSize());
+    const std::int64_t batches = images.size(0) / kBatchSize;  // full batches only
+    const torch::Tensor order = torch::randperm(images.size(0), torch::kInt64);
+    timeTraining(
+        *model,
+        [&](std::int64_t index) {
+            const std::int64_t begin = (index % batches) * kBatchSize;
+            const torch::Tensor x = images.index_select(0, order.slice(0, begin, begin + kBatchSize));
+            return train::reconstructionLoss(model->forward(x), x, train::ReconstructionLoss::L2);
+        },
+        steps, result);
+    const torch::Tensor code = torch::randn({1, kCodeSize});
+    result.decodeMedianMs = medianAnswerMs(*model, [&] { model->decode(code); });
     result.othersCpuPercent = othersCpuPercent(cpuStart, sampleCpu());
     return result;
 }
 
+DecoderResult benchmarkAddition(const data::DigitSet& train, int steps) {
+    DecoderResult result;
+    result.decoder = "addition";
+    const CpuSample cpuStart = sampleCpu();
+    models::AdditionModel model = seededAdditionModel();
+    result.imageSize = model->imageSize();
+    const torch::Tensor images = trainingImages(train, model->imageSize());
+    const std::int64_t batches = images.size(0) / kBatchSize;
+    const torch::Tensor inputs = torch::randperm(images.size(0), torch::kInt64);
+    const torch::Tensor outputs = torch::randperm(images.size(0), torch::kInt64);
+    const torch::Tensor addends = torch::randint(0, 10, {images.size(0), 1}, torch::kFloat32);
+    const train::AdditionTrainingOptions guided;  // the app's default recipe
+    timeTraining(
+        *model,
+        [&](std::int64_t index) {
+            const std::int64_t begin = (index % batches) * kBatchSize;
+            const torch::Tensor x = images.index_select(0, inputs.slice(0, begin, begin + kBatchSize));
+            const torch::Tensor y = images.index_select(0, outputs.slice(0, begin, begin + kBatchSize));
+            const torch::Tensor u = addends.slice(0, begin, begin + kBatchSize);
+            return train::additionBatchLoss(model, guided, x, u, y).total;
+        },
+        steps, result);
+    const torch::Tensor image = images.slice(0, 0, 1);
+    const torch::Tensor addend = torch::full({1, 1}, 1.5f);
+    result.decodeMedianMs = medianAnswerMs(*model, [&] { model->add(image, addend); });
+    result.othersCpuPercent = othersCpuPercent(cpuStart, sampleCpu());
+    return result;
+}
+
+void writeReference(const std::filesystem::path& path,
+                    const c10::Dict<std::string, torch::Tensor>& reference) {
+    const std::vector<char> bytes = torch::pickle_save(c10::IValue(reference));
+    std::ofstream file(path, std::ios::binary);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!file) throw std::runtime_error("could not write " + path.string());
+    std::cout << "wrote " << path.string() << "\n";
+}
+
+// The model's parameters ("param:" + name), 4 training images ("input") and 3 random codes
+// ("code") with the decoder's answer ("decode").
+c10::Dict<std::string, torch::Tensor> referenceOf(torch::nn::Module& model,
+                                                  const torch::Tensor& images,
+                                                  const std::function<torch::Tensor(torch::Tensor)>& decode) {
+    c10::Dict<std::string, torch::Tensor> reference;
+    for (const auto& item : model.named_parameters()) {
+        reference.insert("param:" + item.key(), item.value().detach().clone());
+    }
+    const torch::Tensor codes = torch::randn({3, kCodeSize});
+    reference.insert("input", images.slice(0, 0, 4).clone());
+    reference.insert("code", codes);
+    reference.insert("decode", decode(codes));
+    return reference;
+}
+
+// Per decoder: forward() of the input. The addition model: add() of the input and "addend".
 void exportReference(const std::filesystem::path& folder, const data::DigitSet& train) {
     std::filesystem::create_directories(folder);
+    torch::NoGradGuard noGrad;
     for (const models::DecoderKind kind : models::kAllDecoderKinds) {
         models::Autoencoder model = seededModel(kind);
-        c10::Dict<std::string, torch::Tensor> reference;
-        for (const auto& item : model->named_parameters()) {
-            reference.insert("param:" + item.key(), item.value().detach().clone());
-        }
-        torch::NoGradGuard noGrad;
-        const torch::Tensor images = data::imagesToTensor(train, static_cast<int>(model->imageSize()));
-        const torch::Tensor batch = images.slice(0, 0, 4).clone();
-        const torch::Tensor codes = torch::randn({3, kCodeSize});
-        reference.insert("input", batch);
-        reference.insert("forward", model->forward(batch));
-        reference.insert("code", codes);
-        reference.insert("decode", model->decode(codes));
-        const std::vector<char> bytes = torch::pickle_save(c10::IValue(reference));
-        const std::filesystem::path path = folder / (models::toString(kind) + ".pt");
-        std::ofstream file(path, std::ios::binary);
-        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!file) throw std::runtime_error("could not write " + path.string());
-        std::cout << "wrote " << path.string() << "\n";
+        auto reference = referenceOf(
+            *model, data::imagesToTensor(train, static_cast<int>(model->imageSize())),
+            [&](const torch::Tensor& codes) { return model->decode(codes); });
+        reference.insert("forward", model->forward(reference.at("input")));
+        writeReference(folder / (models::toString(kind) + ".pt"), reference);
     }
+    models::AdditionModel model = seededAdditionModel();
+    auto reference = referenceOf(
+        *model, data::imagesToTensor(train, static_cast<int>(model->imageSize())),
+        [&](const torch::Tensor& codes) { return model->autoencoder()->decode(codes); });
+    const torch::Tensor addends = torch::tensor({0.0f, 1.5f, 4.0f, 9.0f}).reshape({4, 1});
+    reference.insert("addend", addends);
+    reference.insert("forward", model->add(reference.at("input"), addends));
+    writeReference(folder / "addition.pt", reference);
 }
 
 void printTable(const std::vector<DecoderResult>& results) {
@@ -344,6 +371,7 @@ int main(int argc, char** argv) {
         for (const models::DecoderKind kind : models::kAllDecoderKinds) {
             results.push_back(benchmarkDecoder(kind, mnist.train, options.steps));
         }
+        results.push_back(benchmarkAddition(mnist.train, options.steps));
         printTable(results);
         if (options.json) {
             std::ofstream file(*options.json);

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""The PyTorch twin of Learn2Add's three Part II autoencoders, and the benchmark of learn2add-bench.
+"""The PyTorch twin of Learn2Add's three Part II autoencoders and its Part III addition model, and the
+benchmark of learn2add-bench.
 
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/autoencoder_twin.py [--steps 40]
         [--threads 2] [--json FILE]
@@ -10,13 +11,18 @@ state dict of the C++ model loads into the twin unchanged: Encoder.h (three conv
 pooling stages, then Linear 256 and Linear code, no activation between them), MirrorDecoder.h
 (max_unpool2d with the encoder's indices in forward(), the x2 nearest upsampling times 1/4 fallback
 in decode()), UpsampleDecoder.h and Resize64Decoder.h (nearest upsampling + 3x3 convolutions,
-sigmoid output; resize64 works on 64x64 images).
+sigmoid output; resize64 works on 64x64 images), AdditionMlp.h and AdditionModel.h (P: code + 1 ->
+32 -> 16 -> 16 -> code with ReLU; E, P and D with the upsample decoder, trained with the app's
+default "guided" loss of train/AdditionLoss.cpp: 0.1 x L2(D(E(x)), x) + L2(D(P(E(x), u)), y) +
+L2(P(E(x) held constant, u), E(y) held constant)).
 
 The benchmark is learn2add-bench's (bench/AutoencoderBenchmark.cpp), step for step: seed 42, code
 size 7, Adam lr 1e-3, MSE loss, batches of 128 of the embedded MNIST images resized (bilinear) to
 the model's input size, gathered with index_select from a seeded permutation; 5 warm-up steps, then
 `steps` timed steps of gather + forward + loss + zero_grad + backward + step; decode latency is the
-median of 200 decode() calls of one code in eval mode under no_grad, after 20 warm-up calls.
+median of 200 decode() calls of one code in eval mode under no_grad, after 20 warm-up calls. The
+"addition" row trains on (x, u, y) tuples (x and y gathered from two seeded permutations, u an
+integer addend 0..9) and counts tuples per second; its decode latency is add() of one image.
 torch.set_num_threads(threads); the BLAS must be pinned with OPENBLAS_NUM_THREADS=1 in the
 environment (learn2add-bench pins it itself).
 
@@ -177,9 +183,52 @@ class Autoencoder(nn.Module):
         return self.decoder(code)
 
 
+class AdditionMlp(nn.Module):
+    """core/models/AdditionMlp.h: [code, u] -> hidden1..hidden3 (32, 16, 16, ReLU) -> output."""
+
+    def __init__(self, code_size=CODE_SIZE):
+        super().__init__()
+        self.hidden1 = nn.Linear(code_size + 1, 32)
+        self.hidden2 = nn.Linear(32, 16)
+        self.hidden3 = nn.Linear(16, 16)
+        self.output = nn.Linear(16, code_size)
+
+    def forward(self, code, addend):
+        x = torch.cat([code, addend.reshape(-1, 1)], 1)
+        for layer in (self.hidden1, self.hidden2, self.hidden3):
+            x = torch.relu(layer(x))
+        return self.output(x)
+
+
+class AdditionModel(nn.Module):
+    """core/models/AdditionModel.h with the upsample decoder."""
+
+    def __init__(self, code_size=CODE_SIZE):
+        super().__init__()
+        self.autoencoder = Autoencoder("upsample", code_size)
+        self.adder = AdditionMlp(code_size)
+        self.image_size = self.autoencoder.image_size
+
+    def guided_loss(self, x, u, y):
+        """train/AdditionLoss.cpp with the default options (recipe guided, weights 0.1 and 1)."""
+        code = self.autoencoder.encoder(x)
+        reconstruction = self.autoencoder.decode(code)
+        generated = self.autoencoder.decode(self.adder(code, u))
+        with torch.no_grad():
+            target = self.autoencoder.encoder(y)
+        code_term = F.mse_loss(self.adder(code.detach(), u), target)
+        return 0.1 * F.mse_loss(reconstruction, x) + F.mse_loss(generated, y) + code_term
+
+    def add(self, images, addends):
+        return self.autoencoder.decode(self.adder(self.autoencoder.encoder(images), addends))
+
+    def decode(self, code):
+        return self.autoencoder.decode(code)
+
+
 def seeded_model(decoder):
     torch.manual_seed(SEED)
-    return Autoencoder(decoder)
+    return AdditionModel() if decoder == "addition" else Autoencoder(decoder)
 
 
 def parameter_count(model):
@@ -217,13 +266,35 @@ def others_cpu_percent(start, end):
 
 
 def benchmark_decoder(decoder, steps):
+    """One row: `steps` timed training steps and the median answer time, as learn2add-bench."""
     with open("/proc/loadavg") as file:
         load_at_start = [float(v) for v in file.read().split()[:3]]
+    cpu_start = sample_cpu()
     model = seeded_model(decoder)
     shapes = {name: list(p.shape) for name, p in model.named_parameters()}
     images = load_mnist_images(TRAINING_IMAGES, model.image_size)
     batches = images.size(0) // BATCH_SIZE  # full batches only
-    order = torch.randperm(images.size(0), dtype=torch.int64)
+    if decoder == "addition":
+        inputs = torch.randperm(images.size(0), dtype=torch.int64)
+        outputs = torch.randperm(images.size(0), dtype=torch.int64)
+        addends = torch.randint(0, 10, (images.size(0), 1), dtype=torch.float32)
+
+        def loss_of_batch(begin):
+            x = images.index_select(0, inputs[begin:begin + BATCH_SIZE])
+            y = images.index_select(0, outputs[begin:begin + BATCH_SIZE])
+            return model.guided_loss(x, addends[begin:begin + BATCH_SIZE], y)
+
+        image, addend = images[:1], torch.full((1, 1), 1.5)
+        answer = lambda: model.add(image, addend)  # noqa: E731
+    else:
+        order = torch.randperm(images.size(0), dtype=torch.int64)
+
+        def loss_of_batch(begin):
+            x = images.index_select(0, order[begin:begin + BATCH_SIZE])
+            return F.mse_loss(model(x), x)
+
+        code = torch.randn(1, CODE_SIZE)
+        answer = lambda: model.decode(code)  # noqa: E731
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
     model.train()
 
@@ -231,9 +302,7 @@ def benchmark_decoder(decoder, steps):
 
     def step(index):
         t0 = time.perf_counter()
-        begin = (index % batches) * BATCH_SIZE
-        x = images.index_select(0, order[begin:begin + BATCH_SIZE])
-        loss = F.mse_loss(model(x), x)
+        loss = loss_of_batch((index % batches) * BATCH_SIZE)
         t1 = time.perf_counter()
         optimizer.zero_grad()
         loss.backward()
@@ -249,7 +318,6 @@ def benchmark_decoder(decoder, steps):
     for values in times.values():
         values.clear()
 
-    cpu_start = sample_cpu()
     start = time.perf_counter()
     for s in range(steps):
         step(WARMUP_STEPS + s)
@@ -257,13 +325,12 @@ def benchmark_decoder(decoder, steps):
 
     model.eval()
     with torch.no_grad():
-        code = torch.randn(1, CODE_SIZE)
         for _ in range(DECODE_WARMUP):
-            model.decode(code)
+            answer()
         decode_ms = []
         for _ in range(DECODE_REPEATS):
             t0 = time.perf_counter()
-            model.decode(code)
+            answer()
             decode_ms.append((time.perf_counter() - t0) * 1000.0)
     return {
         "decoder": decoder,
@@ -295,7 +362,7 @@ def print_table(results):
 def check_against(folder):
     """Loads each C++ reference into the twin; True when every output matches."""
     all_match = True
-    for decoder in DECODERS:
+    for decoder in DECODERS + ("addition",):
         reference = torch.load(folder / f"{decoder}.pt")
         model = seeded_model(decoder)
         state = {key[len("param:"):]: value for key, value in reference.items()
@@ -303,7 +370,9 @@ def check_against(folder):
         cpp_count = sum(v.numel() for v in state.values())
         model.load_state_dict(state, strict=True)  # same names and shapes, or it raises
         with torch.no_grad():
-            forward_error = (model(reference["input"]) - reference["forward"]).abs().max().item()
+            forward = (model.add(reference["input"], reference["addend"]) if decoder == "addition"
+                       else model(reference["input"]))
+            forward_error = (forward - reference["forward"]).abs().max().item()
             decode_error = (model.decode(reference["code"]) - reference["decode"]).abs().max().item()
         match = cpp_count == parameter_count(model) and max(forward_error, decode_error) < 1e-5
         all_match = all_match and match
@@ -335,7 +404,7 @@ def main():
     print(f"Python (PyTorch {torch.__version__}): {torch.get_num_threads()} intra-op threads, "
           f"OPENBLAS_NUM_THREADS={blas_threads}; batch {BATCH_SIZE}, {args.steps} timed steps after "
           f"{WARMUP_STEPS} warm-up steps, {TRAINING_IMAGES} training images")
-    results = [benchmark_decoder(decoder, args.steps) for decoder in DECODERS]
+    results = [benchmark_decoder(decoder, args.steps) for decoder in DECODERS + ("addition",)]
     print_table(results)
     if args.json:
         report = {

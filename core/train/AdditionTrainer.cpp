@@ -12,6 +12,7 @@
 #include "data/DigitTensors.h"
 #include "track/EventFileWriter.h"
 #include "track/RunFolder.h"
+#include "train/AdditionLoss.h"
 #include "train/Checkpoint.h"
 #include "train/DataConfig.h"
 #include "train/EpochOrder.h"
@@ -41,30 +42,6 @@ PairIndex pairIndex(const data::AdditionPairSet& pairs) {
             torch::tensor(addend).reshape({-1, 1})};
 }
 
-// The loss of one batch and its unweighted terms.
-struct BatchLoss {
-    torch::Tensor total, reconstruction, generation, code, inputCodes;
-};
-
-BatchLoss batchLoss(models::AdditionModel& model, const AdditionTrainingOptions& options,
-                    const torch::Tensor& x, const torch::Tensor& u, const torch::Tensor& y) {
-    const bool targetGradient = !options.codeTermTrainsAdderOnly();
-    models::AdditionOutputs out = model->forward(x, u, y, targetGradient);
-    BatchLoss loss;
-    loss.reconstruction = torch::mse_loss(out.reconstruction, x);
-    loss.generation = torch::mse_loss(out.generated, y);
-    // Guided: the code term teaches P only. Both codes are constants for it, so it cannot move
-    // the encoder (through E(y) it would pull all codes together; through E(x) it chases a target
-    // that the same step moves, and the codes grow without bound).
-    loss.code = targetGradient
-                    ? torch::mse_loss(out.resultCode, out.targetCode)
-                    : torch::mse_loss(model->adder()->forward(out.code.detach(), u), out.targetCode);
-    loss.total = options.reconstructionWeight() * loss.reconstruction + loss.generation +
-                 options.codeWeight() * loss.code;
-    loss.inputCodes = out.code;
-    return loss;
-}
-
 double codeSpread(const torch::Tensor& codes) {
     return codes.size(0) > 1 ? codes.detach().std(0).mean().item<double>() : 0.0;
 }
@@ -84,7 +61,8 @@ Validation validate(models::AdditionModel& model, const AdditionTrainingOptions&
         const std::int64_t end = std::min(n, begin + kEvaluationBatch);
         const torch::Tensor x = images.index_select(0, pairs.input.slice(0, begin, end));
         const torch::Tensor y = images.index_select(0, pairs.output.slice(0, begin, end));
-        const BatchLoss loss = batchLoss(model, options, x, pairs.addend.slice(0, begin, end), y);
+        const AdditionBatchLoss loss =
+            additionBatchLoss(model, options, x, pairs.addend.slice(0, begin, end), y);
         const double w = static_cast<double>(end - begin) / static_cast<double>(n);
         result.terms.total += loss.total.item<double>() * w;
         result.terms.reconstruction += loss.reconstruction.item<double>() * w;
@@ -359,7 +337,7 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
             const torch::Tensor x = train.index_select(0, trainPairs.input.index_select(0, index));
             const torch::Tensor y = train.index_select(0, trainPairs.output.index_select(0, index));
             const torch::Tensor u = trainPairs.addend.index_select(0, index);
-            const BatchLoss loss = batchLoss(model_, options_, x, u, y);
+            const AdditionBatchLoss loss = additionBatchLoss(model_, options_, x, u, y);
             AdditionBatchReport report;
             report.terms = {loss.total.item<double>(), loss.reconstruction.item<double>(),
                             loss.generation.item<double>(), loss.code.item<double>()};

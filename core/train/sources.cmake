@@ -10,4 +10,5 @@ target_sources(learn2add_core PRIVATE
   train/DataConfig.cpp
   train/JudgeTrainer.cpp
   train/AdditionTrainingOptions.cpp
+  train/AdditionLoss.cpp
   train/AdditionTrainer.cpp)

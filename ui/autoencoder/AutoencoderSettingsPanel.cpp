@@ -47,14 +47,20 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
 
     decoder_ = new QComboBox;
     decoder_->addItem(tr("mirror (unpooling)"), "mirror");
-    decoder_->addItem(tr("upsample (32×32)"), "upsample");
+    decoder_->addItem(tr("upsample (32×32) — recommended"), "upsample");
     decoder_->addItem(tr("resize64 (64×64)"), "resize64");
     decoder_->setCurrentIndex(1);
     decoder_->setToolTip(
         tr("<p><b>mirror</b>: the encoder reversed, max-unpooling with the encoder's "
            "pooling indices.<br><b>upsample</b>: nearest upsampling and convolutions "
            "on 32×32 images.<br><b>resize64</b>: the same on images resized to "
-           "64×64 (RMSE is measured after resizing back to 32×32).</p><p>%1</p>")
+           "64×64 (RMSE is measured after resizing back to 32×32).</p>"
+           "<p><b>Recommended: upsample.</b> Mirror has the lowest error (RMSE 0.035 against "
+           "0.12 for code 7 after 10 epochs) because unpooling copies where each maximum was "
+           "from the encoder: part of the image travels beside the code. The addition model "
+           "decodes codes that P computed, which have no pooling indices, so that advantage "
+           "is gone. Upsample is as good as resize64 at a third of its cost (8.7 s against "
+           "28 s per epoch).</p><p>%1</p>")
             .arg(sigmoidWhy));
 
     loss_ = new QComboBox;

@@ -5,6 +5,7 @@ learn2add_add_test(train_tests
           core/train/RunFolderTest.cpp
           core/train/AutoencoderTrainerTest.cpp
           core/train/JudgeTrainerTest.cpp
+          core/train/AdditionLossTest.cpp
           core/train/AdditionTrainerTest.cpp
           core/train/AdditionFixtures.cpp
           core/train/SmallData.cpp
