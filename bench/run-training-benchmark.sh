@@ -5,7 +5,7 @@
 # intra-op threads), prints the comparison and writes it to bench/results/training-throughput.md.
 #
 #   bench/run-training-benchmark.sh [--steps N] [--threads N] [--runs N] [--target X]
-#                                   [--wait-for-quiet MINUTES] [--no-build]
+#                                   [--wait-for-quiet MINUTES] [--no-build] [--report FILE]
 #
 #   --steps N                timed training steps per decoder (default 40)
 #   --threads N              intra-op threads on both sides (default 2)
@@ -15,6 +15,7 @@
 #                            below 0.7 and no compiler (cc1plus) runs; measure anyway after MINUTES
 #                            (the report then says the machine was under load)
 #   --no-build               use the learn2add-bench already built
+#   --report FILE            write the report there instead (default bench/results/training-throughput.md)
 #
 # Environment: LEARN2ADD_BENCH_BUILD_DIR (default <repo>/build-bench), LEARN2ADD_BENCH_PYTHON
 # (default /usr/bin/python3, Debian's python3-torch: the same libtorch_cpu.so as the C++ side).
@@ -26,8 +27,9 @@ python=${LEARN2ADD_BENCH_PYTHON:-/usr/bin/python3}
 command_line="bench/run-training-benchmark.sh${*:+ $*}"
 steps=40 threads=2 runs=1 target=1.2 wait_minutes=0 build=1
 quiet_load=0.7
+report=$root/bench/results/training-throughput.md
 
-usage() { sed -n '6,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '6,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
   case $1 in
     --steps) steps=$2; shift 2 ;;
@@ -36,6 +38,7 @@ while (($#)); do
     --target) target=$2; shift 2 ;;
     --wait-for-quiet) wait_minutes=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --report) report=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run-training-benchmark.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -101,4 +104,4 @@ echo "== side by side"
   --command "$command_line" --twin-check "$work/twin-check.txt" \
   --cores "$(nproc)" --cpu "$(lscpu | grep 'Model name' | sed 's/^Model name: *//')" \
   --blas "$(update-alternatives --query libblas.so.3-x86_64-linux-gnu | grep Value | sed 's/^Value: *//')" \
-  --markdown "$root/bench/results/training-throughput.md" "${run_dirs[@]}"
+  --markdown "$report" "${run_dirs[@]}"
