@@ -58,7 +58,10 @@ AdditionGrid computeAdditionGrid(models::AdditionModel& model, const torch::Tens
     }
     const torch::Tensor index = torch::tensor(digit, torch::kInt64);
     const torch::Tensor u = torch::tensor(addend).reshape({-1, 1});
-    const torch::Tensor generated = at32(model->add(inputs.index_select(0, index), u));
+    // Each of the 10 inputs is encoded once, not once per cell (the encoder sees images one by
+    // one, so the codes are the same).
+    const torch::Tensor codes = model->autoencoder()->encode(inputs).index_select(0, index);
+    const torch::Tensor generated = at32(model->autoencoder()->decode(model->adder()->forward(codes, u)));
 
     AdditionGrid grid;
     for (auto& row : grid.read) row.fill(-1);

@@ -4,12 +4,15 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QPaintEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <array>
 #include <cstdio>
+#include <map>
 
 #include "addition/AddendControl.h"
 #include "addition/AdditionExplorerPanel.h"
@@ -40,6 +43,34 @@ void keepScreenshot(QWidget& widget, const QString& name) {
     const QString folder = qEnvironmentVariable("LEARN2ADD_SCREENSHOT_DIR");
     if (!folder.isEmpty()) widget.grab().save(folder + "/" + name + ".png");
 }
+
+// Records what happens to the widgets of one window: layout requests (a widget asked the layouts
+// up to the window to run again) and the regions painted, per widget.
+class RepaintRecorder : public QObject {
+public:
+    explicit RepaintRecorder(QWidget* window) : window_(window) {
+        QApplication::instance()->installEventFilter(this);
+    }
+    ~RepaintRecorder() override { QApplication::instance()->removeEventFilter(this); }
+
+    int layoutRequests = 0;
+    std::map<const QWidget*, QRegion> painted;
+
+protected:
+    bool eventFilter(QObject* object, QEvent* event) override {
+        if (!object->isWidgetType()) return false;
+        auto* widget = static_cast<QWidget*>(object);
+        if (widget != window_ && !window_->isAncestorOf(widget)) return false;
+        if (event->type() == QEvent::LayoutRequest) ++layoutRequests;
+        if (event->type() == QEvent::Paint) {
+            painted[widget] += static_cast<QPaintEvent*>(event)->region();
+        }
+        return false;
+    }
+
+private:
+    QWidget* window_;
+};
 
 // A page with the small data and the tiny judge and addition runs opened.
 class AdditionPageTest : public ::testing::Test {
@@ -110,6 +141,55 @@ TEST_F(AdditionPageTest, TheSliderChangesTheOutputWithoutBlockingTheGuiThread) {
     addend->spinBox()->setValue(1.5);
     EXPECT_EQ(addend->slider()->value(), 150);
     EXPECT_FALSE(addend->isExtrapolation());
+}
+
+TEST_F(AdditionPageTest, ADragRepaintsOnlyWhatChanges) {
+    AdditionExplorerPanel* explorer = page.explorer();
+    DigitTransitionPlot* transition = explorer->transitionPlot();
+    JudgeProbabilityPlot* bars = explorer->probabilityPlot();
+    AddendControl* addend = explorer->addendControl();
+    ASSERT_TRUE(testing::waitUntil([&] { return transition->pointCount() == 126; }, 5000));
+    addend->setAddend(1.0);
+    ASSERT_TRUE(waitForOutput());
+    testing::waitUntil([] { return false; }, 300);  // every pending replot, layout and repaint
+
+    QSignalSpy curveReplots(transition, &QCustomPlot::afterReplot);
+    QSignalSpy barReplots(bars, &QCustomPlot::afterReplot);
+    RepaintRecorder recorder(&page);
+    // A drag over 1.01 .. 1.40: 7 + u stays within the trained range, as in the benchmark's drag
+    // (bench/GuiLatencyBenchmark.cpp), each step waiting for its output.
+    for (int value = 101; value <= 140; ++value) {
+        addend->slider()->setValue(value);
+        ASSERT_TRUE(waitForOutput());
+    }
+    testing::waitUntil([] { return false; }, 100);  // the last repaints
+
+    // Everything followed the drag...
+    EXPECT_DOUBLE_EQ(transition->markedAddend(), 1.4);
+    EXPECT_TRUE(addend->hint().startsWith("7 + 1.40 = 8.40")) << addend->hint().toStdString();
+    EXPECT_GE(bars->readDigit(), 0);
+    EXPECT_GT(recorder.painted.count(explorer->outputView()), 0u);
+    EXPECT_GT(recorder.painted.count(transition), 0u);
+    EXPECT_GT(recorder.painted.count(bars), 0u);
+    // ...without redrawing the curves or the bar chart's axes: only their buffered layers.
+    EXPECT_EQ(curveReplots.count(), 0) << "moving the addend marker redrew the 10 curves";
+    EXPECT_EQ(barReplots.count(), 0) << "new probabilities redrew the whole bar chart";
+    // No text or image changed a size hint: no layout ran.
+    EXPECT_EQ(recorder.layoutRequests, 0) << "a drag step made the window lay out again";
+    // The plots paint every pixel they own: what lies beneath them is not painted again, and the
+    // input and study boxes, where nothing else changes, are not painted at all.
+    for (const auto& [widget, region] : recorder.painted) {
+        const std::array<const QWidget*, 2> plots = {transition, bars};
+        for (const QWidget* plot : plots) {
+            if (widget == plot || !widget->isAncestorOf(plot)) continue;
+            const QRect beneath(plot->mapTo(widget, QPoint(0, 0)), plot->size());
+            EXPECT_FALSE(region.intersects(beneath))
+                << widget->metaObject()->className() << " was painted beneath "
+                << plot->metaObject()->className();
+        }
+    }
+    EXPECT_EQ(recorder.painted.count(explorer->canvas()->parentWidget()), 0u);
+    EXPECT_EQ(recorder.painted.count(transition->parentWidget()), 0u);
 }
 
 TEST_F(AdditionPageTest, StripsAndTransitionPlotFollowTheInput) {

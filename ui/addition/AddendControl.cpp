@@ -1,13 +1,50 @@
 #include "addition/AddendControl.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <algorithm>
 #include <cmath>
 
 namespace learn2add::ui {
+namespace {
+
+// The sum's text: "7 + 1.50 = 8.50", or "drawn digit + 1.50" when the digit is unknown.
+QString sumText(int digit, double addend) {
+    return digit >= 0 ? AddendControl::tr("%1 + %2 = %3")
+                            .arg(digit)
+                            .arg(addend, 0, 'f', 2)
+                            .arg(digit + addend, 0, 'f', 2)
+                      : AddendControl::tr("drawn digit + %1").arg(addend, 0, 'f', 2);
+}
+
+// Gives the sum's label the size of the widest sum it can show. A fixed size in both directions
+// is what keeps QLabel::setText() from invalidating the layouts all the way up to the window.
+void fitSumLabel(QLabel* label) {
+    const QFontMetrics metrics = label->fontMetrics();
+    int width = 0;
+    // The longest texts (addend 12.00) with every figure replaced by each of 0..9, as figures
+    // need not be equally wide.
+    for (int digit = -1; digit <= 9; ++digit) {
+        for (char figure = '0'; figure <= '9'; ++figure) {
+            QString text = sumText(digit, AddendControl::kMaximum);
+            for (QChar& c : text) {
+                if (c.isDigit()) c = QLatin1Char(figure);
+            }
+            width = std::max(width, metrics.horizontalAdvance(text));
+        }
+    }
+    const QMargins margins = label->contentsMargins();
+    label->setFixedSize(width + metrics.averageCharWidth() + margins.left() + margins.right(),
+                        metrics.height() + margins.top() + margins.bottom());
+}
+
+}  // namespace
 
 AddendControl::AddendControl(QWidget* parent) : QWidget(parent) {
     slider_ = new QSlider(Qt::Horizontal);
@@ -26,8 +63,12 @@ AddendControl::AddendControl(QWidget* parent) : QWidget(parent) {
     spin_->setSingleStep(0.01);
     spin_->setKeyboardTracking(false);
     spin_->setToolTip(tr("Type an addend, e.g. 1.5"));
-    hint_ = new QLabel;
-    hint_->setWordWrap(true);
+    sum_ = new QLabel;
+    sum_->setTextFormat(Qt::PlainText);
+    fitSumLabel(sum_);
+    note_ = new QLabel;
+    note_->setTextFormat(Qt::RichText);
+    note_->setWordWrap(true);
 
     connect(slider_, &QSlider::valueChanged, this, [this](int value) {
         if (!syncing_) setAddend(static_cast<double>(value) / kStepsPerUnit);
@@ -41,7 +82,10 @@ AddendControl::AddendControl(QWidget* parent) : QWidget(parent) {
     layout->addWidget(new QLabel(tr("Add")), 0, 0);
     layout->addWidget(slider_, 0, 1);
     layout->addWidget(spin_, 0, 2);
-    layout->addWidget(hint_, 1, 0, 1, 3);
+    auto* hint = new QHBoxLayout;
+    hint->addWidget(sum_);
+    hint->addWidget(note_, 1);
+    layout->addLayout(hint, 1, 0, 1, 3);
     layout->setColumnStretch(1, 1);
     updateHint();
 }
@@ -68,24 +112,24 @@ bool AddendControl::isExtrapolation() const {
     return addend_ > trainedUpTo + 1e-9;
 }
 
+void AddendControl::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitSumLabel(sum_);
+}
+
 QString AddendControl::hint() const {
-    return hint_->text();
+    return note_->text().isEmpty() ? sum_->text() : sum_->text() + QLatin1Char(' ') + note_->text();
 }
 
 void AddendControl::updateHint() {
-    const QString sum = digit_ >= 0 ? tr("%1 + %2 = %3")
-                                          .arg(digit_)
-                                          .arg(addend_, 0, 'f', 2)
-                                          .arg(digit_ + addend_, 0, 'f', 2)
-                                    : tr("drawn digit + %1").arg(addend_, 0, 'f', 2);
-    if (isExtrapolation()) {
-        hint_->setText(tr("%1 · <span style='color:#b3261e'><b>extrapolation</b>: training "
-                          "used addends up to %2</span>")
-                           .arg(sum)
-                           .arg(digit_ >= 0 ? 9 - digit_ : 9));
-    } else {
-        hint_->setText(sum);
-    }
+    sum_->setText(sumText(digit_, addend_));
+    // QLabel::setText() returns early on the same text: the note's layout changes only when the
+    // addend crosses the trained range or the digit changes.
+    note_->setText(isExtrapolation()
+                       ? tr("· <span style='color:#b3261e'><b>extrapolation</b>: training used "
+                            "addends up to %1</span>")
+                             .arg(digit_ >= 0 ? 9 - digit_ : 9)
+                       : QString());
 }
 
 }  // namespace learn2add::ui

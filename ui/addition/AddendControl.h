@@ -4,6 +4,10 @@
 // above 9 - digit: extrapolation). addendChanged() fires while the slider is dragged. GUI thread
 // only.
 //
+// A drag changes the sum's text on every step; its label has a fixed size (wide enough for any
+// sum), so the change repaints that label alone and never asks the window to lay out again. The
+// extrapolation note changes only when the addend crosses the trained range.
+//
 //   auto* addend = new AddendControl;
 //   addend->setDigit(7);                 // the input's digit, or -1 when unknown
 //   addend->setAddend(1.5);              // emits addendChanged(1.5)
@@ -31,17 +35,22 @@ public:
 
     QSlider* slider() const { return slider_; }
     QDoubleSpinBox* spinBox() const { return spin_; }
+    // The sum and, beyond the trained range, the extrapolation note.
     QString hint() const;
 
 Q_SIGNALS:
     void addendChanged(double addend);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void updateHint();
 
     QSlider* slider_ = nullptr;
     QDoubleSpinBox* spin_ = nullptr;
-    QLabel* hint_ = nullptr;
+    QLabel* sum_ = nullptr;
+    QLabel* note_ = nullptr;
     double addend_ = 0.0;
     int digit_ = -1;
     bool syncing_ = false;

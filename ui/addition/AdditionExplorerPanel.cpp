@@ -225,10 +225,10 @@ void AdditionExplorerPanel::onInputChanged() {
         index_->setRange(0, std::max(0, count - 1));
         indexRange_->setText(tr("of %1").arg(count));
     }
-    const AdditionInput input = currentInput();
+    input_ = currentInput();
     inputPreview_->setTiles(
-        {{input.empty() || fromCanvas_->isChecked() ? QImage() : input.toImage(), QString()}});
-    addend_->setDigit(input.digit);
+        {{input_.empty() || fromCanvas_->isChecked() ? QImage() : input_.toImage(), QString()}});
+    addend_->setDigit(input_.digit);
     stripTitle_->setText(
         tr("The assignment's strip: %1 + 1, 2, 1.5, 1.4, 1.6 (→ the judge's reading)")
             .arg(inputName()));
@@ -242,14 +242,13 @@ void AdditionExplorerPanel::refresh() {
 }
 
 void AdditionExplorerPanel::requestOutput() {
-    AdditionInput input = currentInput();
-    if (input.empty() || !inference_->hasModel()) return;
-    outputRequest_ = inference_->requestOutput(std::move(input), addend_->addend());
+    if (input_.empty() || !inference_->hasModel()) return;
+    outputRequest_ = inference_->requestOutput(input_, addend_->addend());
 }
 
 void AdditionExplorerPanel::requestStudy() {
     StudyRequest request;
-    request.input = currentInput();
+    request.input = input_;
     if (request.input.empty() || !inference_->hasModel()) return;
     request.stripAddends = kAssignmentAddends;
     request.sweepFrom = std::min(sweepFrom_->value(), sweepTo_->value());

@@ -73,6 +73,8 @@ private:
 
     AdditionInference* inference_;
     std::shared_ptr<const LoadedData> data_;
+    // currentInput() as of the last onInputChanged(): a slider drag reuses it for every step.
+    AdditionInput input_;
     quint64 outputRequest_ = 0;
     quint64 studyRequest_ = 0;
     OutputResult lastOutput_;

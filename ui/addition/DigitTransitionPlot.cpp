@@ -3,8 +3,22 @@
 #include "plots/PlotColours.h"
 
 namespace learn2add::ui {
+namespace {
 
-DigitTransitionPlot::DigitTransitionPlot(QWidget* parent) : QCustomPlot(parent) {
+// The layer of the addend marker, on top of all others: the layers beneath it then share one
+// paint buffer, so a repaint blits two buffers instead of three. The marker is clipped to the
+// axis rect, where only the curves and the axes' inward ticks lie beneath it.
+QCPLayer* addMarkerLayer(QCustomPlot* plot) {
+    plot->addLayer(QStringLiteral("marker"));  // above the highest layer
+    return plot->layer(QStringLiteral("marker"));
+}
+
+}  // namespace
+
+DigitTransitionPlot::DigitTransitionPlot(QWidget* parent)
+    : QCustomPlot(parent), markerLayer_(this, addMarkerLayer(this)) {
+    // The white background covers the whole widget: nothing beneath it needs repainting.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, tr("Transition"),
                                 QFont(font().family(), font().pointSize(), QFont::Bold));
@@ -28,6 +42,7 @@ DigitTransitionPlot::DigitTransitionPlot(QWidget* parent) : QCustomPlot(parent) 
     plotLayout()->addElement(2, 0, legend);
     plotLayout()->setRowStretchFactor(2, 0.001);
     marker_ = new QCPItemStraightLine(this);
+    marker_->setLayer(markerLayer_.layer());
     marker_->setPen(QPen(QColor(90, 90, 90), 1.0, Qt::DashLine));
     marker_->point1->setCoords(0, 0);
     marker_->point2->setCoords(0, 1);
@@ -53,9 +68,14 @@ void DigitTransitionPlot::showCurves(const std::vector<double>& addends,
 }
 
 void DigitTransitionPlot::markAddend(double addend) {
+    if (addend == markedAddend()) return;
     marker_->point1->setCoords(addend, 0);
     marker_->point2->setCoords(addend, 1);
-    replot(QCustomPlot::rpQueuedReplot);
+    markerLayer_.requestReplot();
+}
+
+double DigitTransitionPlot::markedAddend() const {
+    return marker_->point1->coords().x();
 }
 
 int DigitTransitionPlot::pointCount() const {

@@ -4,7 +4,12 @@
 
 namespace learn2add::ui {
 
-JudgeProbabilityPlot::JudgeProbabilityPlot(QWidget* parent) : QCustomPlot(parent) {
+// The bars and the title are on "main" (QCustomPlot's layer for what has no other), buffered;
+// the axis rect, grid and axes keep their own, untouched buffers.
+JudgeProbabilityPlot::JudgeProbabilityPlot(QWidget* parent)
+    : QCustomPlot(parent), barLayer_(this, layer(QStringLiteral("main"))) {
+    // The white background covers the whole widget: nothing beneath it needs repainting.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, tr("The judge's reading"),
                                 QFont(font().family(), font().pointSize(), QFont::Bold));
@@ -46,7 +51,8 @@ void JudgeProbabilityPlot::showProbabilities(const std::vector<float>& probabili
     }
     bars_->setData(keys, values, true);
     readBar_->setData(readKey, readValue, true);
-    replot(QCustomPlot::rpQueuedReplot);
+    // The axes' ranges are fixed and the title keeps its row: only this layer changes.
+    barLayer_.requestReplot();
 }
 
 double JudgeProbabilityPlot::probability(int digit) const {

@@ -1,6 +1,7 @@
 #pragma once
 // Bars of the judge's probability for each digit 0..9 on the current output, the digit it reads
-// highlighted. GUI thread only.
+// highlighted. The bars and the title live on their own buffered layer: a new output (one per
+// step of a slider drag) redraws them alone, not the axes, ticks and labels. GUI thread only.
 //
 //   auto* bars = new JudgeProbabilityPlot;
 //   bars->showProbabilities(probabilities);   // 10 values; empty: "no judge"
@@ -8,6 +9,8 @@
 #include <qcustomplot.h>
 
 #include <vector>
+
+#include "plots/BufferedLayer.h"
 
 namespace learn2add::ui {
 
@@ -21,6 +24,7 @@ public:
     double probability(int digit) const;
 
 private:
+    BufferedLayer barLayer_;
     QCPBars* bars_ = nullptr;
     QCPBars* readBar_ = nullptr;
     QCPTextElement* title_ = nullptr;

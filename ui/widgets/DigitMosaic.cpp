@@ -16,8 +16,12 @@ DigitMosaic::DigitMosaic(int columns, QWidget* parent)
 }
 
 void DigitMosaic::setTiles(std::vector<Tile> tiles) {
+    const int rowsBefore = rows();
+    const int captionBefore = captionHeight();
     tiles_ = std::move(tiles);
-    updateGeometry();
+    // New images in the same cells (a live output, a slider drag) repaint this widget alone; only
+    // a change of the size hints asks the layouts up to the window to run again.
+    if (rows() != rowsBefore || captionHeight() != captionBefore) updateGeometry();
     update();
 }
 
