@@ -24,6 +24,84 @@ std::string number(double value) {
     return out.str();
 }
 
+struct ChosenInput {
+    torch::Tensor image;  // [1, 1, S, S]
+    std::string name;
+};
+
+// The input of `add` and `compare`: an image file, or test image --index of --digit.
+ChosenInput chooseInput(const AdditionCommandOptions& o, const infer::AdditionRun& run) {
+    const int size = static_cast<int>(run.model->imageSize());
+    if (o.image) return {data::readDigitImage(*o.image, size), *o.image};
+    const data::MnistData data = infer::loadRunData(run.config);
+    const auto positions = data.test.indicesOf(o.digit);
+    if (static_cast<std::size_t>(o.index) >= positions.size()) {
+        throw std::runtime_error("the test split has " + std::to_string(positions.size()) +
+                                 " images of " + std::to_string(o.digit) +
+                                 "; --index must be below that");
+    }
+    const std::size_t chosen[] = {positions[static_cast<std::size_t>(o.index)]};
+    return {data::imagesToTensor(data.test, chosen, size),
+            "test image " + std::to_string(o.index) + " of digit " + std::to_string(o.digit)};
+}
+
+torch::Tensor addendTensor(const std::vector<double>& addends) {
+    return torch::tensor(std::vector<float>(addends.begin(), addends.end()))
+        .reshape({static_cast<std::int64_t>(addends.size()), 1});
+}
+
+std::string sumCaption(const AdditionCommandOptions& o, double addend) {
+    return (o.image ? std::string("x") : std::to_string(o.digit)) + " + " + number(addend);
+}
+
+bool extrapolates(const AdditionCommandOptions& o, double addend) {
+    return addend < 0 || addend > 9 || (!o.image && o.digit + addend > 9);
+}
+
+// One row of a sample figure or comparison: the mean output, then (with samples) K samples, their
+// mean and their standard deviation (scaled to [0, 1] by its maximum). Prints the judge's reads.
+infer::PanelRow outputRow(const std::string& label, infer::AdditionRun& run,
+                          const torch::Tensor& input, double addend, const AdditionCommandOptions& o,
+                          models::DigitJudge* judge) {
+    torch::NoGradGuard noGrad;
+    const torch::Tensor u = addendTensor({addend});
+    const torch::Tensor mean = infer::at32(run.model->add(input, u));
+    infer::PanelRow row{label, {}};
+    const auto readOf = [&](const torch::Tensor& image) {
+        return judge ? static_cast<int>((*judge)->predict(image.reshape({1, 1, 32, 32}))[0].item<std::int64_t>())
+                     : -1;
+    };
+    row.panels.push_back({sumCaption(o, addend), infer::imageBytes(mean), readOf(mean)});
+    std::cout << "  " << label << ": " << sumCaption(o, addend);
+    if (judge) std::cout << " -> judge reads " << row.panels.back().read;
+    if (o.samples > 0) {
+        const torch::Tensor samples = infer::at32(
+            run.model->sampleAdd(input, u, o.samples, o.seed).reshape({-1, 1, run.model->imageSize(),
+                                                                       run.model->imageSize()}));
+        std::array<int, 10> votes{};
+        for (std::int64_t k = 0; k < samples.size(0); ++k) {
+            const int read = readOf(samples[k]);
+            if (read >= 0) ++votes[static_cast<std::size_t>(read)];
+            row.panels.push_back({"sample " + std::to_string(k + 1), infer::imageBytes(samples[k]), read});
+        }
+        const torch::Tensor sampleMean = samples.mean(0);
+        const torch::Tensor sampleStd = samples.std(0);
+        row.panels.push_back({"mean", infer::imageBytes(sampleMean), readOf(sampleMean)});
+        row.panels.push_back({"std (x" + number(std::round(10.0 / std::max(1e-6, sampleStd.max().item<double>())) / 10.0) + ")",
+                              infer::imageBytes(sampleStd / std::max(1e-6, sampleStd.max().item<double>())), -1});
+        if (judge) {
+            std::cout << "; " << o.samples << " samples read as";
+            for (int d = 0; d < 10; ++d) {
+                if (votes[static_cast<std::size_t>(d)] > 0) std::cout << " " << d << ":" << votes[static_cast<std::size_t>(d)];
+            }
+        }
+        std::cout << "; mean pixel std of the samples " << std::setprecision(3) << sampleStd.mean().item<double>();
+    }
+    if (extrapolates(o, addend)) std::cout << "  (extrapolation: outside the trained range)";
+    std::cout << "\n";
+    return row;
+}
+
 }  // namespace
 
 AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
@@ -34,9 +112,34 @@ AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
         "add", "Add numbers to the image of a digit with an addition run (Part III.7)");
     commands.eval = app.add_subcommand(
         "eval", "Addition accuracy of an addition run, read by a judge, per digit and addend");
+    commands.compare = app.add_subcommand(
+        "compare", "AE + P, VAE + P and VAE + generative P side by side on one input (Part IV)");
     for (CLI::App* command : {commands.grid, commands.add, commands.eval}) {
         command->add_option("--run", o.run, "Addition run folder")->required();
     }
+    commands.compare->add_option("--runs", o.runs, "Addition runs of any kind, one row each")
+        ->required()
+        ->expected(1, 8);
+    commands.compare->add_option("--digit", o.digit, "Digit of the input image (0-9)")
+        ->check(CLI::Range(0, 9))
+        ->capture_default_str();
+    commands.compare->add_option("--addends", o.addends, "Numbers to add, e.g. 1,2,1.5,1.4,1.6")
+        ->delimiter(',')
+        ->required();
+    auto* compareIndex = commands.compare->add_option("--index", o.index, "Which test image of the digit")
+                             ->check(CLI::NonNegativeNumber)
+                             ->capture_default_str();
+    commands.compare->add_option("--image", o.image, "An image file of a digit instead")
+        ->excludes(compareIndex);
+    commands.compare->add_option("--judge", o.judge, "Judge run: print the digit it reads");
+    for (CLI::App* command : {commands.add, commands.compare}) {
+        command->add_option("--samples", o.samples,
+                            "Variational runs: K samples per addend, their mean and std (0: off)")
+            ->check(CLI::Range(0, 64))
+            ->capture_default_str();
+        command->add_option("--seed", o.seed, "Seed of the samples")->capture_default_str();
+    }
+    commands.compare->add_option("--out", o.out, "PNG file to write")->required();
     commands.grid->add_option("--judge", o.judge, "Judge run: mark each cell right or wrong");
     commands.grid->add_flag("--plain", o.plain, "No judge marks, only the assignment's figure");
     commands.grid->add_option("--out", o.out, "PNG file to write")->required();
@@ -101,52 +204,89 @@ int runAddCommand(const AdditionCommandOptions& o) {
         infer::AdditionRun run = infer::openAdditionRun(o.run);
         std::optional<infer::JudgeRun> judge;
         if (o.judge) judge = infer::openJudgeRun(*o.judge);
-        const int size = static_cast<int>(run.model->imageSize());
-        torch::Tensor input;
-        std::string inputName;
-        if (o.image) {
-            input = data::readDigitImage(*o.image, size);
-            inputName = *o.image;
+        if (o.samples > 0 && !models::hasVariationalEncoder(run.variant)) {
+            throw std::runtime_error("--samples needs a vae-addition or vae-genp-addition run; " +
+                                     o.run + " is an addition run (deterministic)");
+        }
+        const ChosenInput input = chooseInput(o, run);
+        std::cout << "Input: " << input.name << " (" << models::displayName(run.variant) << ")\n";
+        const std::string title = models::displayName(run.variant) + ", " +
+                                  run.config.value("decoder", "") + " decoder";
+        if (o.samples > 0) {
+            std::vector<infer::PanelRow> rows;
+            for (double a : o.addends) {
+                rows.push_back(outputRow(sumCaption(o, a), run, input.image, a, o,
+                                         judge ? &judge->judge : nullptr));
+            }
+            infer::writePanelTableFigure(o.out, rows,
+                                         title + ": mean output, " + std::to_string(o.samples) +
+                                             " samples, their mean and standard deviation");
         } else {
-            const data::MnistData data = infer::loadRunData(run.config);
-            const auto positions = data.test.indicesOf(o.digit);
-            if (static_cast<std::size_t>(o.index) >= positions.size()) {
-                throw std::runtime_error("the test split has " + std::to_string(positions.size()) +
-                                         " images of " + std::to_string(o.digit) +
-                                         "; --index must be below that");
+            const auto n = static_cast<std::int64_t>(o.addends.size());
+            torch::Tensor outputs;
+            {
+                torch::NoGradGuard noGrad;
+                const int size = static_cast<int>(run.model->imageSize());
+                outputs = infer::at32(run.model->add(input.image.expand({n, 1, size, size}),
+                                                     addendTensor(o.addends)));
             }
-            const std::size_t chosen[] = {positions[static_cast<std::size_t>(o.index)]};
-            input = data::imagesToTensor(data.test, chosen, size);
-            inputName = "test image " + std::to_string(o.index) + " of digit " + std::to_string(o.digit);
-        }
-        const auto n = static_cast<std::int64_t>(o.addends.size());
-        const torch::Tensor u = torch::tensor(std::vector<float>(o.addends.begin(), o.addends.end()))
-                                    .reshape({n, 1});
-        torch::Tensor outputs;
-        {
-            torch::NoGradGuard noGrad;
-            outputs = infer::at32(run.model->add(input.expand({n, 1, size, size}), u));
-        }
-        torch::Tensor reads;
-        if (judge) reads = judge->judge->predict(outputs);
-        std::vector<infer::StripPanel> panels;
-        panels.push_back({"input", infer::imageBytes(infer::at32(input)), -1});
-        std::cout << "Input: " << inputName << "\n";
-        for (std::int64_t k = 0; k < n; ++k) {
-            const double a = o.addends[static_cast<std::size_t>(k)];
-            const std::string caption =
-                (o.image ? std::string("x") : std::to_string(o.digit)) + " + " + number(a);
-            const int read = judge ? static_cast<int>(reads[k].item<std::int64_t>()) : -1;
-            panels.push_back({caption, infer::imageBytes(outputs[k]), read});
-            std::cout << "  " << caption;
-            if (judge) std::cout << "  -> judge reads " << read;
-            if (a < 0 || (!o.image && o.digit + a > 9) || a > 9) {
-                std::cout << "  (extrapolation: training saw addends 0.." << (o.image ? 9 : 9 - o.digit)
-                          << ")";
+            torch::Tensor reads;
+            if (judge) reads = judge->judge->predict(outputs);
+            std::vector<infer::StripPanel> panels;
+            panels.push_back({"input", infer::imageBytes(infer::at32(input.image)), -1});
+            for (std::int64_t k = 0; k < n; ++k) {
+                const double a = o.addends[static_cast<std::size_t>(k)];
+                const int read = judge ? static_cast<int>(reads[k].item<std::int64_t>()) : -1;
+                panels.push_back({sumCaption(o, a), infer::imageBytes(outputs[k]), read});
+                std::cout << "  " << sumCaption(o, a);
+                if (judge) std::cout << "  -> judge reads " << read;
+                if (extrapolates(o, a)) {
+                    std::cout << "  (extrapolation: training saw addends 0.."
+                              << (o.image ? 9 : 9 - o.digit) << ")";
+                }
+                std::cout << "\n";
             }
-            std::cout << "\n";
+            infer::writeStripFigure(o.out, panels, title);
         }
-        infer::writeStripFigure(o.out, panels, run.config.value("decoder", "") + " addition model");
+        std::cout << "Wrote " << o.out << "\n";
+        return 0;
+    });
+}
+
+int runCompareCommand(const AdditionCommandOptions& o) {
+    return reportErrors([&] {
+        std::vector<infer::AdditionRun> runs;
+        for (const std::string& folder : o.runs) runs.push_back(infer::openAdditionRun(folder));
+        std::optional<infer::JudgeRun> judge;
+        if (o.judge) judge = infer::openJudgeRun(*o.judge);
+        std::vector<infer::PanelRow> rows;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            infer::AdditionRun& run = runs[r];
+            const ChosenInput input = chooseInput(o, run);
+            const std::string label = models::displayName(run.variant) + " (" + o.runs[r] + ")";
+            std::cout << label << ", input " << input.name << ":\n";
+            // A row of the mean outputs; variational runs with --samples add a row of samples
+            // per addend (K samples, their mean, their standard deviation).
+            AdditionCommandOptions meanOnly = o;
+            meanOnly.samples = 0;
+            infer::PanelRow means{models::displayName(run.variant), {}};
+            means.panels.push_back({"input", infer::imageBytes(infer::at32(input.image)), -1});
+            for (double a : o.addends) {
+                means.panels.push_back(outputRow(models::displayName(run.variant), run, input.image,
+                                                 a, meanOnly, judge ? &judge->judge : nullptr)
+                                           .panels.front());
+            }
+            rows.push_back(std::move(means));
+            if (o.samples == 0 || !models::hasVariationalEncoder(run.variant)) continue;
+            for (double a : o.addends) {
+                infer::PanelRow samples = outputRow("  samples", run, input.image, a, o,
+                                                    judge ? &judge->judge : nullptr);
+                samples.panels.erase(samples.panels.begin());
+                samples.label = "  samples of +" + number(a);
+                rows.push_back(std::move(samples));
+            }
+        }
+        infer::writePanelTableFigure(o.out, rows, "The three addition models on the same input");
         std::cout << "Wrote " << o.out << "\n";
         return 0;
     });
@@ -166,9 +306,14 @@ int runEvalCommand(const AdditionCommandOptions& o) {
             const data::DigitSet& set = std::string(split) == "test" ? data.test : data.validation;
             const infer::AdditionAccuracy accuracy = infer::measureAdditionAccuracy(
                 run.model, judge.judge, data::imagesToTensor(set, size), data::labelsToTensor(set));
+            const double l2 = infer::measureGenerationL2(
+                run.model, data::imagesToTensor(set, size),
+                data::buildAdditionPairs(set, run.config.value("seed", std::uint64_t{42})));
             std::cout << std::fixed << std::setprecision(1) << "\n" << split
                       << " addition accuracy: " << 100.0 * accuracy.overall << "% of "
-                      << accuracy.total << " (image, addend) pairs\n";
+                      << accuracy.total << " (image, addend) pairs; " << std::setprecision(5)
+                      << split << " L2 (generated vs expected, addition pairs): " << l2
+                      << std::setprecision(1) << "\n";
             if (std::string(split) != "test") continue;
             std::cout << "per cell, % (column = input digit, row = addend):\n     ";
             for (int d = 0; d < infer::kDigits; ++d) std::cout << std::setw(6) << ("d" + std::to_string(d));

@@ -45,9 +45,16 @@ CLI::App* addTrainJudgeCommand(CLI::App& train, TrainJudgeCommandOptions& o) {
     return command;
 }
 
-CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& o) {
-    CLI::App* command = train.add_subcommand(
-        "addition", "Addition model E -> P -> D (assignment Part III)");
+CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& o,
+                                  models::AdditionVariant variant) {
+    o.variant = variant;
+    const char* description =
+        variant == models::AdditionVariant::Autoencoder
+            ? "Addition model E -> P -> D (assignment Part III)"
+            : (variant == models::AdditionVariant::Variational
+                   ? "Addition model with a variational encoder (assignment Part IV.1-2)"
+                   : "Variational addition model with a generative P (assignment Part IV.3)");
+    CLI::App* command = train.add_subcommand(models::toString(variant), description);
     command->add_option("--decoder", o.decoder, "mirror, upsample or resize64")
         ->check(CLI::IsMember({"mirror", "upsample", "resize64"}))
         ->capture_default_str();
@@ -61,6 +68,13 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
                         "Weight of L2(D(E(x)), x)")->capture_default_str();
     command->add_option("--code-weight", o.codeWeight, "Weight of L2(P(E(x), u), E(y))")
         ->capture_default_str();
+    command->add_option("--digit-weight", o.digitWeight,
+                        "Guided: weight of the digit probe CE(probe(E(x)), digit of x) (0: off)")
+        ->capture_default_str();
+    command->add_option("--code-target", o.codeTarget,
+                        "Guided: the code term's target, the prototype of the sum's digit or E(y)")
+        ->check(CLI::IsMember({"prototype", "sample"}))
+        ->capture_default_str();
     command->add_option("--patience", o.patience,
                         "Early stopping after N epochs without a better metric (0: off)")
         ->capture_default_str();
@@ -70,8 +84,14 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
     command->add_option("--adder-warmup", o.adderWarmup,
                         "Guided: passes of P alone over the pairs' codes (0: none)")
         ->capture_default_str();
-    command->add_option("--init", o.init, "Autoencoder run whose best.pt starts E and D")
-        ->check(CLI::ExistingDirectory);
+    if (variant == models::AdditionVariant::Autoencoder) {
+        command->add_option("--init", o.init, "Autoencoder run whose best.pt starts E and D")
+            ->check(CLI::ExistingDirectory);
+    } else {
+        command->add_option("--kl-weight", o.klWeight,
+                            "beta: weight of KL(q(z|x) || N(0, I)), summed over the code, batch mean")
+            ->capture_default_str();
+    }
     command->add_option("--judge", o.judge,
                         "Judge run: addition accuracy and a marked grid every epoch")
         ->check(CLI::ExistingDirectory);
@@ -125,11 +145,15 @@ int runTrainJudge(const TrainJudgeCommandOptions& o, int threads) {
 int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
     return reportErrors([&] {
         auto options = train::AdditionTrainingOptions()
+                           .variant(o.variant)
+                           .klWeight(o.klWeight)
                            .decoder(models::decoderKindFromString(o.decoder))
                            .codeSize(o.codeSize)
                            .recipe(train::additionRecipeFromString(o.recipe))
                            .reconstructionWeight(o.reconstructionWeight)
                            .codeWeight(o.codeWeight)
+                           .digitWeight(o.digitWeight)
+                           .codeTarget(train::codeTargetFromString(o.codeTarget))
                            .epochs(o.epochs)
                            .batchSize(o.batchSize)
                            .learningRate(o.learningRate)
@@ -143,9 +167,13 @@ int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
         if (o.judge) options.judgeRun(*o.judge);
         options.validate();
         const auto data = loadData(o.dataFolder, o.splitSeed);
-        std::cout << "Training addition: decoder " << o.decoder << ", code " << o.codeSize
+        std::cout << "Training " << models::displayName(o.variant) << " ("
+                  << models::toString(o.variant) << "): decoder " << o.decoder << ", code " << o.codeSize
                   << ", recipe " << o.recipe << " (weights " << o.reconstructionWeight << ", 1, "
-                  << o.codeWeight << "), " << o.epochs << " epochs, batch " << o.batchSize
+                  << o.codeWeight << ", digit probe " << options.effectiveDigitWeight()
+                  << ", code target " << (options.usesPrototypes() ? "prototype" : "sample");
+        if (models::hasVariationalEncoder(o.variant)) std::cout << ", KL " << o.klWeight;
+        std::cout << "), " << o.epochs << " epochs, batch " << o.batchSize
                   << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
                   << " threads\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")
                   << "\nData: " << data->source << "\nRun folder: " << o.out << std::endl;
@@ -161,10 +189,11 @@ int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
         };
         callbacks.onEpoch = [](const train::AdditionEpochReport& r) {
             clearProgressLine();
-            std::printf("epoch %3d/%d  train %.5f (rec %.5f gen %.5f code %.2e)  val gen %.5f  "
-                        "spread %.3g",
+            std::printf("epoch %3d/%d  train %.5f (rec %.5f gen %.5f code %.2e digit %.3f kl %.2f)"
+                        "  val gen %.5f  spread %.3g",
                         r.epoch, r.epochs, r.train.total, r.train.reconstruction,
-                        r.train.generation, r.train.code, r.validation.generation, r.codeSpread);
+                        r.train.generation, r.train.code, r.train.digit, r.train.kl,
+                        r.validation.generation, r.codeSpread);
             if (r.validationAccuracy >= 0) {
                 std::printf("  accuracy %.1f%%  grid %d/55", 100.0 * r.validationAccuracy,
                             r.grid.correctCells());

@@ -1,5 +1,6 @@
 #pragma once
-// `learn2add-cli train judge ...` and `learn2add-cli train addition ...` (assignment Part III):
+// `learn2add-cli train judge ...` and `learn2add-cli train addition|vae-addition|vae-genp-addition
+// ...` (assignment Parts III and IV):
 // progress bar on a terminal, a line per epoch, a final summary; Ctrl+C stops after the current
 // batch and keeps the checkpoints.
 
@@ -7,6 +8,8 @@
 
 #include <optional>
 #include <string>
+
+#include "models/AdditionVariant.h"
 
 namespace learn2add::cli {
 
@@ -22,11 +25,15 @@ struct TrainJudgeCommandOptions {
 };
 
 struct TrainAdditionCommandOptions {
+    models::AdditionVariant variant = models::AdditionVariant::Autoencoder;
+    double klWeight = 1e-3;
     std::string decoder = "upsample";
     std::int64_t codeSize = 7;
     std::string recipe = "guided";
     double reconstructionWeight = 0.1;
     double codeWeight = 1.0;
+    double digitWeight = 1.0;
+    std::string codeTarget = "prototype";
     int epochs = 100;
     int batchSize = 128;
     double learningRate = 1e-3;
@@ -44,7 +51,9 @@ struct TrainAdditionCommandOptions {
 
 // Both register under the existing `train` subcommand.
 CLI::App* addTrainJudgeCommand(CLI::App& train, TrainJudgeCommandOptions& options);
-CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& options);
+// Registers `train <toString(variant)>`.
+CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& options,
+                                  models::AdditionVariant variant);
 int runTrainJudge(const TrainJudgeCommandOptions& options, int threads);
 int runTrainAddition(const TrainAdditionCommandOptions& options, int threads);
 

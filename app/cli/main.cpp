@@ -1,10 +1,12 @@
 // learn2add-cli: the experiments of Learn2Add without a window.
+#include <array>
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 #include "cli/AdditionCommands.h"
 #include "cli/DataCommand.h"
+#include "cli/ExportCommand.h"
 #include "cli/ReconstructCommand.h"
 #include "cli/TrainAdditionCommand.h"
 #include "cli/TrainCommand.h"
@@ -28,10 +30,17 @@ int main(int argc, char** argv) {
     CLI::App& train = *app.get_subcommand("train");
     learn2add::cli::TrainJudgeCommandOptions judgeOptions;
     CLI::App* trainJudge = learn2add::cli::addTrainJudgeCommand(train, judgeOptions);
-    learn2add::cli::TrainAdditionCommandOptions additionOptions;
-    CLI::App* trainAddition = learn2add::cli::addTrainAdditionCommand(train, additionOptions);
+    // One option set per addition model (train addition, vae-addition, vae-genp-addition).
+    std::array<learn2add::cli::TrainAdditionCommandOptions, 3> additionOptions;
+    std::array<CLI::App*, 3> trainAddition{};
+    for (std::size_t i = 0; i < additionOptions.size(); ++i) {
+        trainAddition[i] = learn2add::cli::addTrainAdditionCommand(
+            train, additionOptions[i], learn2add::models::kAllAdditionVariants[i]);
+    }
     learn2add::cli::AdditionCommandOptions inferOptions;
     const auto additionCommands = learn2add::cli::addAdditionCommands(app, inferOptions);
+    learn2add::cli::ExportCommandOptions exportOptions;
+    CLI::App* exportRun = learn2add::cli::addExportCommand(app, exportOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
 
@@ -44,12 +53,16 @@ int main(int argc, char** argv) {
         return learn2add::cli::runTrainAutoencoder(trainOptions, trainingThreads);
     }
     if (trainJudge->parsed()) return learn2add::cli::runTrainJudge(judgeOptions, trainingThreads);
-    if (trainAddition->parsed()) {
-        return learn2add::cli::runTrainAddition(additionOptions, trainingThreads);
+    for (std::size_t i = 0; i < additionOptions.size(); ++i) {
+        if (trainAddition[i]->parsed()) {
+            return learn2add::cli::runTrainAddition(additionOptions[i], trainingThreads);
+        }
     }
     if (additionCommands.grid->parsed()) return learn2add::cli::runGridCommand(inferOptions);
     if (additionCommands.add->parsed()) return learn2add::cli::runAddCommand(inferOptions);
     if (additionCommands.eval->parsed()) return learn2add::cli::runEvalCommand(inferOptions);
+    if (additionCommands.compare->parsed()) return learn2add::cli::runCompareCommand(inferOptions);
+    if (exportRun->parsed()) return learn2add::cli::runExportCommand(exportOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
     return 1;
 }

@@ -28,6 +28,34 @@ private:
 
 }  // namespace
 
+double measureGenerationL2(models::AdditionModel& model, const torch::Tensor& images,
+                           const data::AdditionPairSet& pairs) {
+    torch::NoGradGuard noGrad;
+    EvalScope eval(*model);
+    std::vector<std::int64_t> input, output;
+    std::vector<float> addend;
+    for (const auto& pair : pairs.pairs) {
+        input.push_back(static_cast<std::int64_t>(pair.input));
+        output.push_back(static_cast<std::int64_t>(pair.output));
+        addend.push_back(static_cast<float>(pair.addend));
+    }
+    const auto n = static_cast<std::int64_t>(input.size());
+    if (n == 0) return 0.0;
+    const torch::Tensor in = torch::tensor(input, torch::kInt64);
+    const torch::Tensor out = torch::tensor(output, torch::kInt64);
+    const torch::Tensor u = torch::tensor(addend).reshape({-1, 1});
+    double sum = 0.0;
+    for (std::int64_t begin = 0; begin < n; begin += kBatch) {
+        const std::int64_t end = std::min(n, begin + kBatch);
+        const torch::Tensor generated =
+            model->add(images.index_select(0, in.slice(0, begin, end)), u.slice(0, begin, end));
+        sum += torch::mse_loss(generated, images.index_select(0, out.slice(0, begin, end)),
+                               torch::Reduction::Sum)
+                   .item<double>();
+    }
+    return sum / static_cast<double>(n * images[0].numel());
+}
+
 torch::Tensor at32(const torch::Tensor& images) {
     return images.size(-1) == 32 ? images : models::resizeForEvaluation(images);
 }

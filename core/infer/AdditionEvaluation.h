@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "data/AdditionPairs.h"
 #include "models/AdditionModel.h"
 #include "models/DigitJudge.h"
 
@@ -56,6 +57,12 @@ struct AdditionAccuracy {
 // model's size, `labels` [N] int64.
 AdditionAccuracy measureAdditionAccuracy(models::AdditionModel& model, models::DigitJudge& judge,
                                          const torch::Tensor& images, const torch::Tensor& labels);
+
+// The evaluation metric of Part III.5: mean L2 (per pixel) between the expected and the generated
+// image over the addition pairs of a split. `images` [N, 1, S, S] at the model's size; the pairs'
+// positions index into it. Eval mode, no gradients.
+double measureGenerationL2(models::AdditionModel& model, const torch::Tensor& images,
+                           const data::AdditionPairSet& pairs);
 
 // Generated images as the judge and the figures see them: [N, 1, 32, 32].
 torch::Tensor at32(const torch::Tensor& images);

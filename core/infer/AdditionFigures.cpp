@@ -116,4 +116,47 @@ void writeStripFigure(const std::filesystem::path& path, const std::vector<Strip
     write(path, figure);
 }
 
+void writePanelTableFigure(const std::filesystem::path& path, const std::vector<PanelRow>& rows,
+                           const std::string& title) {
+    constexpr int kScale = 2, kGap = 8, kTop = 34, kRowCaption = 16, kRowFooter = 16;
+    const int cell = 32 * kScale;
+    int labelWidth = 0;
+    std::size_t columns = 0;
+    for (const PanelRow& row : rows) {
+        labelWidth = std::max(labelWidth, textWidth(row.label, 0.45));
+        columns = std::max(columns, row.panels.size());
+    }
+    const int left = labelWidth + 2 * kGap;
+    const int rowHeight = kRowCaption + cell + kRowFooter;
+    const int width = std::max<int>(left + static_cast<int>(columns) * (cell + kGap),
+                                    textWidth(title, 0.55) + 16);
+    cv::Mat figure(kTop + static_cast<int>(rows.size()) * rowHeight + kGap, width, CV_8UC3,
+                   cv::Scalar(255, 255, 255));
+    text(figure, title, {8, 20}, 0.55);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const int y = kTop + static_cast<int>(r) * rowHeight;
+        text(figure, rows[r].label, {kGap, y + kRowCaption + cell / 2 + 5}, 0.45);
+        for (std::size_t k = 0; k < rows[r].panels.size(); ++k) {
+            const StripPanel& panel = rows[r].panels[k];
+            if (panel.image.size() != 32u * 32u) {
+                throw data::DataError("panel '" + panel.caption + "' is not a 32x32 image");
+            }
+            const int x = left + static_cast<int>(k) * (cell + kGap);
+            cv::Mat digit(32, 32, CV_8UC1, const_cast<std::uint8_t*>(panel.image.data()));
+            cv::Mat big, colour;
+            cv::resize(digit, big, {cell, cell}, 0, 0, cv::INTER_NEAREST);
+            cv::cvtColor(big, colour, cv::COLOR_GRAY2BGR);
+            colour.copyTo(figure(cv::Rect(x, y + kRowCaption, cell, cell)));
+            text(figure, panel.caption, {x + cell / 2 - textWidth(panel.caption, 0.4) / 2, y + 12},
+                 0.4);
+            if (panel.read >= 0) {
+                const std::string read = "judge: " + std::to_string(panel.read);
+                text(figure, read, {x + cell / 2 - textWidth(read, 0.38) / 2, y + kRowCaption + cell + 12},
+                     0.38);
+            }
+        }
+    }
+    write(path, figure);
+}
+
 }  // namespace learn2add::infer

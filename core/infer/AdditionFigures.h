@@ -1,6 +1,7 @@
 #pragma once
-// PNG figures of Part III, drawn with OpenCV: the digit-by-addend grid (III.6) and a strip of
-// inputs and generated images with captions (III.7: 7 + 1, 7 + 2, 7 + 1.5, ...).
+// PNG figures of Parts III and IV, drawn with OpenCV: the digit-by-addend grid (III.6), a strip of
+// inputs and generated images with captions (III.7: 7 + 1, 7 + 2, 7 + 1.5, ...) and a table of
+// such strips (IV: models side by side, samples of a generative model).
 //
 //   writeGridFigure("grid.png", grid, "upsample, epoch 10", true);
 //   writeStripFigure("sevens.png", {{"7 + 1.5", image, 8}, ...}, "fractional addends");
@@ -32,6 +33,15 @@ struct StripPanel {
 // Panels side by side, each enlarged 3x, caption above and "judge: 8" below.
 void writeStripFigure(const std::filesystem::path& path, const std::vector<StripPanel>& panels,
                       const std::string& title);
+
+// Rows of panels with a label on the left of each row (Part IV: one row per model in a comparison,
+// or per addend with K samples, their mean and their standard deviation), each enlarged 2x.
+struct PanelRow {
+    std::string label;  // e.g. "VAE + P"
+    std::vector<StripPanel> panels;
+};
+void writePanelTableFigure(const std::filesystem::path& path, const std::vector<PanelRow>& rows,
+                           const std::string& title);
 
 // A [1, 1, 32, 32] or [1, 32, 32] image in [0, 1] as 1024 bytes.
 std::vector<std::uint8_t> imageBytes(const torch::Tensor& image32);

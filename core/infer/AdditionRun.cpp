@@ -7,14 +7,17 @@
 namespace learn2add::infer {
 namespace {
 
-nlohmann::json readConfigOfKind(const std::filesystem::path& folder, const std::string& expected,
-                                const std::string& command) {
-    nlohmann::json config;
+nlohmann::json readConfig(const std::filesystem::path& folder) {
     try {
-        config = track::RunFolder::open(folder).readConfig();
+        return track::RunFolder::open(folder).readConfig();
     } catch (const track::TrackError& e) {
         throw RunOpenError(e.what());
     }
+}
+
+nlohmann::json readConfigOfKind(const std::filesystem::path& folder, const std::string& expected,
+                                const std::string& command) {
+    nlohmann::json config = readConfig(folder);
     const std::string kind = config.value("kind", "");
     if (kind != expected) {
         throw RunOpenError(folder.string() + " is a run of kind '" + kind + "'; " + expected +
@@ -28,15 +31,23 @@ nlohmann::json readConfigOfKind(const std::filesystem::path& folder, const std::
 AdditionRun openAdditionRun(const std::filesystem::path& folder) {
     AdditionRun run;
     run.folder = folder;
-    run.config = readConfigOfKind(folder, "addition", "learn2add-cli train addition");
+    run.config = readConfig(folder);
+    const std::string kind = run.config.value("kind", "");
+    try {
+        run.variant = models::additionVariantFromString(kind);
+    } catch (const std::invalid_argument&) {
+        throw RunOpenError(folder.string() + " is a run of kind '" + kind +
+                           "'; an addition, vae-addition or vae-genp-addition run (learn2add-cli "
+                           "train addition|vae-addition|vae-genp-addition) is expected");
+    }
     try {
         const auto decoder =
             models::decoderKindFromString(run.config.at("decoder").get<std::string>());
         const auto codeSize = run.config.at("code_size").get<std::int64_t>();
         run.model = models::AdditionModel(
-            models::AdditionModelOptions().decoder(decoder).codeSize(codeSize));
+            models::AdditionModelOptions().decoder(decoder).codeSize(codeSize).variant(run.variant));
         run.checkpoint = train::loadCheckpoint(folder / "best.pt", *run.model,
-                                               {"addition", models::toString(decoder), codeSize});
+                                               {kind, models::toString(decoder), codeSize});
     } catch (const train::CheckpointError& e) {
         throw RunOpenError(e.what());
     } catch (const std::exception& e) {

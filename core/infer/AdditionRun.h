@@ -1,5 +1,6 @@
 #pragma once
-// Opening the runs of Part III: an addition run (E, P, D from best.pt) and a judge run.
+// Opening the runs of Parts III and IV: an addition run of any variant (E, P, D from best.pt:
+// addition, vae-addition, vae-genp-addition; see models/AdditionVariant.h) and a judge run.
 //
 //   AdditionRun run = openAdditionRun("runs/addition");   // throws RunOpenError
 //   torch::Tensor sum = run.model->add(images, addends);
@@ -21,6 +22,7 @@ struct AdditionRun {
     std::filesystem::path folder;
     nlohmann::json config;
     train::CheckpointInfo checkpoint;
+    models::AdditionVariant variant = models::AdditionVariant::Autoencoder;
     models::AdditionModel model{nullptr};  // eval mode, best.pt's weights
 };
 

@@ -20,9 +20,24 @@ void AdditionMlpImpl::reset() {
         in = kHiddenWidths[layer];
     }
     output_ = register_module("output", torch::nn::Linear(in, options.codeSize()));
+    outputLogVariance_ = nullptr;
+    if (options.generative()) {
+        outputLogVariance_ =
+            register_module("output_log_variance", torch::nn::Linear(in, options.codeSize()));
+    }
 }
 
 torch::Tensor AdditionMlpImpl::forward(const torch::Tensor& code, const torch::Tensor& addend) {
+    return output_->forward(hidden(code, addend));
+}
+
+GaussianCode AdditionMlpImpl::forwardGaussian(const torch::Tensor& code, const torch::Tensor& addend) {
+    TORCH_CHECK(options.generative(), "AdditionMlp: forwardGaussian() needs a generative P");
+    const torch::Tensor h = hidden(code, addend);
+    return {output_->forward(h), outputLogVariance_->forward(h)};
+}
+
+torch::Tensor AdditionMlpImpl::hidden(const torch::Tensor& code, const torch::Tensor& addend) {
     TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
                 "AdditionMlp: expected a code of shape [N, ", options.codeSize(), "], got ",
                 code.sizes());
@@ -31,7 +46,7 @@ torch::Tensor AdditionMlpImpl::forward(const torch::Tensor& code, const torch::T
                 " addends");
     torch::Tensor x = torch::cat({code, u}, 1);
     for (auto& layer : hidden_) x = torch::relu(layer->forward(x));
-    return output_->forward(x);
+    return x;
 }
 
 }  // namespace learn2add::models

@@ -14,6 +14,10 @@
 //   (output)  Linear(16 -> codeSize), linear             [N, codeSize]
 // The addend is a real number (7 + 1.5 is allowed); it enters unscaled, as in the assignment.
 //
+// Generative (Part IV.3, options.generative): a second output layer (output_log_variance)
+// Linear(16 -> codeSize) gives the log-variance of a Gaussian over the result code whose mean is
+// (output)'s. forward() then returns the mean; forwardGaussian() both.
+//
 // Thread safety: as any torch::nn::Module (see Autoencoder.h).
 
 #include <torch/arg.h>
@@ -25,10 +29,13 @@
 #include <array>
 #include <cstdint>
 
+#include "models/GaussianCode.h"
+
 namespace learn2add::models {
 
 struct AdditionMlpOptions {
     TORCH_ARG(std::int64_t, codeSize) = 7;  // >= 1, the encoder's code size
+    TORCH_ARG(bool, generative) = false;    // also a log-variance output (see above)
 };
 
 class AdditionMlpImpl : public torch::nn::Cloneable<AdditionMlpImpl> {
@@ -41,11 +48,17 @@ public:
     // code [N, codeSize], addend [N, 1] (or [N]) -> result code [N, codeSize].
     torch::Tensor forward(const torch::Tensor& code, const torch::Tensor& addend);
 
+    // Generative P only: the Gaussian of the result code (mean = forward()).
+    GaussianCode forwardGaussian(const torch::Tensor& code, const torch::Tensor& addend);
+
     AdditionMlpOptions options;
 
 private:
     std::array<torch::nn::Linear, 3> hidden_{nullptr, nullptr, nullptr};
+    torch::Tensor hidden(const torch::Tensor& code, const torch::Tensor& addend);
+
     torch::nn::Linear output_{nullptr};
+    torch::nn::Linear outputLogVariance_{nullptr};  // generative only
 };
 
 TORCH_MODULE(AdditionMlp);

@@ -14,7 +14,10 @@ void AutoencoderImpl::reset() {
     const DecoderKind kind = options.decoder();
     const std::int64_t codeSize = options.codeSize();
     encoder_ = register_module(
-        "encoder", Encoder(EncoderOptions().codeSize(codeSize).imageSize(imageSizeFor(kind))));
+        "encoder", Encoder(EncoderOptions()
+                               .codeSize(codeSize)
+                               .imageSize(imageSizeFor(kind))
+                               .variational(options.variational())));
     mirror_ = nullptr;
     upsample_ = nullptr;
     resize64_ = nullptr;
@@ -55,6 +58,10 @@ torch::Tensor AutoencoderImpl::forward(const torch::Tensor& images) {
 
 torch::Tensor AutoencoderImpl::encode(const torch::Tensor& images) {
     return encoder_->forward(images);
+}
+
+GaussianCode AutoencoderImpl::encodeGaussian(const torch::Tensor& images) {
+    return encoder_->forwardGaussian(images);
 }
 
 torch::Tensor AutoencoderImpl::decode(const torch::Tensor& code) {

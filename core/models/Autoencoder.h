@@ -45,6 +45,7 @@ struct AutoencoderOptions {
     // Upsample by default: it decodes every code the same way, whether or not an encoder made it.
     TORCH_ARG(DecoderKind, decoder) = DecoderKind::Upsample;
     TORCH_ARG(std::int64_t, codeSize) = 7;  // >= 1 (the assignment uses 2, then 7)
+    TORCH_ARG(bool, variational) = false;   // a variational encoder (Part IV; see Encoder.h)
 };
 
 struct CodeAndReconstruction {
@@ -67,6 +68,9 @@ public:
 
     // images [N, 1, S, S] -> code [N, codeSize].
     torch::Tensor encode(const torch::Tensor& images);
+
+    // Variational autoencoders only: the Gaussian of the code (its mean is encode()).
+    GaussianCode encodeGaussian(const torch::Tensor& images);
 
     // code [N, codeSize] -> images [N, 1, S, S] in (0, 1); for the mirror decoder, its fallback.
     torch::Tensor decode(const torch::Tensor& code);

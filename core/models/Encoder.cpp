@@ -37,6 +37,11 @@ void EncoderImpl::reset() {
     const std::int64_t side = options.imageSize() / 8;
     hidden_ = register_module("hidden", torch::nn::Linear(inChannels * side * side, kHiddenWidth));
     toCode_ = register_module("to_code", torch::nn::Linear(kHiddenWidth, options.codeSize()));
+    toLogVariance_ = nullptr;
+    if (options.variational()) {
+        toLogVariance_ = register_module("to_log_variance",
+                                         torch::nn::Linear(kHiddenWidth, options.codeSize()));
+    }
 }
 
 void EncoderImpl::checkImages(const torch::Tensor& images) const {
@@ -51,13 +56,23 @@ torch::Tensor EncoderImpl::head(const torch::Tensor& features) {
     return toCode_->forward(hidden_->forward(features.flatten(1)));
 }
 
-torch::Tensor EncoderImpl::forward(const torch::Tensor& images) {
+torch::Tensor EncoderImpl::features(const torch::Tensor& images) {
     checkImages(images);
     torch::Tensor x = images;
     for (auto& conv : convs_) {
         x = torch::max_pool2d(torch::relu(conv->forward(x)), {2, 2}, {2, 2});
     }
-    return head(x);
+    return x;
+}
+
+torch::Tensor EncoderImpl::forward(const torch::Tensor& images) {
+    return head(features(images));
+}
+
+GaussianCode EncoderImpl::forwardGaussian(const torch::Tensor& images) {
+    TORCH_CHECK(options.variational(), "Encoder: forwardGaussian() needs a variational encoder");
+    const torch::Tensor hidden = hidden_->forward(features(images).flatten(1));
+    return {toCode_->forward(hidden), toLogVariance_->forward(hidden)};
 }
 
 CodeAndIndices EncoderImpl::forwardWithIndices(const torch::Tensor& images) {
@@ -77,7 +92,8 @@ CodeAndIndices EncoderImpl::forwardWithIndices(const torch::Tensor& images) {
 
 void EncoderImpl::pretty_print(std::ostream& stream) const {
     stream << "learn2add::models::Encoder(codeSize=" << options.codeSize()
-           << ", imageSize=" << options.imageSize() << ")";
+           << ", imageSize=" << options.imageSize()
+           << (options.variational() ? ", variational" : "") << ")";
 }
 
 }  // namespace learn2add::models

@@ -20,6 +20,10 @@
 // real vector (what the addition model P and a VAE's mean head need). The decoders mirror this
 // reading: their first two layers are Linear too.
 //
+// Variational (Part IV.1, options.variational): a second head (to_log_variance) Linear(256 ->
+// codeSize) gives the log-variance of a diagonal Gaussian whose mean is to_code's output.
+// forward() then returns the mean (what inference uses); forwardGaussian() returns both.
+//
 // Initialization: the convolutions start with He weights (see Initialization.h).
 //
 // Thread safety: like any torch::nn::Module, not synchronised. One thread at a time may construct,
@@ -38,6 +42,7 @@
 #include <cstdint>
 #include <ostream>
 
+#include "models/GaussianCode.h"
 #include "models/PoolingIndices.h"
 
 namespace learn2add::models {
@@ -53,6 +58,7 @@ bool isSupportedImageSize(std::int64_t imageSize);
 struct EncoderOptions {
     TORCH_ARG(std::int64_t, codeSize) = 7;    // >= 1 (the assignment uses 2, then 7)
     TORCH_ARG(std::int64_t, imageSize) = 32;  // 32 or 64: inputs are [N, 1, imageSize, imageSize]
+    TORCH_ARG(bool, variational) = false;     // also a log-variance head (see above)
 };
 
 struct CodeAndIndices {
@@ -72,6 +78,9 @@ public:
     // images: float [N, 1, imageSize, imageSize] -> code [N, codeSize].
     torch::Tensor forward(const torch::Tensor& images);
 
+    // Variational encoders only: the Gaussian of the code (mean = forward()).
+    GaussianCode forwardGaussian(const torch::Tensor& images);
+
     // The code, plus the argmax positions and input sizes of the three poolings.
     CodeAndIndices forwardWithIndices(const torch::Tensor& images);
 
@@ -82,10 +91,12 @@ public:
 private:
     void checkImages(const torch::Tensor& images) const;
     torch::Tensor head(const torch::Tensor& features);
+    torch::Tensor features(const torch::Tensor& images);
 
     std::array<torch::nn::Conv2d, kPoolingStages> convs_{nullptr, nullptr, nullptr};
     torch::nn::Linear hidden_{nullptr};
     torch::nn::Linear toCode_{nullptr};
+    torch::nn::Linear toLogVariance_{nullptr};  // variational only
 };
 
 TORCH_MODULE(Encoder);

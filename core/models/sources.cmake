@@ -9,4 +9,6 @@ target_sources(learn2add_core PRIVATE
   models/Initialization.cpp
   models/AdditionMlp.cpp
   models/AdditionModel.cpp
+  models/AdditionVariant.cpp
+  models/GaussianCode.cpp
   models/DigitJudge.cpp)

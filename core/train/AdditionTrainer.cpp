@@ -14,6 +14,7 @@
 #include "track/RunFolder.h"
 #include "train/AdditionLoss.h"
 #include "train/Checkpoint.h"
+#include "train/CodePrototypes.h"
 #include "train/DataConfig.h"
 #include "train/EpochOrder.h"
 
@@ -51,8 +52,49 @@ struct Validation {
     double spread = 0.0;
 };
 
+// The guided recipe's supervision over one split (see AdditionTrainingOptions.h): the digit probe
+// and the code prototypes (both shared by the splits; either may be absent) and the digits of the
+// split's images.
+struct Guidance {
+    torch::nn::Linear probe{nullptr};
+    std::shared_ptr<CodePrototypes> prototypes;
+    torch::Tensor digits;  // [images] int64
+
+    // For pairs whose inputs and expected images are at these positions of the split.
+    std::optional<GuidedSupervision> forPairs(const torch::Tensor& inputs,
+                                              const torch::Tensor& outputs) const {
+        if (probe.is_empty() && !prototypes) return std::nullopt;
+        GuidedSupervision guided;
+        guided.probe = probe;
+        if (!probe.is_empty()) guided.digits = digits.index_select(0, inputs);
+        if (prototypes) guided.targetCodes = prototypes->of(digits.index_select(0, outputs));
+        return guided;
+    }
+};
+
+// Codes of every image, in eval mode and without gradients (then back to training mode).
+torch::Tensor encodeAll(models::AdditionModel& model, const torch::Tensor& images) {
+    torch::NoGradGuard noGrad;
+    model->eval();
+    std::vector<torch::Tensor> chunks;
+    for (std::int64_t begin = 0; begin < images.size(0); begin += kEvaluationBatch) {
+        chunks.push_back(model->autoencoder()->encode(images.slice(0, begin, begin + kEvaluationBatch)));
+    }
+    model->train();
+    return torch::cat(chunks);
+}
+
+void addTerms(AdditionLossTerms& sums, const AdditionBatchLoss& loss, double weight) {
+    sums.total += loss.total.item<double>() * weight;
+    sums.reconstruction += loss.reconstruction.item<double>() * weight;
+    sums.generation += loss.generation.item<double>() * weight;
+    sums.code += loss.code.item<double>() * weight;
+    sums.digit += loss.digit.item<double>() * weight;
+    sums.kl += loss.kl.item<double>() * weight;
+}
+
 Validation validate(models::AdditionModel& model, const AdditionTrainingOptions& options,
-                    const torch::Tensor& images, const PairIndex& pairs) {
+                    const torch::Tensor& images, const PairIndex& pairs, const Guidance& guidance) {
     torch::NoGradGuard noGrad;
     model->eval();
     Validation result;
@@ -61,20 +103,13 @@ Validation validate(models::AdditionModel& model, const AdditionTrainingOptions&
         const std::int64_t end = std::min(n, begin + kEvaluationBatch);
         const torch::Tensor x = images.index_select(0, pairs.input.slice(0, begin, end));
         const torch::Tensor y = images.index_select(0, pairs.output.slice(0, begin, end));
-        const AdditionBatchLoss loss =
-            additionBatchLoss(model, options, x, pairs.addend.slice(0, begin, end), y);
-        const double w = static_cast<double>(end - begin) / static_cast<double>(n);
-        result.terms.total += loss.total.item<double>() * w;
-        result.terms.reconstruction += loss.reconstruction.item<double>() * w;
-        result.terms.generation += loss.generation.item<double>() * w;
-        result.terms.code += loss.code.item<double>() * w;
+        const auto guided =
+            guidance.forPairs(pairs.input.slice(0, begin, end), pairs.output.slice(0, begin, end));
+        const AdditionBatchLoss loss = additionBatchLoss(
+            model, options, x, pairs.addend.slice(0, begin, end), y, guided ? &*guided : nullptr);
+        addTerms(result.terms, loss, static_cast<double>(end - begin) / static_cast<double>(n));
     }
-    std::vector<torch::Tensor> codes;
-    for (std::int64_t begin = 0; begin < images.size(0); begin += kEvaluationBatch) {
-        codes.push_back(model->autoencoder()->encode(images.slice(0, begin, begin + kEvaluationBatch)));
-    }
-    result.spread = codeSpread(torch::cat(codes));
-    model->train();
+    result.spread = codeSpread(encodeAll(model, images));
     return result;
 }
 
@@ -89,11 +124,16 @@ bool batchLimitReached(const AdditionTrainingOptions& options, std::int64_t batc
     return options.maxBatchesPerEpoch() > 0 && batch >= options.maxBatchesPerEpoch();
 }
 
-// Stage 1 of the warm-up: E and D reconstruct the train images (L2), nothing else.
+// Stage 1 of the warm-up: E and D reconstruct the train images (L2), with the digit probe on the
+// codes when the recipe uses it.
 double warmUpAutoencoder(models::Autoencoder autoencoder, const torch::Tensor& images,
-                         const AdditionTrainingOptions& options, TrainingControl& control) {
-    torch::optim::Adam optimizer(autoencoder->parameters(),
-                                 torch::optim::AdamOptions(options.learningRate()));
+                         const Guidance& guidance, const AdditionTrainingOptions& options,
+                         TrainingControl& control) {
+    std::vector<torch::Tensor> parameters = autoencoder->parameters();
+    if (!guidance.probe.is_empty()) {
+        for (const auto& p : guidance.probe->parameters()) parameters.push_back(p);
+    }
+    torch::optim::Adam optimizer(parameters, torch::optim::AdamOptions(options.learningRate()));
     const std::int64_t n = images.size(0);
     double last = 0.0;
     for (int epoch = 1; epoch <= options.autoencoderWarmupEpochs(); ++epoch) {
@@ -101,9 +141,11 @@ double warmUpAutoencoder(models::Autoencoder autoencoder, const torch::Tensor& i
         for (std::int64_t begin = 0, b = 0; begin < n && !batchLimitReached(options, b);
              begin += options.batchSize(), ++b) {
             if (!control.waitWhilePaused()) return last;
-            const torch::Tensor x =
-                images.index_select(0, order.slice(0, begin, begin + options.batchSize()));
-            const torch::Tensor loss = torch::mse_loss(autoencoder->forward(x), x);
+            const torch::Tensor index = order.slice(0, begin, begin + options.batchSize());
+            const torch::Tensor x = images.index_select(0, index);
+            const auto guided = guidance.forPairs(index, index);
+            const torch::Tensor loss =
+                autoencoderWarmupLoss(autoencoder, options, x, guided ? &*guided : nullptr);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
@@ -113,22 +155,15 @@ double warmUpAutoencoder(models::Autoencoder autoencoder, const torch::Tensor& i
     return last;
 }
 
-// Stage 2: P alone maps (E(x), u) to E(y), on codes computed once (E and D do not change).
-double warmUpAdder(models::AdditionModel& model, const torch::Tensor& images, const PairIndex& pairs,
-                   const AdditionTrainingOptions& options, TrainingControl& control) {
-    torch::Tensor codes;
-    {
-        torch::NoGradGuard noGrad;
-        model->eval();
-        std::vector<torch::Tensor> chunks;
-        for (std::int64_t begin = 0; begin < images.size(0); begin += kEvaluationBatch) {
-            chunks.push_back(model->autoencoder()->encode(images.slice(0, begin, begin + kEvaluationBatch)));
-        }
-        codes = torch::cat(chunks);
-        model->train();
-    }
+// Stage 2: P alone maps (E(x), u) to E(y) (or to the prototype of y's digit), on the codes of the
+// train images computed once (E and D do not change).
+double warmUpAdder(models::AdditionModel& model, const torch::Tensor& codes, const Guidance& guidance,
+                   const PairIndex& pairs, const AdditionTrainingOptions& options,
+                   TrainingControl& control) {
     const torch::Tensor from = codes.index_select(0, pairs.input);
-    const torch::Tensor to = codes.index_select(0, pairs.output);
+    const torch::Tensor to = guidance.prototypes
+                                 ? guidance.prototypes->of(guidance.digits.index_select(0, pairs.output))
+                                 : codes.index_select(0, pairs.output);
     torch::optim::Adam optimizer(model->adder()->parameters(),
                                  torch::optim::AdamOptions(options.learningRate()));
     const std::int64_t n = pairs.size();
@@ -142,9 +177,10 @@ double warmUpAdder(models::AdditionModel& model, const torch::Tensor& images, co
         for (std::int64_t begin = 0, b = 0; begin < n && !batchLimitReached(options, b);
              begin += options.batchSize(), ++b) {
             const torch::Tensor index = order.slice(0, begin, begin + options.batchSize());
-            const torch::Tensor loss = torch::mse_loss(
-                model->adder()->forward(from.index_select(0, index), pairs.addend.index_select(0, index)),
-                to.index_select(0, index));
+            models::AdditionMlp adder = model->adder();
+            const torch::Tensor loss =
+                adderCodeLoss(adder, from.index_select(0, index),
+                              pairs.addend.index_select(0, index), to.index_select(0, index));
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
@@ -196,12 +232,15 @@ models::DigitJudge loadJudge(const std::filesystem::path& judgeRun) {
 }
 
 nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const data::MnistData& data) {
-    return {{"kind", "addition"},
+    return {{"kind", models::toString(options.variant())},
             {"decoder", models::toString(options.decoder())},
             {"code_size", options.codeSize()},
             {"recipe", toString(options.recipe())},
             {"reconstruction_weight", options.reconstructionWeight()},
             {"code_weight", options.codeWeight()},
+            {"digit_weight", options.effectiveDigitWeight()},
+            {"code_target", options.usesPrototypes() ? "prototype" : "sample"},
+            {"kl_weight", models::hasVariationalEncoder(options.variant()) ? options.klWeight() : 0.0},
             {"code_term", options.codeTermTrainsAdderOnly() ? "trains P only (stop-gradient on both codes)"
                                                          : "trains E and P (the assignment)"},
             {"epochs", options.epochs()},
@@ -236,8 +275,10 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
     }
     configureTorchThreads(options_.threads());
     torch::manual_seed(options_.seed());
-    model_ = models::AdditionModel(
-        models::AdditionModelOptions().decoder(options_.decoder()).codeSize(options_.codeSize()));
+    model_ = models::AdditionModel(models::AdditionModelOptions()
+                                       .decoder(options_.decoder())
+                                       .codeSize(options_.codeSize())
+                                       .variant(options_.variant()));
     const std::string decoderName = models::toString(options_.decoder());
     // Both optional inputs are read before anything is written: a wrong path loses nothing.
     if (!options_.initRun().empty()) {
@@ -254,9 +295,16 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
         run->writeConfig(additionRunConfig(options_, *data_));
         events.emplace(*runFolder_);
     }
-    torch::optim::Adam optimizer(model_->parameters(),
-                                 torch::optim::AdamOptions(options_.learningRate()));
-    const CheckpointInfo checkpointInfo{"addition", decoderName, options_.codeSize(), 0, 0.0};
+    Guidance trainGuidance;
+    std::vector<torch::Tensor> parameters = model_->parameters();
+    if (options_.effectiveDigitWeight() > 0.0) {
+        trainGuidance.probe = makeDigitProbe(options_.codeSize());
+        for (const auto& p : trainGuidance.probe->parameters()) parameters.push_back(p);
+    }
+    trainGuidance.digits = data::labelsToTensor(data_->train);
+    torch::optim::Adam optimizer(parameters, torch::optim::AdamOptions(options_.learningRate()));
+    const CheckpointInfo checkpointInfo{models::toString(options_.variant()), decoderName,
+                                        options_.codeSize(), 0, 0.0};
 
     const int size = static_cast<int>(model_->imageSize());
     const torch::Tensor train = data::imagesToTensor(data_->train, size);
@@ -270,23 +318,33 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
     if (options_.codeTermTrainsAdderOnly()) {
         const auto warmupStart = Clock::now();
         if (options_.initRun().empty() && options_.autoencoderWarmupEpochs() > 0) {
-            const double loss = warmUpAutoencoder(model_->autoencoder(), train, options_, control);
+            const double loss = warmUpAutoencoder(model_->autoencoder(), train, trainGuidance, options_, control);
             if (callbacks.onWarmup) {
                 callbacks.onWarmup("warm-up 1/2: " + std::to_string(options_.autoencoderWarmupEpochs()) +
-                                   " epochs of reconstruction, L2 " + fixed(loss, 5) + ", " +
+                                   " epochs of reconstruction, last batch's loss " + fixed(loss, 5) + ", " +
                                    fixed(secondsBetween(warmupStart, Clock::now()), 1) + " s");
             }
         }
-        if (options_.adderWarmupPasses() > 0) {
-            const auto adderStart = Clock::now();
-            const double loss = warmUpAdder(model_, train, trainPairs, options_, control);
-            if (callbacks.onWarmup) {
-                callbacks.onWarmup("warm-up 2/2: " + std::to_string(options_.adderWarmupPasses()) +
-                                   " passes of P over the pairs' codes, code L2 " + fixed(loss, 4) +
-                                   ", " + fixed(secondsBetween(adderStart, Clock::now()), 1) + " s");
-            }
+    }
+    // The prototypes start from the codes the (warmed-up) encoder gives now.
+    const torch::Tensor trainCodes = encodeAll(model_, train);
+    if (options_.usesPrototypes()) {
+        trainGuidance.prototypes = std::make_shared<CodePrototypes>(
+            CodePrototypes::fromCodes(trainCodes, trainGuidance.digits));
+    }
+    if (options_.codeTermTrainsAdderOnly() && options_.adderWarmupPasses() > 0) {
+        const auto adderStart = Clock::now();
+        const double loss = warmUpAdder(model_, trainCodes, trainGuidance, trainPairs, options_, control);
+        if (callbacks.onWarmup) {
+            callbacks.onWarmup("warm-up 2/2: " + std::to_string(options_.adderWarmupPasses()) +
+                               " passes of P over the pairs' codes, code " +
+                               (trainGuidance.prototypes ? "L2 to the prototypes " : "L2 ") +
+                               fixed(loss, 4) + ", " +
+                               fixed(secondsBetween(adderStart, Clock::now()), 1) + " s");
         }
     }
+    Guidance validationGuidance = trainGuidance;
+    validationGuidance.digits = validationLabels;
 
     const std::int64_t n = trainPairs.size();
     const std::int64_t batchSize = options_.batchSize();
@@ -337,10 +395,13 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
             const torch::Tensor x = train.index_select(0, trainPairs.input.index_select(0, index));
             const torch::Tensor y = train.index_select(0, trainPairs.output.index_select(0, index));
             const torch::Tensor u = trainPairs.addend.index_select(0, index);
-            const AdditionBatchLoss loss = additionBatchLoss(model_, options_, x, u, y);
+            const torch::Tensor outputs = trainPairs.output.index_select(0, index);
+            const auto guided =
+                trainGuidance.forPairs(trainPairs.input.index_select(0, index), outputs);
+            const AdditionBatchLoss loss =
+                additionBatchLoss(model_, options_, x, u, y, guided ? &*guided : nullptr);
             AdditionBatchReport report;
-            report.terms = {loss.total.item<double>(), loss.reconstruction.item<double>(),
-                            loss.generation.item<double>(), loss.code.item<double>()};
+            addTerms(report.terms, loss, 1.0);
             if (!std::isfinite(report.terms.total)) {
                 return finish(
                     TrainingResult::Status::Diverged,
@@ -356,11 +417,17 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
             optimizer.zero_grad();
             loss.total.backward();
             optimizer.step();
+            if (trainGuidance.prototypes) {
+                trainGuidance.prototypes->update(loss.targetCodes,
+                                                 trainGuidance.digits.index_select(0, outputs));
+            }
             const double count = static_cast<double>(x.size(0));
             sums.total += report.terms.total * count;
             sums.reconstruction += report.terms.reconstruction * count;
             sums.generation += report.terms.generation * count;
             sums.code += report.terms.code * count;
+            sums.digit += report.terms.digit * count;
+            sums.kl += report.terms.kl * count;
             epochPairs += x.size(0);
             epochSeconds += secondsBetween(batchStart, Clock::now());
             if (callbacks.onBatch) {
@@ -378,11 +445,11 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
         report.epochs = options_.epochs();
         const double seen = static_cast<double>(epochPairs);
         report.train = {sums.total / seen, sums.reconstruction / seen, sums.generation / seen,
-                        sums.code / seen};
+                        sums.code / seen, sums.digit / seen, sums.kl / seen};
         // The evaluation takes seconds: a stop requested meanwhile is honoured between its parts.
         const auto stopped = [&] { return control.cancelRequested(); };
         if (stopped()) return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-        const Validation checked = validate(model_, options_, validation, validationPairs);
+        const Validation checked = validate(model_, options_, validation, validationPairs, validationGuidance);
         if (stopped()) return finish(TrainingResult::Status::Cancelled, "stopped by the user");
         report.validation = checked.terms;
         report.codeSpread = checked.spread;
@@ -419,6 +486,10 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
                                   {"validation_reconstruction", report.validation.reconstruction},
                                   {"validation_generation", report.validation.generation},
                                   {"validation_code", report.validation.code},
+                                  {"train_digit", report.train.digit},
+                                  {"validation_digit", report.validation.digit},
+                                  {"train_kl", report.train.kl},
+                                  {"validation_kl", report.validation.kl},
                                   {"code_spread", report.codeSpread}};
             if (judge) {
                 row.emplace_back("validation_accuracy", report.validationAccuracy);
@@ -438,6 +509,12 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
                 events->addScalar("loss/" + s + "/generation", epoch,
                                   static_cast<float>(terms.generation));
                 events->addScalar("loss/" + s + "/code", epoch, static_cast<float>(terms.code));
+                if (options_.effectiveDigitWeight() > 0.0) {
+                    events->addScalar("loss/" + s + "/digit", epoch, static_cast<float>(terms.digit));
+                }
+                if (models::hasVariationalEncoder(options_.variant())) {
+                    events->addScalar("loss/" + s + "/kl", epoch, static_cast<float>(terms.kl));
+                }
             }
             events->addScalar("codes/spread", epoch, static_cast<float>(report.codeSpread));
             if (judge) {

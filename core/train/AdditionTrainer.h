@@ -16,6 +16,8 @@
 // E and D learn to reconstruct the train images (autoencoderWarmupEpochs, skipped when an init run
 // gives them), (2) P alone learns to map (E(x), u) to E(y) on codes computed once for all train
 // pairs (adderWarmupPasses; thousands of MLP steps in seconds). The epochs then train everything.
+// With a digit weight above 0 (see AdditionTrainingOptions.h) the digit probe joins stage 1 and
+// every epoch; it is trained with the model and dropped at the end (inference is E -> P -> D).
 //
 // Collapse indicator: every batch reports the spread of the input codes (the standard deviation
 // over the batch, averaged over the code's dimensions). With the assignment's exact loss it falls
@@ -47,6 +49,8 @@ struct AdditionLossTerms {
     double reconstruction = 0.0;  // L2(D(E(x)), x)
     double generation = 0.0;      // L2(D(P(E(x), u)), y): the evaluation metric on validation
     double code = 0.0;            // L2(P(E(x), u), E(y))
+    double digit = 0.0;           // CE of the digit probe on E(x) (guided recipe; 0 when off)
+    double kl = 0.0;              // KL(q(z | x) || N(0, I)) (variational encoders; else 0)
 };
 
 struct AdditionBatchReport {

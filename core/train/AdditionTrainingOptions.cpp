@@ -15,6 +15,16 @@ AdditionRecipe additionRecipeFromString(const std::string& name) {
     throw std::invalid_argument("unknown recipe '" + name + "'; use guided or assignment");
 }
 
+const char* toString(CodeTarget target) {
+    return target == CodeTarget::Prototype ? "prototype" : "sample";
+}
+
+CodeTarget codeTargetFromString(const std::string& name) {
+    if (name == "prototype") return CodeTarget::Prototype;
+    if (name == "sample") return CodeTarget::Sample;
+    throw std::invalid_argument("unknown code target '" + name + "'; use prototype or sample");
+}
+
 void AdditionTrainingOptions::validate() const {
     const auto fail = [](const std::string& message) { throw std::invalid_argument(message); };
     const auto weight = [&](double w, const char* name) {
@@ -27,6 +37,8 @@ void AdditionTrainingOptions::validate() const {
     }
     weight(reconstructionWeight(), "reconstruction weight");
     weight(codeWeight(), "code weight");
+    weight(digitWeight(), "digit weight");
+    weight(klWeight(), "KL weight");
     if (epochs() < 1 || epochs() > 100000) {
         fail("epochs must be between 1 and 100000, got " + std::to_string(epochs()));
     }
@@ -47,6 +59,10 @@ void AdditionTrainingOptions::validate() const {
     }
     if (adderWarmupPasses() < 0 || adderWarmupPasses() > 10000) {
         fail("adder warm-up passes must be between 0 and 10000");
+    }
+    if (!initRun().empty() && models::hasVariationalEncoder(variant())) {
+        fail("an autoencoder run (--init) can start only the addition model; " +
+             models::toString(variant()) + " has a variational encoder and starts from scratch");
     }
 }
 

@@ -10,11 +10,32 @@
 // - Assignment: exactly the assignment's loss (0.1, 1, 1), gradients through both sides of the
 //   code term. The code term can then be lowered by shrinking every code together, which
 //   collapses the codes (see AdditionTrainer.h for the measurements).
-// - Guided (default): the same terms and weights, but the code term teaches P only: E(x) and E(y)
-//   are constants for it (stop-gradient on both). The encoder and decoder are shaped by the two
-//   image terms, and P learns to predict the codes the encoder makes. Measured with a stop-gradient
-//   on E(y) alone: the codes grew without bound (spread 2.4e5 and a code loss of 5e10 after 10,000
-//   pairs), because the step that moves E(x) towards P's target also moves the target.
+// - Guided (default): the same terms and weights, with three changes, each measured (README):
+//   1. The code term teaches P only: E(x) and E(y) are constants for it (stop-gradient on both).
+//      With a stop-gradient on E(y) alone the codes grew without bound (spread 2.4e5 and a code
+//      loss of 5e10 after 10,000 pairs): the step that moves E(x) towards P's target also moves
+//      the target.
+//   2. codeTarget Prototype: the code term's target is the mean code of the sum's digit
+//      (CodePrototypes.h) instead of E(y) of one random image y of it: the same expected gradient
+//      for P without the noise of the digit's spread of codes. Sample: E(y), as the assignment.
+//      A generative P always fits samples: its variance is meant to learn that spread.
+//   3. digitWeight x CE(probe(E(x)), digit of x): a linear digit probe on the input code (a
+//      dashed, training-only module: not in the inference model, not saved). It gives the codes
+//      the one thing P must read from them, the input's digit; without it the codes keep style
+//      before class and P (32-16-16 units) cannot separate the classes in them. It uses the digit
+//      labels that built the pairs, a supervision the assignment's loss does not have:
+//      digitWeight 0 turns it off.
+//
+// Variants (Part IV, models/AdditionVariant.h). A variational encoder adds
+//   klWeight x KL(q(z | x) || N(0, I)), summed over the code's dimensions, averaged over the batch.
+// The image terms are per-pixel means (a 32x32 image counts 1/1024 per pixel), so the default
+// klWeight 1e-3 ~ 1/1024 is the textbook ELBO's balance (KL against the pixel errors summed).
+// The code term is on the means: L2(P(mean of E(x), u), mean of E(y)); a generative P is fitted
+// instead by the Gaussian negative log-likelihood of mean of E(y) under P's Gaussian
+//   0.5 x sum over the code (log variance + (mean of E(y) - P's mean)^2 / variance) / codeSize,
+// which makes P's variance the spread of the result codes it cannot tell apart: its samples then
+// show which images of the sum are likely. The reconstruction and the generated image are
+// decoded from samples (the reparameterization trick), so the image terms train through them.
 
 #include <torch/arg.h>
 
@@ -22,20 +43,28 @@
 #include <filesystem>
 #include <string>
 
+#include "models/AdditionVariant.h"
 #include "models/DecoderKind.h"
 
 namespace learn2add::train {
 
 enum class AdditionRecipe { Guided, Assignment };
+enum class CodeTarget { Prototype, Sample };
+const char* toString(CodeTarget target);                              // "prototype", "sample"
+CodeTarget codeTargetFromString(const std::string& name);             // throws invalid_argument
 const char* toString(AdditionRecipe recipe);                          // "guided", "assignment"
 AdditionRecipe additionRecipeFromString(const std::string& name);     // throws invalid_argument
 
 struct AdditionTrainingOptions {
+    TORCH_ARG(models::AdditionVariant, variant) = models::AdditionVariant::Autoencoder;
     TORCH_ARG(models::DecoderKind, decoder) = models::DecoderKind::Upsample;
     TORCH_ARG(std::int64_t, codeSize) = 7;
     TORCH_ARG(AdditionRecipe, recipe) = AdditionRecipe::Guided;
     TORCH_ARG(double, reconstructionWeight) = 0.1;  // the assignment's scaling
     TORCH_ARG(double, codeWeight) = 1.0;
+    TORCH_ARG(double, digitWeight) = 1.0;  // guided recipe only: the digit probe's weight
+    TORCH_ARG(double, klWeight) = 1e-3;    // variational variants only: beta (see above)
+    TORCH_ARG(CodeTarget, codeTarget) = CodeTarget::Prototype;  // guided recipe only (see above)
     TORCH_ARG(int, epochs) = 100;
     TORCH_ARG(int, batchSize) = 128;
     TORCH_ARG(double, learningRate) = 1e-3;
@@ -58,6 +87,15 @@ struct AdditionTrainingOptions {
 public:
     void validate() const;  // throws std::invalid_argument naming the field and the allowed range
     bool codeTermTrainsAdderOnly() const { return recipe() == AdditionRecipe::Guided; }
+    // The digit probe's weight in force: 0 for the assignment recipe, whatever digitWeight says.
+    // Whether the code term's targets are the prototypes (guided, codeTarget Prototype, plain P).
+    bool usesPrototypes() const {
+        return recipe() == AdditionRecipe::Guided && codeTarget() == CodeTarget::Prototype &&
+               !models::hasGenerativeAdder(variant());
+    }
+    double effectiveDigitWeight() const {
+        return recipe() == AdditionRecipe::Guided ? digitWeight() : 0.0;
+    }
 };
 
 }  // namespace learn2add::train

@@ -25,7 +25,7 @@ std::string CheckpointInfo::describe() const {
 }
 
 void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& module,
-                    const CheckpointInfo& info) {
+                    const CheckpointInfo& info, CheckpointPrecision precision) {
     try {
         writeFileAtomically(path, [&](const std::filesystem::path& temporary) {
             torch::serialize::OutputArchive archive;
@@ -35,8 +35,16 @@ void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& 
             archive.write("learn2add.code_size", c10::IValue(info.codeSize));
             archive.write("learn2add.epoch", c10::IValue(info.epoch));
             archive.write("learn2add.validation_loss", c10::IValue(info.validationLoss));
+            archive.write("learn2add.precision",
+                          c10::IValue(std::string(precision == CheckpointPrecision::Half ? "half" : "float32")));
             torch::serialize::OutputArchive parameters;
-            module.save(parameters);
+            if (precision == CheckpointPrecision::Half) {
+                std::shared_ptr<torch::nn::Module> half = module.clone();
+                half->to(torch::kHalf);
+                half->save(parameters);
+            } else {
+                module.save(parameters);
+            }
             archive.write("model", parameters);
             archive.save_to(temporary.string());
         });
@@ -84,6 +92,13 @@ CheckpointInfo loadCheckpoint(const std::filesystem::path& path, torch::nn::Modu
         throw CheckpointError(path.string() + ": the checkpoint holds no model parameters");
     }
     std::shared_ptr<torch::nn::Module> copy = module.clone();
+    // LibTorch reads a stored tensor into a parameter by sharing its storage, whatever its type:
+    // a half checkpoint must be read into half parameters, then converted when copied below.
+    c10::IValue precision;
+    if (archive.try_read("learn2add.precision", precision) && precision.isString() &&
+        precision.toStringRef() == "half") {
+        copy->to(torch::kHalf);
+    }
     try {
         copy->load(parameters);
     } catch (const c10::Error& e) {

@@ -33,9 +33,14 @@ struct CheckpointInfo {
     std::string describe() const;
 };
 
+// How the parameters are stored. Half (float16) halves the file, for the models the app ships;
+// loading converts back to the module's own type (float32).
+enum class CheckpointPrecision { Float32, Half };
+
 // Throws CheckpointError naming the file when it cannot be written (e.g. a full disk).
 void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& module,
-                    const CheckpointInfo& info);
+                    const CheckpointInfo& info,
+                    CheckpointPrecision precision = CheckpointPrecision::Float32);
 
 // Throws CheckpointError when the file is missing, unreadable or not a Learn2Add checkpoint.
 CheckpointInfo readCheckpointInfo(const std::filesystem::path& path);

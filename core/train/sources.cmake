@@ -11,4 +11,5 @@ target_sources(learn2add_core PRIVATE
   train/JudgeTrainer.cpp
   train/AdditionTrainingOptions.cpp
   train/AdditionLoss.cpp
+  train/CodePrototypes.cpp
   train/AdditionTrainer.cpp)

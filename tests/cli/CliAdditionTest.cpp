@@ -26,6 +26,10 @@ protected:
                                      judgePath().string() + " --out " + additionPath().string());
         ASSERT_EQ(addition.exitCode, 0) << addition.output;
         additionOutput_ = addition.output;
+        const auto generative = runCli("train vae-genp-addition --epochs 1 --max-batches 4 --batch 32 "
+                                       "--ae-warmup 1 --adder-warmup 2 --out " + generativePath().string());
+        ASSERT_EQ(generative.exitCode, 0) << generative.output;
+        generativeOutput_ = generative.output;
     }
     static void TearDownTestSuite() {
         delete folder_;
@@ -33,18 +37,21 @@ protected:
     }
     static std::filesystem::path judgePath() { return folder_->path() / "judge"; }
     static std::filesystem::path additionPath() { return folder_->path() / "addition"; }
+    static std::filesystem::path generativePath() { return folder_->path() / "vae-genp"; }
 
     static data::testing::TempFolder* folder_;
     static std::string additionOutput_;
+    static std::string generativeOutput_;
 };
 
 data::testing::TempFolder* CliAddition::folder_ = nullptr;
 std::string CliAddition::additionOutput_;
+std::string CliAddition::generativeOutput_;
 
 TEST_F(CliAddition, TrainingPrintsEveryTermTheAccuracyAndASummary) {
     EXPECT_TRUE(std::regex_search(
         additionOutput_,
-        std::regex(R"(epoch +2/2 +train [0-9.]+ \(rec [0-9.]+ gen [0-9.]+ code [0-9.e+-]+\) +val gen)")))
+        std::regex(R"(epoch +2/2 +train [0-9.]+ \(rec [0-9.]+ gen [0-9.]+ code [0-9.e+-]+ digit [0-9.]+ kl 0\.00\) +val gen)")))
         << additionOutput_;
     EXPECT_TRUE(std::regex_search(additionOutput_, std::regex(R"(accuracy +[0-9.]+% +grid +[0-9]+/55)")))
         << additionOutput_;
@@ -88,7 +95,7 @@ TEST_F(CliAddition, AddRefusesAFileThatIsNotAnImageAndARunOfAnotherKind) {
     const auto judgeAsModel = runCli("add --run " + judgePath().string() + " --addend 1 --out " +
                                      (folder_->path() / "y.png").string());
     EXPECT_EQ(judgeAsModel.exitCode, 2);
-    EXPECT_NE(judgeAsModel.output.find("is a run of kind 'judge'; addition run"), std::string::npos)
+    EXPECT_NE(judgeAsModel.output.find("is a run of kind 'judge'; an addition, vae-addition or vae-genp-addition run"), std::string::npos)
         << judgeAsModel.output;
 }
 
@@ -101,6 +108,42 @@ TEST_F(CliAddition, EvalPrintsValidationAndTestAccuracyPerCell) {
     EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(test addition accuracy: [0-9.]+%)")))
         << result.output;
     EXPECT_NE(result.output.find("+9 "), std::string::npos) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(test L2 \(generated vs expected, addition pairs\): 0\.[0-9]{5})")))
+        << result.output;
+}
+
+TEST_F(CliAddition, GenerativeModelTrainsWithItsKlTermAndDrawsSamples) {
+    EXPECT_NE(generativeOutput_.find("Training VAE + generative P (vae-genp-addition)"), std::string::npos)
+        << generativeOutput_;
+    // The KL term is trained and printed (a plain addition run prints kl 0.00).
+    EXPECT_TRUE(std::regex_search(generativeOutput_,
+                                  std::regex(R"(kl ([1-9][0-9]*\.[0-9]{2}|0\.0[1-9]|0\.[1-9][0-9])\))")))
+        << generativeOutput_;
+    const auto png = folder_->path() / "samples.png";
+    const auto result = runCli("add --run " + generativePath().string() + " --digit 7 --addend 1.5 --samples 4 --judge " +
+                               judgePath().string() + " --out " + png.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(4 samples read as( [0-9]:[1-4])+; mean pixel std of the samples 0\.[0-9]*[1-9])")))
+        << result.output;
+    EXPECT_GT(std::filesystem::file_size(png), 2000u);
+    // A deterministic run has no samples to draw.
+    const auto refused = runCli("add --run " + additionPath().string() + " --addend 1 --samples 4 --out " +
+                                (folder_->path() / "z.png").string());
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_NE(refused.output.find("--samples needs a vae-addition or vae-genp-addition run"), std::string::npos)
+        << refused.output;
+}
+
+TEST_F(CliAddition, CompareDrawsEveryRunOnTheSameInput) {
+    const auto png = folder_->path() / "compare.png";
+    const auto result = runCli("compare --runs " + additionPath().string() + " " + generativePath().string() +
+                               " --digit 7 --addends 1,2,1.5 --samples 3 --judge " + judgePath().string() +
+                               " --out " + png.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_NE(result.output.find("AE + P ("), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("VAE + generative P ("), std::string::npos) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(3 samples read as)"))) << result.output;
+    EXPECT_GT(std::filesystem::file_size(png), 4000u);
 }
 
 }  // namespace

@@ -5,8 +5,9 @@
 namespace learn2add::ui {
 
 QString describeAdditionOptions(const train::AdditionTrainingOptions& options) {
-    return QStringLiteral("%1 · %2 · code %3")
-        .arg(QString::fromStdString(models::toString(options.decoder())),
+    return QStringLiteral("%1 · %2 · %3 · code %4")
+        .arg(QString::fromStdString(models::displayName(options.variant())),
+             QString::fromStdString(models::toString(options.decoder())),
              QString::fromLatin1(train::toString(options.recipe())))
         .arg(options.codeSize());
 }

@@ -95,6 +95,15 @@ AdditionTrainingPanel::~AdditionTrainingPanel() {
 }
 
 QWidget* AdditionTrainingPanel::buildForm() {
+    variant_ = new QComboBox;
+    for (const models::AdditionVariant variant : models::kAllAdditionVariants) {
+        variant_->addItem(QString::fromStdString(models::displayName(variant)),
+                          QString::fromStdString(models::toString(variant)));
+    }
+    variant_->setToolTip(
+        tr("AE + P: Part III. VAE + P: the encoder outputs a mean and a log-variance, trained "
+           "through samples with a KL term (Part IV.1-2). VAE + generative P: P also outputs a "
+           "Gaussian, fitted by its negative log-likelihood (Part IV.3)."));
     decoder_ = new QComboBox;
     for (const models::DecoderKind kind : models::kAllDecoderKinds) {
         decoder_->addItem(QString::fromStdString(models::toString(kind)));
@@ -137,6 +146,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
            "created"));
 
     auto* form = new QFormLayout;
+    form->addRow(tr("Model"), variant_);
     form->addRow(tr("Decoder"), decoder_);
     form->addRow(tr("Recipe"), recipe_);
     form->addRow(tr("Epochs"), epochRow);
@@ -183,6 +193,8 @@ QWidget* AdditionTrainingPanel::buildCurves() {
     reconstructionSeries_ = losses_->addSeries(tr("reconstruction L2(D(E(x)), x)"));
     generationSeries_ = losses_->addSeries(tr("generation L2(D(P(E(x), u)), y)"));
     codeSeries_ = losses_->addSeries(tr("code L2(P(E(x), u), E(y))"));
+    digitSeries_ = losses_->addSeries(tr("digit probe CE(probe(E(x)), digit)"));
+    klSeries_ = losses_->addSeries(tr("KL(q(z|x) || N(0, I)) (VAE)"));
     losses_->setMinimumSize(360, 240);
     auto* controls = new CurvePlotControls(losses_);
     controls->logScaleBox()->setChecked(true);  // the terms differ by orders of magnitude
@@ -221,6 +233,8 @@ void AdditionTrainingPanel::suggestJudgeRun(const QString& folder) {
 std::optional<AdditionTrainingJob> AdditionTrainingPanel::jobFromForm(QString& error) const {
     train::AdditionTrainingOptions options;
     try {
+        options.variant(
+            models::additionVariantFromString(variant_->currentData().toString().toStdString()));
         options.decoder(models::decoderKindFromString(decoder_->currentText().toStdString()));
         options.recipe(
             train::additionRecipeFromString(recipe_->currentData().toString().toStdString()));
@@ -239,10 +253,11 @@ std::optional<AdditionTrainingJob> AdditionTrainingPanel::jobFromForm(QString& e
     if (!runFolder_->text().trimmed().isEmpty()) {
         const QString stem =
             QDir(runFolder_->text().trimmed())
-                .filePath(QStringLiteral("%1-addition-%2-%3")
+                .filePath(QStringLiteral("%1-%2-%3-%4")
                               .arg(QDateTime::currentDateTime().toString(
                                        QStringLiteral("yyyyMMdd-HHmmss")),
-                                   decoder_->currentText(), recipe_->currentData().toString()));
+                                   variant_->currentData().toString(), decoder_->currentText(),
+                                   recipe_->currentData().toString()));
         job.runFolder = std::filesystem::path(stem.toStdString());
     }
     return job;
@@ -310,6 +325,8 @@ void AdditionTrainingPanel::onEpoch(const AdditionEpochValues& report) {
     add(reconstructionSeries_, report.train.reconstruction, report.validation.reconstruction);
     add(generationSeries_, report.train.generation, report.validation.generation);
     add(codeSeries_, report.train.code, report.validation.code);
+    add(digitSeries_, report.train.digit, report.validation.digit);
+    if (report.train.kl > 0.0) add(klSeries_, report.train.kl, report.validation.kl);
     if (report.bestEpoch > 0 && report.improved) {
         losses_->setBest(generationSeries_, report.epoch, report.validation.generation);
     }

@@ -82,6 +82,7 @@ private:
     AdditionTrainingRunner* runner_ = nullptr;
     QString runName_;
 
+    QComboBox* variant_ = nullptr;
     QComboBox* decoder_ = nullptr;
     QComboBox* recipe_ = nullptr;
     QSpinBox* epochs_ = nullptr;
@@ -99,6 +100,7 @@ private:
     CurvePlot* spread_ = nullptr;
     CurvePlot* accuracy_ = nullptr;
     int totalSeries_ = 0, reconstructionSeries_ = 0, generationSeries_ = 0, codeSeries_ = 0;
+    int digitSeries_ = 0, klSeries_ = 0;
 };
 
 }  // namespace learn2add::ui

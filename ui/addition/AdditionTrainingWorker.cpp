@@ -17,7 +17,7 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kMinBatchInterval = std::chrono::milliseconds(40);
 
 AdditionLossValues lossValues(const train::AdditionLossTerms& terms) {
-    return {terms.total, terms.reconstruction, terms.generation, terms.code};
+    return {terms.total, terms.reconstruction, terms.generation, terms.code, terms.digit, terms.kl};
 }
 
 }  // namespace

@@ -105,6 +105,8 @@ struct OpenedRunInfo {
 // Part III training, as plain values.
 struct AdditionLossValues {
     double total = 0.0, reconstruction = 0.0, generation = 0.0, code = 0.0;
+    double digit = 0.0;  // the guided recipe's digit probe (0 when off)
+    double kl = 0.0;     // variational encoders' KL term (0 otherwise)
 };
 
 struct AdditionBatchValues {

@@ -6,6 +6,7 @@ learn2add_add_test(models_tests
           core/models/AutoencoderTest.cpp
           core/models/InitializationTest.cpp
           core/models/AdditionModelTest.cpp
+          core/models/VariationalModelTest.cpp
           core/models/ModelTestSupport.cpp
   LIBRARIES learn2add_core
   LABELS core)

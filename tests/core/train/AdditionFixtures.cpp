@@ -15,7 +15,7 @@ const TinyRuns& tinyRuns() {
         TinyRuns r{folder->path() / "judge"};
         TrainingControl control;
         const auto result =
-            JudgeTrainer(JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(10).batchSize(32).threads(2),
+            JudgeTrainer(JudgeTrainingOptions().epochs(2).batchSize(32).threads(2),
                          smallData(), r.judge)
                 .run({}, control);
         if (result.status != TrainingResult::Status::Finished) throw std::runtime_error("tiny judge failed");

@@ -53,9 +53,11 @@ TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
     ASSERT_EQ(epochs.size(), 2u);
     ASSERT_EQ(batches.size(), 8u);
     for (const auto& b : batches) {
-        // The total is the weighted sum of the terms (0.1, 1, 1).
-        EXPECT_NEAR(b.terms.total, 0.1 * b.terms.reconstruction + b.terms.generation + b.terms.code,
+        // The total is the weighted sum of the terms (0.1, 1, 1, and the digit probe's 1).
+        EXPECT_NEAR(b.terms.total,
+                    0.1 * b.terms.reconstruction + b.terms.generation + b.terms.code + b.terms.digit,
                     1e-5);
+        EXPECT_GT(b.terms.digit, 0.0);  // the guided recipe trains the digit probe
         EXPECT_GT(b.codeSpread, 0.0);
     }
     const AdditionEpochReport& last = epochs.back();
@@ -173,6 +175,66 @@ TEST(AdditionTrainer, LowersTheGenerationLoss) {
             .run({}, control);
     const auto trained = AdditionTrainer(options, smallData()).run({}, control);
     EXPECT_LT(trained.bestValidationGeneration, 0.8 * untrained.bestValidationGeneration);
+}
+
+TEST(AdditionTrainer, AShortTrainingRaisesTheAdditionAccuracy) {
+    // The judge reads the validation outputs of the untrained model (a learning rate too small to
+    // move anything, no warm-up) and of a short training of the default recipe.
+    const auto options = AdditionTrainingOptions().epochs(1).batchSize(64).maxBatchesPerEpoch(30)
+                             .threads(2).judgeRun(testing::tinyRuns().judge);
+    TrainingControl control;
+    const auto untrained =
+        AdditionTrainer(AdditionTrainingOptions(options).learningRate(1e-12).autoencoderWarmupEpochs(0)
+                            .adderWarmupPasses(0),
+                        smallData())
+            .run({}, control);
+    const auto trained = AdditionTrainer(options, smallData()).run({}, control);
+    ASSERT_GE(untrained.bestValidationAccuracy, 0.0);
+    EXPECT_GT(trained.bestValidationAccuracy, untrained.bestValidationAccuracy + 0.15)
+        << "untrained " << untrained.bestValidationAccuracy << ", trained "
+        << trained.bestValidationAccuracy;
+}
+
+TEST(AdditionTrainer, EveryVariationalModelLowersItsLossAndOpensAsItsKind) {
+    data::testing::TempFolder folder;
+    for (models::AdditionVariant variant :
+         {models::AdditionVariant::Variational, models::AdditionVariant::VariationalGenerativeAdder}) {
+        const auto options = AdditionTrainingOptions().variant(variant).epochs(2).batchSize(64)
+                                 .maxBatchesPerEpoch(12).autoencoderWarmupEpochs(1)
+                                 .adderWarmupPasses(5).threads(2);
+        TrainingControl control;
+        const auto untrained = AdditionTrainer(AdditionTrainingOptions(options).learningRate(1e-12)
+                                                   .autoencoderWarmupEpochs(0).adderWarmupPasses(0),
+                                               smallData())
+                                   .run({}, control);
+        std::vector<AdditionEpochReport> epochs;
+        const auto runPath = folder.path() / models::toString(variant);
+        const auto trained =
+            AdditionTrainer(options, smallData(), runPath)
+                .run({.onEpoch = [&](const AdditionEpochReport& r) { epochs.push_back(r); }}, control);
+        EXPECT_LT(trained.bestValidationGeneration, 0.8 * untrained.bestValidationGeneration)
+            << models::toString(variant);
+        ASSERT_EQ(epochs.size(), 2u);
+        EXPECT_GT(epochs.back().train.kl, 0.0) << models::toString(variant);
+        EXPECT_GT(epochs.back().validation.kl, 0.0) << models::toString(variant);
+        const auto metrics = track::RunFolder::open(runPath).readMetrics();
+        EXPECT_TRUE(metrics.at(1).count("validation_kl"));
+        const infer::AdditionRun opened = infer::openAdditionRun(runPath);
+        EXPECT_EQ(opened.variant, variant);
+        EXPECT_EQ(opened.config["kind"], models::toString(variant));
+    }
+}
+
+TEST(AdditionTrainer, VariationalModelsCannotStartFromAnAutoencoderRun) {
+    const auto options = AdditionTrainingOptions()
+                             .variant(models::AdditionVariant::Variational)
+                             .initRun("/some/autoencoder/run");
+    try {
+        options.validate();
+        FAIL() << "expected invalid_argument";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("starts from scratch"), std::string::npos) << e.what();
+    }
 }
 
 }  // namespace

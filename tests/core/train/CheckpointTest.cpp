@@ -34,6 +34,25 @@ TEST(Checkpoint, RoundTripRestoresTheSameOutputs) {
     EXPECT_TRUE(torch::equal(saved->forward(x), loaded->forward(x)));
 }
 
+TEST(Checkpoint, HalfPrecisionLoadsBackAsFloatWithinHalfRounding) {
+    data::testing::TempFolder folder;
+    torch::manual_seed(1);
+    Autoencoder saved(AutoencoderOptions().decoder(DecoderKind::Upsample).codeSize(7));
+    saveCheckpoint(folder.path() / "full.pt", *saved, infoFor("upsample", 7));
+    saveCheckpoint(folder.path() / "half.pt", *saved, infoFor("upsample", 7), CheckpointPrecision::Half);
+    EXPECT_LT(std::filesystem::file_size(folder.path() / "half.pt"),
+              0.6 * std::filesystem::file_size(folder.path() / "full.pt"));
+    Autoencoder loaded(AutoencoderOptions().decoder(DecoderKind::Upsample).codeSize(7));
+    loadCheckpoint(folder.path() / "half.pt", *loaded, infoFor("upsample", 7));
+    for (const auto& parameter : loaded->named_parameters()) {
+        EXPECT_EQ(parameter.value().scalar_type(), torch::kFloat) << parameter.key();
+        const torch::Tensor original = saved->named_parameters()[parameter.key()];
+        EXPECT_TRUE(torch::allclose(parameter.value(), original, 1e-3, 1e-4)) << parameter.key();
+        EXPECT_TRUE(torch::equal(parameter.value(), original.to(torch::kHalf).to(torch::kFloat)))
+            << parameter.key();
+    }
+}
+
 TEST(Checkpoint, OtherArchitectureOrCodeSizeIsRefusedWithAMessage) {
     data::testing::TempFolder folder;
     Autoencoder mirror(AutoencoderOptions().decoder(DecoderKind::Mirror).codeSize(2));

@@ -6,6 +6,7 @@ learn2add_add_test(train_tests
           core/train/AutoencoderTrainerTest.cpp
           core/train/JudgeTrainerTest.cpp
           core/train/AdditionLossTest.cpp
+          core/train/CodePrototypesTest.cpp
           core/train/AdditionTrainerTest.cpp
           core/train/AdditionFixtures.cpp
           core/train/SmallData.cpp
@@ -13,3 +14,10 @@ learn2add_add_test(train_tests
   LIBRARIES learn2add_core
   LABELS core
   TIMEOUT 300)
+
+# Trains the judge with its default recipe on the embedded data (minutes): "slow".
+learn2add_add_test(judge_quality_tests
+  SOURCES core/train/JudgeQualityTest.cpp
+  LIBRARIES learn2add_core
+  LABELS core slow
+  TIMEOUT 1200)

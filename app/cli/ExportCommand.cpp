@@ -1,0 +1,63 @@
+#include "cli/ExportCommand.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/ReportErrors.h"
+#include "infer/AdditionRun.h"
+#include "infer/AutoencoderRun.h"
+#include "models/DigitJudge.h"
+#include "track/RunFolder.h"
+#include "train/AdditionTrainer.h"
+#include "train/Checkpoint.h"
+
+namespace learn2add::cli {
+namespace {
+
+// The model of a run of any kind, loaded from its best.pt (the checkpoint's tag is checked).
+std::shared_ptr<torch::nn::Module> loadRunModel(const std::filesystem::path& run,
+                                                const std::string& kind) {
+    if (kind == "judge") return train::loadJudge(run).ptr();
+    if (kind == "autoencoder") return infer::openAutoencoderRun(run).model.ptr();
+    return infer::openAdditionRun(run).model.ptr();
+}
+
+}  // namespace
+
+CLI::App* addExportCommand(CLI::App& app, ExportCommandOptions& o) {
+    CLI::App* command = app.add_subcommand(
+        "export", "Copy a run's config.json, metrics.csv and best.pt (optionally float16) to a folder");
+    command->add_option("--run", o.run, "Run folder (any kind)")->required()->check(CLI::ExistingDirectory);
+    command->add_option("--out", o.out, "Folder to write (created)")->required();
+    command->add_flag("--half", o.half, "Store the parameters as float16 (half the size)");
+    return command;
+}
+
+int runExportCommand(const ExportCommandOptions& o) {
+    return reportErrors([&] {
+        const std::filesystem::path from(o.run), to(o.out);
+        const track::RunFolder source = track::RunFolder::open(from);
+        const nlohmann::json config = source.readConfig();
+        const std::string kind = config.value("kind", "");
+        const train::CheckpointInfo info = train::readCheckpointInfo(from / "best.pt");
+        const std::shared_ptr<torch::nn::Module> model = loadRunModel(from, kind);
+        std::filesystem::create_directories(to);
+        std::filesystem::copy_file(from / "config.json", to / "config.json",
+                                   std::filesystem::copy_options::overwrite_existing);
+        if (std::filesystem::exists(from / "metrics.csv")) {
+            std::filesystem::copy_file(from / "metrics.csv", to / "metrics.csv",
+                                       std::filesystem::copy_options::overwrite_existing);
+        }
+        train::saveCheckpoint(to / "best.pt", *model, info,
+                              o.half ? train::CheckpointPrecision::Half
+                                     : train::CheckpointPrecision::Float32);
+        std::cout << "Exported " << kind << " run " << o.run << " (epoch " << info.epoch << ") to "
+                  << o.out << (o.half ? " with float16 parameters" : "") << ": "
+                  << std::filesystem::file_size(to / "best.pt") / 1024 << " KiB\n";
+        return 0;
+    });
+}
+
+}  // namespace learn2add::cli
