@@ -42,7 +42,7 @@ struct TrainAdditionCommandOptions {
     int maxBatches = 0;
     int patience = 0;
     int autoencoderWarmup = 3;
-    int adderWarmup = 20;
+    int adderWarmup = 300;
     std::optional<std::string> init;
     std::optional<std::string> judge;
     std::optional<std::string> dataFolder;

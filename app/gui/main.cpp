@@ -1,14 +1,35 @@
 // learn2add: the desktop playground.
 #include <QApplication>
+#include <cstdio>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QTimer>
 
+#include "addition/AddendControl.h"
+#include "addition/AdditionInference.h"
 #include "addition/AdditionPage.h"
 #include "common/TorchRuntime.h"
+#include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
 #include "shell/MainWindow.h"
 
+namespace {
+
+// The models the app ships (resources/pretrained), where the build and the package put them:
+// <exe dir>/../share/learn2add/pretrained. Empty when they are not there.
+QString pretrainedFolder() {
+    const QDir folder(QCoreApplication::applicationDirPath() + "/../share/learn2add/pretrained");
+    return folder.exists("addition/best.pt") && folder.exists("judge/best.pt")
+               ? folder.absolutePath()
+               : QString();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName("learn2add");
     QApplication::setOrganizationName("Learn2Add");
@@ -23,13 +44,25 @@ int main(int argc, char** argv) {
     const QCommandLineOption threads("threads", "LibTorch threads (default: cores - 1, at least 1).", "N");
     const QCommandLineOption screenshot(
         "screenshot", "Save the window to FILE once the data is shown, then quit.", "FILE");
-    const QCommandLineOption page("page", "Open the page NAME (Data, Autoencoder, Addition).", "NAME");
+    const QCommandLineOption page(
+        "page", "Open the page NAME (Data, Autoencoder, Addition, Compare).", "NAME");
     const QCommandLineOption additionRun("addition-run", "Open this addition run on the Addition page.",
                                          "DIR");
-    const QCommandLineOption judgeRun("judge-run", "Open this judge run on the Addition page.", "DIR");
+    const QCommandLineOption judgeRun(
+        "judge-run", "Open this judge run on the Addition and Compare pages.", "DIR");
     const QCommandLineOption additionTab(
         "addition-tab", "Show this tab of the Addition page: explore, grid or train.", "TAB");
-    parser.addOptions({data, seed, threads, screenshot, page, additionRun, judgeRun, additionTab});
+    const QCommandLineOption compareRuns(
+        "compare-runs", "Open up to three addition runs of any kind in the Compare page's slots.",
+        "A,B,C");
+    const QCommandLineOption compareTab(
+        "compare-tab", "Show this tab of the Compare page: outputs or models.", "TAB");
+    const QCommandLineOption compareAddend(
+        "compare-addend", "Start the Compare page's addend slider at X (0 to 12).", "X");
+    const QCommandLineOption startupReport(
+        "startup-report", "Print when the window and the first judged grid appeared, then quit.");
+    parser.addOptions({data, seed, threads, screenshot, page, additionRun, judgeRun, additionTab,
+                       compareRuns, compareTab, compareAddend, startupReport});
     parser.process(app);
 
     // Leave a core for the GUI while models train.
@@ -45,6 +78,22 @@ int main(int argc, char** argv) {
         qWarning("learn2add: there is no page named \"%s\"", qPrintable(parser.value(page)));
     }
     learn2add::ui::AdditionPage* addition = window.additionPage();
+    // With no run named, the shipped models: the grid and the sliders work at first launch.
+    const QString pretrained = pretrainedFolder();
+    const bool runsNamed =
+        parser.isSet(additionRun) || parser.isSet(judgeRun) || parser.isSet(compareRuns);
+    if (!runsNamed && !pretrained.isEmpty()) {
+        if (!parser.isSet(page)) window.showPage("Addition");
+        addition->openJudgeRun(pretrained + "/judge");
+        addition->openAdditionRun(pretrained + "/addition");
+        window.comparisonPage()->openJudgeRun(pretrained + "/judge");
+        int slot = 0;
+        for (const char* kind : {"addition", "vae-addition", "vae-genp-addition"}) {
+            const QString folder = pretrained + "/" + kind;
+            if (QDir(folder).exists("best.pt")) window.comparisonPage()->openRun(slot, folder);
+            ++slot;
+        }
+    }
     if (parser.isSet(judgeRun)) addition->openJudgeRun(parser.value(judgeRun));
     if (parser.isSet(additionRun)) addition->openAdditionRun(parser.value(additionRun));
     if (parser.isSet(additionTab)) {
@@ -57,12 +106,53 @@ int main(int argc, char** argv) {
                      qPrintable(parser.value(additionTab)));
         }
     }
+    learn2add::ui::ComparisonPage* compare = window.comparisonPage();
+    if (parser.isSet(judgeRun)) compare->openJudgeRun(parser.value(judgeRun));
+    if (parser.isSet(compareRuns)) {
+        const QStringList folders = parser.value(compareRuns).split(',');
+        if (folders.size() > learn2add::ui::kComparisonSlots) {
+            qWarning("learn2add: --compare-runs takes at most 3 runs; the rest are ignored");
+        }
+        const int count = std::min<int>(folders.size(), learn2add::ui::kComparisonSlots);
+        for (int slot = 0; slot < count; ++slot) {
+            if (!folders[slot].trimmed().isEmpty()) compare->openRun(slot, folders[slot].trimmed());
+        }
+    }
+    if (parser.isSet(compareAddend)) {
+        compare->addendControl()->setAddend(parser.value(compareAddend).toDouble());
+    }
+    if (parser.isSet(compareTab)) {
+        const QStringList tabs = {"outputs", "models"};
+        const int tab = tabs.indexOf(parser.value(compareTab).toLower());
+        if (tab >= 0) {
+            compare->showTab(tab);
+        } else {
+            qWarning("learn2add: there is no Compare tab named \"%s\"",
+                     qPrintable(parser.value(compareTab)));
+        }
+    }
     window.show();
+    if (parser.isSet(startupReport)) {
+        const qint64 shownMs = sinceStart.elapsed();
+        QObject::connect(addition->inference(), &learn2add::ui::AdditionInference::gridReady, &app,
+                         [&sinceStart, shownMs](quint64, const learn2add::ui::GridPicture& grid) {
+                             if (!grid.judged) return;
+                             std::printf("startup: window shown after %lld ms; judged grid (%d/55 right) "
+                                         "drawn after %lld ms\n",
+                                         static_cast<long long>(shownMs), grid.correct,
+                                         static_cast<long long>(sinceStart.elapsed()));
+                             std::fflush(stdout);
+                             QTimer::singleShot(0, &QApplication::quit);
+                         });
+        QTimer::singleShot(30000, &QApplication::quit);  // no grid: give up
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         // Opened runs answer from the inference thread; give them time to be drawn.
-        const int delayMs = parser.isSet(additionRun) ? 4000 : 300;
+        const int delayMs = parser.isSet(compareRuns)   ? 8000
+                            : parser.isSet(additionRun) ? 4000
+                                                        : 300;
         const auto grab = [&window, file, delayMs] {
             QTimer::singleShot(delayMs, &window, [&window, file] {
                 window.grab().save(file);

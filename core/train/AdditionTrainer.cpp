@@ -338,7 +338,10 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
         if (callbacks.onWarmup) {
             callbacks.onWarmup("warm-up 2/2: " + std::to_string(options_.adderWarmupPasses()) +
                                " passes of P over the pairs' codes, code " +
-                               (trainGuidance.prototypes ? "L2 to the prototypes " : "L2 ") +
+                               (trainGuidance.prototypes ? "L2 to the prototypes "
+                                : (models::hasGenerativeAdder(options_.variant())
+                                       ? "Gaussian NLL per dimension "
+                                       : "L2 ")) +
                                fixed(loss, 4) + ", " +
                                fixed(secondsBetween(adderStart, Clock::now()), 1) + " s");
         }

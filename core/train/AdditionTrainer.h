@@ -15,7 +15,11 @@
 // autoencoder; every cell of the grid was the same blurred "8"). So before the first epoch: (1)
 // E and D learn to reconstruct the train images (autoencoderWarmupEpochs, skipped when an init run
 // gives them), (2) P alone learns to map (E(x), u) to E(y) on codes computed once for all train
-// pairs (adderWarmupPasses; thousands of MLP steps in seconds). The epochs then train everything.
+// pairs (adderWarmupPasses; about 100,000 MLP steps in under a minute). The epochs then train
+// everything. Measured (guided recipe, embedded data): P's L2 to the prototypes is 29 after 20
+// passes and 4.7 after 300; the test addition accuracy was 80% after a first epoch that followed
+// 20 passes, and 96% straight after 300 passes, before any epoch. P, small as the assignment
+// makes it, needs many passes; its steps are cheap.
 // With a digit weight above 0 (see AdditionTrainingOptions.h) the digit probe joins stage 1 and
 // every epoch; it is trained with the model and dropped at the end (inference is E -> P -> D).
 //

@@ -76,7 +76,7 @@ struct AdditionTrainingOptions {
     // alone over the train images (skipped when initRun is set), then passes of P alone over the
     // train pairs' codes. 0 turns a warm-up off. maxBatchesPerEpoch bounds both, as it does epochs.
     TORCH_ARG(int, autoencoderWarmupEpochs) = 3;
-    TORCH_ARG(int, adderWarmupPasses) = 20;
+    TORCH_ARG(int, adderWarmupPasses) = 300;
     // A Part II run whose best.pt starts the encoder and decoder (empty: from scratch). Its decoder
     // and code size must match.
     TORCH_ARG(std::filesystem::path, initRun);

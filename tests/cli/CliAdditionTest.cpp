@@ -58,7 +58,7 @@ TEST_F(CliAddition, TrainingPrintsEveryTermTheAccuracyAndASummary) {
     EXPECT_NE(additionOutput_.find("Best validation L2 (generated):"), std::string::npos);
     EXPECT_TRUE(std::regex_search(additionOutput_, std::regex(R"(warm-up 1/2: 1 epochs of reconstruction)")))
         << additionOutput_;
-    EXPECT_TRUE(std::regex_search(additionOutput_, std::regex(R"(warm-up 2/2: 20 passes of P)")))
+    EXPECT_TRUE(std::regex_search(additionOutput_, std::regex(R"(warm-up 2/2: 300 passes of P)")))
         << additionOutput_;
 }
 

@@ -14,16 +14,20 @@ if(LEARN2ADD_BUILD_GUI)
     LABELS ui)
   set_target_properties(ui_tests PROPERTIES AUTOMOC ON)
 
-  # The Addition page (Part III) with tiny judge and addition runs made on the fly (about 30 s).
+  # The Addition page (Part III) and the Compare page (Part IV) with tiny judge and addition runs
+  # made on the fly (about 30 s).
   learn2add_add_test(ui_addition_tests
     SOURCES ui/AdditionPageTest.cpp
+            ui/ComparisonPageTest.cpp
+            ui/LatentProjectionTest.cpp
             ui/AdditionRunFixtures.cpp
             ui/UiTestSupport.cpp
     LIBRARIES learn2add_ui Qt6::Test
     LABELS ui)
   set_target_properties(ui_addition_tests PROPERTIES AUTOMOC ON)
   # It includes LibTorch's model headers, one of which names a method `slots`.
-  set_source_files_properties(ui/AdditionRunFixtures.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
+  set_source_files_properties(ui/AdditionRunFixtures.cpp ui/LatentProjectionTest.cpp
+                              PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
 
   # Trains the six decoder × loss runs through the GUI (about two minutes on two cores); set
   # LEARN2ADD_SCREENSHOT_DIR to keep screenshots of the page.

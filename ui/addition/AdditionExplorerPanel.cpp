@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "addition/AddendControl.h"
+#include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
 #include "addition/DigitCanvas.h"
 #include "addition/DigitTransitionPlot.h"
@@ -121,6 +122,16 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     form->addWidget(fromCanvas_, 4, 0, 1, 3);
     form->addWidget(canvas_, 5, 0, 1, 3);
     form->addWidget(clear, 6, 0, 1, 3);
+    // The model's digit-by-addend grid in small, so the first screen shows it beside the slider
+    // (the Digit-by-addend tab has the full figure); a click on a column picks that digit.
+    gridPreview_ = new AdditionGridView;
+    gridPreview_->setMinimumSize(200, 200);
+    gridPreview_->setToolTip(tr("The digit-by-addend grid (full size in its own tab); click a "
+                                "column to add to that digit"));
+    connect(inference_, &AdditionInference::gridReady, gridPreview_,
+            [this](quint64, const GridPicture& grid) { gridPreview_->showGrid(grid); });
+    connect(gridPreview_, &AdditionGridView::columnClicked, digit_, &QSpinBox::setValue);
+    form->addWidget(gridPreview_, 7, 0, 1, 3);
     form->setRowStretch(7, 1);
     auto* box = group(tr("Input"), form);
     box->setFixedWidth(230);

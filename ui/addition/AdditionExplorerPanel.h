@@ -29,6 +29,7 @@ namespace learn2add::ui {
 
 class AddendControl;
 class AdditionInference;
+class AdditionGridView;
 class DigitCanvas;
 class DigitMosaic;
 class DigitTransitionPlot;
@@ -87,6 +88,7 @@ private:
     QPushButton* random_ = nullptr;
     DigitMosaic* inputPreview_ = nullptr;
     DigitCanvas* canvas_ = nullptr;
+    AdditionGridView* gridPreview_ = nullptr;
     AddendControl* addend_ = nullptr;
     DigitMosaic* output_ = nullptr;
     JudgeProbabilityPlot* probabilities_ = nullptr;

@@ -15,6 +15,7 @@
 
 #include "addition/AdditionPage.h"
 #include "autoencoder/AutoencoderPage.h"
+#include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
 #include "shell/MessageBanner.h"
@@ -46,6 +47,9 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     additionPage_ = new AdditionPage;
     addPage(tr("Addition"), additionPage_);
     connect(this, &MainWindow::dataChanged, additionPage_, &AdditionPage::setData);
+    comparisonPage_ = new ComparisonPage;
+    addPage(tr("Compare"), comparisonPage_);
+    connect(this, &MainWindow::dataChanged, comparisonPage_, &ComparisonPage::setData);
     pageList_->setCurrentRow(0);
 
     auto* body = new QWidget;
@@ -69,12 +73,14 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
 MainWindow::~MainWindow() {
     autoencoderPage_->shutdownTraining();
     additionPage_->shutdown();
+    comparisonPage_->shutdown();
     loader_->waitForIdle();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     autoencoderPage_->shutdownTraining();
     additionPage_->shutdown();
+    comparisonPage_->shutdown();
     QMainWindow::closeEvent(event);
 }
 

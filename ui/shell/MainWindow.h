@@ -20,6 +20,7 @@ namespace learn2add::ui {
 
 class AdditionPage;
 class AutoencoderPage;
+class ComparisonPage;
 class DataLoader;
 class DataPage;
 class MessageBanner;
@@ -42,6 +43,7 @@ public:
     DataPage* dataPage() const { return dataPage_; }
     AutoencoderPage* autoencoderPage() const { return autoencoderPage_; }
     AdditionPage* additionPage() const { return additionPage_; }
+    ComparisonPage* comparisonPage() const { return comparisonPage_; }
     DataLoader* dataLoader() const { return loader_; }
     MessageBanner* banner() const { return banner_; }
     QString currentPageName() const;
@@ -72,6 +74,7 @@ private:
     DataPage* dataPage_ = nullptr;
     AutoencoderPage* autoencoderPage_ = nullptr;
     AdditionPage* additionPage_ = nullptr;
+    ComparisonPage* comparisonPage_ = nullptr;
     QLabel* dataStatus_ = nullptr;
 };
 

@@ -3,3 +3,11 @@ learn2add_add_test(infer_tests
           core/models/ModelTestSupport.cpp
   LIBRARIES learn2add_core
   LABELS core)
+
+# The shipped models reach their bars (seconds: three accuracy measurements on the test split).
+learn2add_add_test(pretrained_models_tests
+  SOURCES core/infer/PretrainedModelsTest.cpp
+  LIBRARIES learn2add_core
+  LABELS core
+  TIMEOUT 300)
+target_compile_definitions(pretrained_models_tests PRIVATE LEARN2ADD_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

@@ -1,0 +1,42 @@
+// The models the app ships (resources/pretrained/, made by packaging/train-pretrained.sh) open as
+// runs of their kinds and reach the addition-accuracy bars on the embedded test split, read by
+// the shipped judge (DESIGN.md: the shipped AE model >= 95%; issue: >= 93% for the VAE models).
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include "data/DigitTensors.h"
+#include "infer/AdditionEvaluation.h"
+#include "infer/AdditionRun.h"
+
+namespace learn2add::infer {
+namespace {
+
+const std::filesystem::path kPretrained = std::filesystem::path(LEARN2ADD_SOURCE_DIR) / "resources" / "pretrained";
+
+struct Shipped {
+    const char* folder;
+    models::AdditionVariant variant;
+    double bar;
+};
+
+TEST(PretrainedModels, EveryShippedModelOpensAndAddsAboveItsBar) {
+    const JudgeRun judge = openJudgeRun(kPretrained / "judge");
+    EXPECT_GE(judge.testAccuracy, 0.98);
+    for (const Shipped& shipped : {Shipped{"addition", models::AdditionVariant::Autoencoder, 0.95},
+                                   Shipped{"vae-addition", models::AdditionVariant::Variational, 0.93},
+                                   Shipped{"vae-genp-addition",
+                                           models::AdditionVariant::VariationalGenerativeAdder, 0.93}}) {
+        AdditionRun run = openAdditionRun(kPretrained / shipped.folder);
+        EXPECT_EQ(run.variant, shipped.variant) << shipped.folder;
+        const data::MnistData data = loadRunData(run.config);
+        const int size = static_cast<int>(run.model->imageSize());
+        models::DigitJudge reader = judge.judge;
+        const AdditionAccuracy accuracy =
+            measureAdditionAccuracy(run.model, reader, data::imagesToTensor(data.test, size),
+                                    data::labelsToTensor(data.test));
+        EXPECT_GE(accuracy.overall, shipped.bar) << shipped.folder;
+    }
+}
+
+}  // namespace
+}  // namespace learn2add::infer

@@ -1,0 +1,45 @@
+// Compiled with QT_NO_KEYWORDS (see tests.cmake): LibTorch's headers name a method `slots`.
+#include "comparison/LatentProjection.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+namespace learn2add::ui {
+namespace {
+
+TEST(LatentProjection, KeepsTwoDimensionalCodesAsTheyAre) {
+    const torch::Tensor codes = torch::tensor({{1.0f, 2.0f}, {3.0f, -4.0f}, {0.5f, 0.0f}});
+    const LatentProjection plane = LatentProjection::fit(codes);
+    EXPECT_TRUE(torch::equal(plane.project(codes), codes));
+    EXPECT_DOUBLE_EQ(plane.keptVariance(), 1.0);
+    EXPECT_EQ(plane.describe(), "the 2-d codes themselves");
+}
+
+TEST(LatentProjection, FindsThePlaneOfCodesThatLieInOne) {
+    // 7-d codes on a plane through c, spanned by two orthonormal directions a and b.
+    torch::manual_seed(3);
+    const torch::Tensor basis = std::get<0>(torch::linalg_qr(torch::randn({7, 2})));  // [7, 2]
+    const torch::Tensor centre = torch::randn({7});
+    const torch::Tensor plane2d = torch::randn({200, 2}) * torch::tensor({3.0f, 1.0f});
+    const torch::Tensor codes = plane2d.matmul(basis.t()) + centre;
+    const LatentProjection plane = LatentProjection::fit(codes);
+    EXPECT_NEAR(plane.keptVariance(), 1.0, 1e-5);
+    EXPECT_EQ(plane.describe(), "PCA of the 7-d codes: 100% of the variance");
+    // Distances within the plane survive the projection (up to rotation and reflection).
+    const torch::Tensor xy = plane.project(codes);
+    ASSERT_EQ(xy.sizes(), (std::vector<std::int64_t>{200, 2}));
+    EXPECT_TRUE(torch::allclose(torch::cdist(xy, xy), torch::cdist(plane2d, plane2d), 1e-3, 1e-3));
+    // The first axis carries the larger spread.
+    EXPECT_GT(xy.select(1, 0).std().item<double>(), xy.select(1, 1).std().item<double>());
+    // Other codes land in the same plane: a code moved by one unit along a direction of the plane
+    // moves by one unit.
+    const torch::Tensor moved = plane.project(codes.slice(0, 0, 1) + basis.select(1, 0));
+    EXPECT_NEAR((moved - xy.slice(0, 0, 1)).norm().item<double>(), 1.0, 1e-4);
+}
+
+TEST(LatentProjection, RefusesTooFewCodes) {
+    EXPECT_THROW(LatentProjection::fit(torch::zeros({1, 7})), c10::Error);
+}
+
+}  // namespace
+}  // namespace learn2add::ui
