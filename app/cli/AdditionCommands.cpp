@@ -85,7 +85,7 @@ infer::PanelRow outputRow(const std::string& label, infer::AdditionRun& run,
             row.panels.push_back({"sample " + std::to_string(k + 1), infer::imageBytes(samples[k]), read});
         }
         const torch::Tensor sampleMean = samples.mean(0);
-        const torch::Tensor sampleStd = samples.std(0);
+        const torch::Tensor sampleStd = samples.std(0, /*unbiased=*/false);  // K = 1 gives 0
         row.panels.push_back({"mean", infer::imageBytes(sampleMean), readOf(sampleMean)});
         row.panels.push_back({"std (x" + number(std::round(10.0 / std::max(1e-6, sampleStd.max().item<double>())) / 10.0) + ")",
                               infer::imageBytes(sampleStd / std::max(1e-6, sampleStd.max().item<double>())), -1});

@@ -21,7 +21,11 @@ std::shared_ptr<torch::nn::Module> loadRunModel(const std::filesystem::path& run
                                                 const std::string& kind) {
     if (kind == "judge") return train::loadJudge(run).ptr();
     if (kind == "autoencoder") return infer::openAutoencoderRun(run).model.ptr();
-    return infer::openAdditionRun(run).model.ptr();
+    if (kind == "addition" || kind == "vae-addition" || kind == "vae-genp-addition") {
+        return infer::openAdditionRun(run).model.ptr();
+    }
+    throw std::runtime_error(run.string() + " is a run of kind '" + kind +
+                             "'; export takes autoencoder, judge and addition runs");
 }
 
 }  // namespace

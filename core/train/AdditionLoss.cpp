@@ -56,12 +56,8 @@ AdditionBatchLoss additionBatchLoss(models::AdditionModel& model,
     // that the same step moves, and the codes grow without bound). The term is on the means.
     models::AdditionMlp adder = model->adder();
     if (targetGradient) {
-        loss.code = adder->options.generative()
-                        ? models::gaussianNegativeLogLikelihood({out.resultCode, out.resultLogVariance},
-                                                                out.targetCode)
-                                  .mean() /
-                              static_cast<double>(out.targetCode.size(1))
-                        : torch::mse_loss(out.resultCode, out.targetCode);
+        // On the means, like the guided branch: P's input is the mean of E(x), not its sample.
+        loss.code = adderCodeLoss(adder, out.code, u, out.targetCode);
     } else {
         const bool prototypes = guided != nullptr && guided->targetCodes.defined();
         loss.code = adderCodeLoss(adder, out.code.detach(), u,

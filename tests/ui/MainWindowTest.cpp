@@ -1,6 +1,8 @@
 #include "shell/MainWindow.h"
 
+#include <QDir>
 #include <QSignalSpy>
+#include <fstream>
 #include <QTableWidget>
 #include <gtest/gtest.h>
 
@@ -9,6 +11,7 @@
 #include "data/DataPage.h"
 #include "data/PairDistributionPlot.h"
 #include "shell/MessageBanner.h"
+#include "shell/RecentRuns.h"
 #include "ui/QtTestMain.h"
 #include "widgets/DigitMosaic.h"
 
@@ -93,6 +96,34 @@ TEST(MainWindow, ClosingWhileLoadingIsSafe) {
     window->close();
     window.reset();  // the destructor waits for the running load; nothing crashes or hangs
     SUCCEED();
+}
+
+TEST(MainWindow, OpenRunSendsEachKindToItsPageAndRemembersIt) {
+    data::testing::TempFolder folder;
+    const auto writeRun = [&](const char* name, const char* config) {
+        std::filesystem::create_directories(folder.path() / name);
+        std::ofstream(folder.path() / name / "config.json") << config;
+        return QString::fromStdString((folder.path() / name).string());
+    };
+    const QString judge = writeRun("judge", R"({"kind": "judge"})");
+    const QString autoencoder = writeRun("ae", R"({"kind": "autoencoder"})");
+    const QString notARun = QString::fromStdString(folder.path().string());
+    RecentRuns().clear();
+    MainWindow window({});
+    window.show();
+    EXPECT_TRUE(window.openRun(judge));
+    EXPECT_EQ(window.currentPageName(), "Addition");
+    ASSERT_FALSE(RecentRuns().folders().isEmpty());
+    EXPECT_EQ(RecentRuns().folders().front(), QDir(judge).absolutePath());
+    // Runs this window cannot show, and folders that are no runs, are refused with the reason.
+    EXPECT_FALSE(window.openRun(autoencoder));
+    EXPECT_TRUE(window.banner()->isVisibleTo(&window));
+    EXPECT_TRUE(window.banner()->text().contains("autoencoder")) << window.banner()->text().toStdString();
+    EXPECT_FALSE(window.openRun(notARun));
+    EXPECT_TRUE(window.banner()->text().contains("no readable config.json"))
+        << window.banner()->text().toStdString();
+    EXPECT_EQ(RecentRuns().folders().size(), 1);  // only what opened is remembered
+    RecentRuns().clear();
 }
 
 }  // namespace

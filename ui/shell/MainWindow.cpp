@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -19,6 +20,7 @@
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
 #include "shell/MessageBanner.h"
+#include "shell/RecentRuns.h"
 
 namespace learn2add::ui {
 
@@ -111,6 +113,13 @@ void MainWindow::createMenus() {
     open->setStatusTip(tr("Use a folder with train-/t10k- images and labels (raw or .gz)"));
     file->addAction(tr("Use the &embedded data"), this, [this] { openData(std::nullopt); });
     file->addSeparator();
+    QAction* openRunAction = file->addAction(tr("Open &run…"), this, &MainWindow::chooseRun);
+    openRunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openRunAction->setStatusTip(
+        tr("Open a judge or addition run folder (learn2add-cli train …) on its page"));
+    recentRunsMenu_ = file->addMenu(tr("Recent &runs"));
+    connect(recentRunsMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentRunsMenu);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -122,6 +131,49 @@ void MainWindow::createMenus() {
                               "versions, trained and explored live.</p>")
                                .arg(LEARN2ADD_VERSION));
     });
+}
+
+void MainWindow::chooseRun() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run folder"));
+    if (!folder.isEmpty()) openRun(folder);
+}
+
+void MainWindow::fillRecentRunsMenu() {
+    recentRunsMenu_->clear();
+    const QStringList folders = RecentRuns().folders();
+    for (const QString& folder : folders) {
+        recentRunsMenu_->addAction(folder, this, [this, folder] { openRun(folder); });
+    }
+    if (folders.isEmpty()) recentRunsMenu_->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+bool MainWindow::openRun(const QString& folder) {
+    QString error;
+    const QString kind = runKind(folder, error);
+    if (kind == QStringLiteral("judge")) {
+        additionPage_->openJudgeRun(folder);
+        comparisonPage_->openJudgeRun(folder);
+        showPage(QStringLiteral("Addition"));
+    } else if (const int slot = QStringList{QStringLiteral("addition"), QStringLiteral("vae-addition"),
+                                            QStringLiteral("vae-genp-addition")}
+                                    .indexOf(kind);
+               slot >= 0) {
+        additionPage_->openAdditionRun(folder);
+        comparisonPage_->openRun(slot, folder);
+        showPage(QStringLiteral("Addition"));
+    } else {
+        if (error.isEmpty()) {
+            error = tr("%1 is a run of kind '%2'; this window opens judge and addition runs "
+                       "(an autoencoder run's curves and images are in its metrics.csv and "
+                       "TensorBoard file; learn2add-cli reconstruct draws its reconstructions)")
+                        .arg(folder, kind);
+        }
+        banner_->showMessage(error.toHtmlEscaped(), MessageBanner::Kind::Error);
+        return false;
+    }
+    RecentRuns().add(folder);
+    statusBar()->showMessage(tr("Opening %1 (%2)…").arg(folder, kind), 5000);
+    return true;
 }
 
 void MainWindow::chooseMnistFolder() {

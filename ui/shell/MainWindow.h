@@ -14,6 +14,7 @@
 
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace learn2add::ui {
@@ -49,6 +50,10 @@ public:
     QString currentPageName() const;
     // Shows the page with this name (case-insensitive); false when there is none.
     bool showPage(const QString& name);
+    // Opens a run folder the CLI or a training wrote, on the page for its kind: a judge on the
+    // Addition and Compare pages, an addition run (any of the three models) on the Addition page
+    // and in its Compare slot. False, with the reason on the banner, for other folders.
+    bool openRun(const QString& folder);
     const LoadedData* loadedData() const { return data_.get(); }
 
 Q_SIGNALS:
@@ -62,12 +67,15 @@ private:
     void addPage(const QString& name, QWidget* page);
     void createMenus();
     void chooseMnistFolder();
+    void chooseRun();
+    void fillRecentRunsMenu();
     void onDataLoaded(std::shared_ptr<const LoadedData> data);
     void onDataFailed(const QString& message);
 
     MainWindowOptions options_;
     std::shared_ptr<const LoadedData> data_;
     DataLoader* loader_ = nullptr;
+    QMenu* recentRunsMenu_ = nullptr;
     MessageBanner* banner_ = nullptr;
     QListWidget* pageList_ = nullptr;
     QStackedWidget* pages_ = nullptr;

@@ -186,6 +186,31 @@ TEST(AdditionLoss, GuidedCodeTermUsesTheGivenTargetCodes) {
     EXPECT_EQ(loss.digit.item<double>(), 0.0);  // no probe given
 }
 
+TEST(AdditionLoss, GuidedCodeTermLeavesTheEncoderAloneInEveryVariant) {
+    const Batch batch = randomBatch();
+    for (models::AdditionVariant variant : models::kAllAdditionVariants) {
+        torch::manual_seed(6);
+        models::AdditionModel model(models::AdditionModelOptions().codeSize(7).variant(variant));
+        model->train();
+        GuidedSupervision guided;
+        guided.targetCodes = torch::randn({6, 7});  // prototypes (ignored by a generative P's options)
+        const auto options = AdditionTrainingOptions().variant(variant);
+        const AdditionBatchLoss loss =
+            additionBatchLoss(model, options, batch.x, batch.u, batch.y, &guided);
+        model->zero_grad();
+        loss.code.backward();
+        double encoderGradient = 0.0, adderGradient = 0.0;
+        for (const auto& parameter : model->named_parameters()) {
+            if (!parameter.value().grad().defined()) continue;
+            const double g = parameter.value().grad().abs().sum().item<double>();
+            if (parameter.key().rfind("autoencoder.encoder.", 0) == 0) encoderGradient += g;
+            if (parameter.key().rfind("adder.", 0) == 0) adderGradient += g;
+        }
+        EXPECT_EQ(encoderGradient, 0.0) << models::toString(variant);
+        EXPECT_GT(adderGradient, 0.0) << models::toString(variant);
+    }
+}
+
 TEST(AdditionLoss, AssignmentRecipeIgnoresTheDigitProbe) {
     models::AdditionModel model = smallModel();
     const Batch batch = randomBatch();
