@@ -180,8 +180,10 @@ TEST(AdditionTrainer, LowersTheGenerationLoss) {
 TEST(AdditionTrainer, AShortTrainingRaisesTheAdditionAccuracy) {
     // The judge reads the validation outputs of the untrained model (a learning rate too small to
     // move anything, no warm-up) and of a short training of the default recipe.
+    // 600 train digits: 10 batches per warm-up epoch, so 10 epochs of reconstruction.
     const auto options = AdditionTrainingOptions().epochs(1).batchSize(64).maxBatchesPerEpoch(30)
-                             .threads(2).judgeRun(testing::tinyRuns().judge);
+                             .autoencoderWarmupEpochs(10).threads(2)
+                             .judgeRun(testing::tinyRuns().judge);
     TrainingControl control;
     const auto untrained =
         AdditionTrainer(AdditionTrainingOptions(options).learningRate(1e-12).autoencoderWarmupEpochs(0)
