@@ -14,6 +14,15 @@ if(LEARN2ADD_BUILD_GUI)
     LABELS ui)
   set_target_properties(ui_tests PROPERTIES AUTOMOC ON)
 
+  # Figure export (PNG 2x, SVG, PDF) of plots and image panels, their context menus and the main
+  # window's "Export figure" toolbar button (a few seconds).
+  learn2add_add_test(ui_figure_tests
+    SOURCES ui/FigureExportTest.cpp
+            ui/UiTestSupport.cpp
+    LIBRARIES learn2add_ui Qt6::Test
+    LABELS ui)
+  set_target_properties(ui_figure_tests PROPERTIES AUTOMOC ON)
+
   # The Addition page (Part III) and the Compare page (Part IV) with tiny judge and addition runs
   # made on the fly (about 30 s).
   learn2add_add_test(ui_addition_tests

@@ -17,6 +17,7 @@
 #include "addition/DigitCanvas.h"
 #include "addition/DigitTransitionPlot.h"
 #include "addition/JudgeProbabilityPlot.h"
+#include "plots/FigureExport.h"
 #include "widgets/DigitMosaic.h"
 
 namespace learn2add::ui {
@@ -81,6 +82,7 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     random_ = new QPushButton(tr("Random"));
     random_->setToolTip(tr("A random test image of a random digit"));
     inputPreview_ = new DigitMosaic(1);
+    makeExportable(*inputPreview_, tr("Input digit"));
     inputPreview_->setMinimumSize(84, 84);
     inputPreview_->setMaximumHeight(110);
 
@@ -125,6 +127,7 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     // The model's digit-by-addend grid in small, so the first screen shows it beside the slider
     // (the Digit-by-addend tab has the full figure); a click on a column picks that digit.
     gridPreview_ = new AdditionGridView;
+    makeExportable(*gridPreview_, tr("Digit-by-addend grid (preview)"));
     gridPreview_->setMinimumSize(200, 200);
     gridPreview_->setToolTip(tr("The digit-by-addend grid (full size in its own tab); click a "
                                 "column to add to that digit"));
@@ -145,6 +148,7 @@ QWidget* AdditionExplorerPanel::buildOutputBox() {
         transition_->markAddend(addend);
     });
     output_ = new DigitMosaic(1);
+    makeExportable(*output_, tr("Generated image"));
     output_->setMinimumSize(220, 240);
     probabilities_ = new JudgeProbabilityPlot;
     probabilities_->showProbabilities({});
@@ -161,8 +165,10 @@ QWidget* AdditionExplorerPanel::buildOutputBox() {
 QWidget* AdditionExplorerPanel::buildStudyBox() {
     stripTitle_ = new QLabel;
     strip_ = new DigitMosaic(static_cast<int>(kAssignmentAddends.size()));
+    makeExportable(*strip_, tr("Fractional addends strip"));
     strip_->setMinimumHeight(70);
     sweep_ = new DigitMosaic(kSweepColumns);
+    makeExportable(*sweep_, tr("Addend sweep"));
     sweep_->setMinimumHeight(90);
     sweepFrom_ = rangeBox(0.0, tr("First addend of the sweep strip"));
     sweepTo_ = rangeBox(3.0, tr("Last addend of the sweep strip (0.1 steps, at most 101 images)"));

@@ -4,6 +4,8 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "plots/FigureExport.h"
+
 namespace learn2add::ui {
 namespace {
 
@@ -14,6 +16,7 @@ const QColor kWrong(214, 39, 40);
 }  // namespace
 
 AdditionGridView::AdditionGridView(QWidget* parent) : QWidget(parent) {
+    makeExportable(*this, tr("Digit-by-addend grid"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Click a column to pick its input image"));

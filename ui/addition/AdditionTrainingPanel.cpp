@@ -21,6 +21,7 @@
 #include "models/DecoderKind.h"
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
+#include "plots/FigureExport.h"
 #include "training/TrainingProgressView.h"
 
 namespace learn2add::ui {
@@ -187,6 +188,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
 
 QWidget* AdditionTrainingPanel::buildCurves() {
     losses_ = new CurvePlot;
+    makeExportable(*losses_, tr("Loss terms per epoch"));
     losses_->setTitle(tr("solid: validation · dashed: train"));
     losses_->setValueLabel(tr("loss term (mean per pixel / code value)"));
     totalSeries_ = losses_->addSeries(tr("total (weighted)"));
@@ -200,12 +202,14 @@ QWidget* AdditionTrainingPanel::buildCurves() {
     controls->logScaleBox()->setChecked(true);  // the terms differ by orders of magnitude
 
     spread_ = new CurvePlot;
+    makeExportable(*spread_, tr("Code spread per epoch"));
     spread_->setTitle(tr("Collapse indicator: code spread (→ 0: collapse)"));
     spread_->setValueLabel(tr("std of codes"));
     spread_->addSeries(tr("validation (dashed: train batches)"));
     spread_->setMinimumSize(240, 180);
 
     accuracy_ = new CurvePlot;
+    makeExportable(*accuracy_, tr("Addition accuracy per epoch"));
     accuracy_->setTitle(tr("Addition accuracy read by the judge"));
     accuracy_->setValueLabel(tr("share of validation pairs"));
     accuracy_->addSeries(tr("validation"));

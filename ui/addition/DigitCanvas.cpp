@@ -4,6 +4,8 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "plots/FigureExport.h"
+
 namespace learn2add::ui {
 namespace {
 
@@ -14,6 +16,7 @@ constexpr int kDigitBox = 20;       // MNIST fits each digit into 20x20 inside 2
 }  // namespace
 
 DigitCanvas::DigitCanvas(QWidget* parent) : QWidget(parent) {
+    makeExportable(*this, tr("Drawn digit"));
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);

@@ -1,5 +1,6 @@
 #include "addition/DigitTransitionPlot.h"
 
+#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
 
 namespace learn2add::ui {
@@ -17,6 +18,7 @@ QCPLayer* addMarkerLayer(QCustomPlot* plot) {
 
 DigitTransitionPlot::DigitTransitionPlot(QWidget* parent)
     : QCustomPlot(parent), markerLayer_(this, addMarkerLayer(this)) {
+    makeExportable(*this, tr("Digit transition over u"));
     // The white background covers the whole widget: nothing beneath it needs repainting.
     setAttribute(Qt::WA_OpaquePaintEvent);
     plotLayout()->insertRow(0);

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "plots/FigureExport.h"
+
 namespace learn2add::ui {
 
 // The bars and the title are on "main" (QCustomPlot's layer for what has no other), buffered;
 // the axis rect, grid and axes keep their own, untouched buffers.
 JudgeProbabilityPlot::JudgeProbabilityPlot(QWidget* parent)
     : QCustomPlot(parent), barLayer_(this, layer(QStringLiteral("main"))) {
+    makeExportable(*this, tr("Judge's probabilities"));
     // The white background covers the whole widget: nothing beneath it needs repainting.
     setAttribute(Qt::WA_OpaquePaintEvent);
     plotLayout()->insertRow(0);

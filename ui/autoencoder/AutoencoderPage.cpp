@@ -19,6 +19,7 @@
 #include "plots/CodeScatterPlot.h"
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
+#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
 #include "shell/MessageBanner.h"
 #include "training/ImageStripImages.h"
@@ -132,6 +133,7 @@ QWidget* AutoencoderPage::buildControls() {
 
 QWidget* AutoencoderPage::buildViews() {
     curves_ = new CurvePlot;
+    makeExportable(*curves_, tr("Reconstruction error per epoch"));
     curves_->setTitle(tr("solid: validation · dashed: train · ★ best epoch"));
     curves_->setValueLabel(tr("RMSE per pixel (32×32)"));
     curves_->setMinimumSize(380, 260);
@@ -139,6 +141,7 @@ QWidget* AutoencoderPage::buildViews() {
         framed(tr("Reconstruction error per epoch"), curves_, new CurvePlotControls(curves_));
 
     scatter_ = new CodeScatterPlot;
+    makeExportable(*scatter_, tr("Validation codes"));
     scatter_->setMinimumSize(260, 240);
     scatterHint_ = new QLabel;
     scatterHint_->setAlignment(Qt::AlignCenter);
@@ -149,6 +152,7 @@ QWidget* AutoencoderPage::buildViews() {
     auto* scatterBox = framed(tr("Validation codes"), scatterStack_);
 
     reconstructions_ = new DigitMosaic(kShownDigits);
+    makeExportable(*reconstructions_, tr("Reconstructions"));
     reconstructions_->setMinimumSize(kShownDigits * 36, 2 * 36);
     reconstructionTitle_ = new QLabel;
     reconstructionTitle_->setWordWrap(true);

@@ -6,6 +6,7 @@
 #include "addition/AdditionGridView.h"
 #include "comparison/ComparisonRunBar.h"
 #include "comparison/LatentPathPlot.h"
+#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
 
 namespace learn2add::ui {
@@ -20,6 +21,9 @@ ComparisonModelColumn::ComparisonModelColumn(int slot, QWidget* parent)
     grid_->setMinimumSize(260, 260);
     latent_ = new LatentPathPlot;
     latent_->clear(tr("Open a run to see its codes"));
+    const QString model = tr("Slot %1 · %2").arg(slot + 1).arg(ComparisonRunBar::intendedKind(slot));
+    makeExportable(*grid_, tr("%1: digit-by-addend grid").arg(model));
+    makeExportable(*latent_, tr("%1: latent path").arg(model));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "comparison/ComparisonRunBar.h"
+#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
 #include "widgets/DigitMosaic.h"
 
@@ -36,6 +37,11 @@ ComparisonModelRow::ComparisonModelRow(int slot, QWidget* parent) : QGroupBox(pa
     samples_ = new DigitMosaic(kMaxSampleColumns);
     statistics_ = new DigitMosaic(2);
     strip_ = new DigitMosaic(kStripTiles);
+    const QString model = tr("Slot %1 · %2").arg(slot + 1).arg(ComparisonRunBar::intendedKind(slot));
+    makeExportable(*mean_, tr("%1: mean output").arg(model));
+    makeExportable(*samples_, tr("%1: samples").arg(model));
+    makeExportable(*statistics_, tr("%1: samples' mean and σ").arg(model));
+    makeExportable(*strip_, tr("%1: fixed strip").arg(model));
     samplesTitle_ = heading(tr("K samples (→ judge)"));
     deterministicNote_ = new QLabel(tr("Deterministic: the mean-mode output is its only output."));
     deterministicNote_->setStyleSheet(QStringLiteral("color:#777"));

@@ -19,6 +19,7 @@
 #include "comparison/ComparisonRunBar.h"
 #include "comparison/ExpectedDigitPlot.h"
 #include "comparison/LatentPathPlot.h"
+#include "plots/FigureExport.h"
 #include "shell/MessageBanner.h"
 #include "widgets/DigitMosaic.h"
 
@@ -109,6 +110,7 @@ QWidget* ComparisonPage::buildControls() {
     index_->setToolTip(tr("Which test image of that digit (0 = the first)"));
     indexRange_ = new QLabel;
     preview_ = new DigitMosaic(1);
+    makeExportable(*preview_, tr("Compared input digit"));
     preview_->setFixedSize(52, 52);
     connect(digit_, &QSpinBox::valueChanged, this, [this] { onInputChanged(); });
     connect(index_, &QSpinBox::valueChanged, this, [this] { onInputChanged(); });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
 
 namespace learn2add::ui {
@@ -16,6 +17,7 @@ QCPLayer* addMarkerLayer(QCustomPlot* plot) {
 
 ExpectedDigitPlot::ExpectedDigitPlot(QWidget* parent)
     : QCustomPlot(parent), markerLayer_(this, addMarkerLayer(this)) {
+    makeExportable(*this, tr("Expected digit over u"));
     setAttribute(Qt::WA_OpaquePaintEvent);
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, tr("Expected digit"),

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plots/FigureExport.h"
+
 namespace learn2add::ui {
 namespace {
 
@@ -15,6 +17,7 @@ QCPLayer* addMarkLayer(QCustomPlot* plot) {
 
 LatentPathPlot::LatentPathPlot(QWidget* parent)
     : CodeScatterPlot(parent), markLayer_(this, addMarkLayer(this)) {
+    makeExportable(*this, tr("Latent path"));
     path_ = new QCPCurve(xAxis, yAxis);
     path_->setPen(QPen(QColor(20, 20, 20), 2.0));
     path_->removeFromLegend();

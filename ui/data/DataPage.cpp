@@ -12,6 +12,7 @@
 
 #include "common/SeededShuffle.h"
 #include "data/PairDistributionPlot.h"
+#include "plots/FigureExport.h"
 #include "widgets/DigitImage.h"
 #include "widgets/DigitMosaic.h"
 
@@ -54,8 +55,10 @@ DataPage::DataPage(QWidget* parent) : QWidget(parent) {
     QStringList headers;
     for (int d = 0; d < data::kDigitClasses; ++d) headers << QString::number(d);
     samples_->setColumnHeaders(headers);
+    makeExportable(*samples_, tr("Sample digits"));
 
     pairs_ = new DigitMosaic(4);
+    makeExportable(*pairs_, tr("Addition pairs"));
     auto* reshuffle = new QPushButton(tr("Other examples"));
     connect(reshuffle, &QPushButton::clicked, this, &DataPage::reshufflePairs);
 

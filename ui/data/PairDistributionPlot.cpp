@@ -1,8 +1,11 @@
 #include "data/PairDistributionPlot.h"
 
+#include "plots/FigureExport.h"
+
 namespace learn2add::ui {
 
 PairDistributionPlot::PairDistributionPlot(QWidget* parent) : QCustomPlot(parent) {
+    makeExportable(*this, tr("Pairs per result digit"));
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, QString(), QFont(font().family(), font().pointSize() + 1, QFont::Bold));
     plotLayout()->addElement(0, 0, title_);

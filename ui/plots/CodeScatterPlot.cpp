@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
 
 namespace learn2add::ui {
@@ -10,6 +11,7 @@ constexpr int kDigits = 10;
 }
 
 CodeScatterPlot::CodeScatterPlot(QWidget* parent) : QCustomPlot(parent) {
+    makeExportable(*this, tr("Code scatter"));
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, QString(),
                                 QFont(font().family(), font().pointSize(), QFont::Bold));

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "plots/EmaSmoothing.h"
+#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
 
 namespace learn2add::ui {
@@ -27,6 +28,7 @@ QCPGraph* makeGraph(QCustomPlot* plot, const QPen& pen) {
 }  // namespace
 
 CurvePlot::CurvePlot(QWidget* parent) : QCustomPlot(parent) {
+    makeExportable(*this, tr("Training curves"));
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, QString(),
                                 QFont(font().family(), font().pointSize(), QFont::Bold));

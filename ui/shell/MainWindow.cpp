@@ -19,6 +19,7 @@
 #include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
+#include "plots/FigureExportMenu.h"
 #include "shell/MessageBanner.h"
 #include "shell/RecentRuns.h"
 
@@ -69,6 +70,8 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     dataStatus_ = new QLabel;
     statusBar()->addPermanentWidget(dataStatus_);
     createMenus();
+    // The toolbar's "Export figure" (Ctrl+E) lists the figures of the page on show.
+    (new FigureExportMenu([this] { return pages_->currentWidget(); }, this))->addTo(*this);
     openData(options_.dataFolder);
 }
 

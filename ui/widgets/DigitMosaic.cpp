@@ -3,6 +3,8 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "plots/FigureExport.h"
+
 namespace learn2add::ui {
 namespace {
 constexpr int kGap = 4;
@@ -12,6 +14,7 @@ constexpr int kMinimumCell = 20;
 
 DigitMosaic::DigitMosaic(int columns, QWidget* parent)
     : QWidget(parent), columns_(std::max(1, columns)) {
+    makeExportable(*this, tr("Digit images"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 

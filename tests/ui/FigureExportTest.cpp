@@ -1,0 +1,291 @@
+#include "plots/FigureExport.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <gtest/gtest.h>
+
+#include "addition/AdditionExplorerPanel.h"
+#include "addition/AdditionGridPanel.h"
+#include "addition/AdditionGridView.h"
+#include "addition/AdditionPage.h"
+#include "addition/DigitTransitionPlot.h"
+#include "addition/JudgeProbabilityPlot.h"
+#include "autoencoder/AutoencoderPage.h"
+#include "comparison/ComparisonModelColumn.h"
+#include "comparison/ComparisonPage.h"
+#include "comparison/ExpectedDigitPlot.h"
+#include "comparison/LatentPathPlot.h"
+#include "data/DataLoader.h"
+#include "data/DataPage.h"
+#include "data/PairDistributionPlot.h"
+#include "plots/CurvePlot.h"
+#include "plots/FigureExportMenu.h"
+#include "shell/MainWindow.h"
+#include "shell/MessageBanner.h"
+#include "ui/QtTestMain.h"
+#include "ui/UiTestSupport.h"
+#include "widgets/DigitMosaic.h"
+
+namespace learn2add::ui {
+namespace {
+
+const auto* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
+
+// A curve plot with two runs of five epochs, laid out at 480 x 320.
+std::unique_ptr<CurvePlot> curvePlotWithData() {
+    auto plot = std::make_unique<CurvePlot>();
+    plot->setTitle("solid: validation · dashed: train");
+    plot->setValueLabel("RMSE per pixel");
+    for (int run = 0; run < 2; ++run) {
+        const int series = plot->addSeries(QString("run %1").arg(run));
+        for (int epoch = 1; epoch <= 5; ++epoch) {
+            plot->addPoint(series, epoch, 0.3 / epoch + 0.02 * run, 0.32 / epoch + 0.02 * run);
+        }
+        plot->setBest(series, 5, 0.32 / 5 + 0.02 * run);
+    }
+    plot->resize(480, 320);
+    plot->replotNow();
+    return plot;
+}
+
+// The share of pixels that are not (nearly) white.
+double inkShare(const QImage& image) {
+    long long ink = 0;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        for (int x = 0; x < rgb.width(); ++x) {
+            if (qGray(rgb.pixel(x, y)) < 200) ++ink;
+        }
+    }
+    return double(ink) / (double(rgb.width()) * rgb.height());
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Replaces the save dialog with a fixed path while it lives.
+struct ChooserOverride {
+    explicit ChooserOverride(QString path) {
+        setFigurePathChooser([path](QWidget&, std::optional<FigureFormat>, const QString&) {
+            return path;
+        });
+    }
+    ~ChooserOverride() { setFigurePathChooser({}); }
+};
+
+bool waitForLoad(MainWindow& window) {
+    QSignalSpy loaded(&window, &MainWindow::dataChanged);
+    QSignalSpy failed(window.dataLoader(), &DataLoader::failed);
+    for (int i = 0; i < 300 && loaded.isEmpty() && failed.isEmpty(); ++i) loaded.wait(50);
+    return !loaded.isEmpty();
+}
+
+TEST(FigureExport, FormatsComeFromTheExtension) {
+    EXPECT_EQ(figureFormatFor("a/b/curves.PNG"), FigureFormat::Png);
+    EXPECT_EQ(figureFormatFor("curves.svg"), FigureFormat::Svg);
+    EXPECT_EQ(figureFormatFor("curves.Pdf"), FigureFormat::Pdf);
+    EXPECT_EQ(figureFormatFor("curves.jpg"), std::nullopt);
+    EXPECT_EQ(figureFormatFor("curves"), std::nullopt);
+}
+
+TEST(FigureExport, PngIsTwiceTheWidgetAndNotBlank) {
+    QTemporaryDir dir;
+    auto plot = curvePlotWithData();
+    const QString path = dir.filePath("curves.png");
+    EXPECT_EQ(exportFigure(*plot, path), "");
+    const QImage image(path);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(960, 640));
+    EXPECT_GT(inkShare(image), 0.01);  // axes, ticks, text and curves
+    EXPECT_LT(inkShare(image), 0.5);   // on a white page
+}
+
+TEST(FigureExport, SvgHoldsVectorPaths) {
+    QTemporaryDir dir;
+    auto plot = curvePlotWithData();
+    const QString path = dir.filePath("curves.svg");
+    EXPECT_EQ(exportFigure(*plot, path), "");
+    const QByteArray svg = readAll(path);
+    EXPECT_TRUE(svg.contains("<svg"));
+    EXPECT_GT(svg.count("<path") + svg.count("<polyline"), 10);
+    EXPECT_TRUE(svg.contains("RMSE per pixel"));  // text stays text
+}
+
+TEST(FigureExport, PdfIsAPdf) {
+    QTemporaryDir dir;
+    auto plot = curvePlotWithData();
+    const QString path = dir.filePath("curves.pdf");
+    EXPECT_EQ(exportFigure(*plot, path), "");
+    const QByteArray pdf = readAll(path);
+    EXPECT_TRUE(pdf.startsWith("%PDF"));
+    EXPECT_GT(pdf.size(), 1000);
+}
+
+TEST(FigureExport, ExportLeavesThePlotAsItWas) {
+    QTemporaryDir dir;
+    auto plot = curvePlotWithData();
+    const QPen pen = plot->validationGraph(0)->pen();
+    const QFont font = plot->xAxis->tickLabelFont();
+    EXPECT_EQ(exportFigure(*plot, dir.filePath("curves.pdf")), "");
+    EXPECT_EQ(plot->validationGraph(0)->pen(), pen);
+    EXPECT_EQ(plot->xAxis->tickLabelFont(), font);
+}
+
+TEST(FigureExport, ImagePanelsExportToo) {
+    QTemporaryDir dir;
+    DigitMosaic mosaic(3);
+    std::vector<DigitMosaic::Tile> tiles;
+    for (int i = 0; i < 3; ++i) {
+        QImage image(28, 28, QImage::Format_Grayscale8);
+        image.fill(i == 1 ? 255 : 0);
+        tiles.push_back({image, QString::number(i)});
+    }
+    mosaic.setTiles(tiles);
+    mosaic.resize(240, 110);
+    for (const char* name : {"digits.png", "digits.svg", "digits.pdf"}) {
+        EXPECT_EQ(exportFigure(mosaic, dir.filePath(name)), "") << name;
+        EXPECT_GT(QFileInfo(dir.filePath(name)).size(), 100) << name;
+    }
+    const QImage image(dir.filePath("digits.png"));
+    EXPECT_EQ(image.size(), QSize(480, 220));
+    EXPECT_GT(inkShare(image), 0.1);
+}
+
+TEST(FigureExport, PaintsAPlotWithAPlainPainter) {
+    auto plot = curvePlotWithData();
+    QImage page(600, 400, QImage::Format_RGB32);
+    page.fill(Qt::white);
+    {
+        QPainter painter(&page);
+        paintFigure(*plot, painter, QRectF(60, 40, 480, 320));
+    }
+    EXPECT_GT(inkShare(page.copy(60, 40, 480, 320)), 0.01);
+    EXPECT_EQ(inkShare(page.copy(0, 0, 50, 400)), 0.0);  // nothing outside the target
+}
+
+TEST(FigureExport, BadPathsGiveMessages) {
+    QTemporaryDir dir;
+    auto plot = curvePlotWithData();
+    const QString unknown = exportFigure(*plot, dir.filePath("curves.jpg"));
+    EXPECT_TRUE(unknown.contains(".png")) << unknown.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("curves.jpg")));
+    const QString missing = dir.filePath("no/such/folder/curves.png");
+    const QString unwritable = exportFigure(*plot, missing);
+    EXPECT_TRUE(unwritable.contains("curves.png")) << unwritable.toStdString();
+    EXPECT_FALSE(QFile::exists(missing));
+}
+
+TEST(FigureExport, ContextMenuOffersTheThreeFormats) {
+    QTemporaryDir dir;
+    auto plot = curvePlotWithData();
+    EXPECT_TRUE(isExportable(*plot));
+    EXPECT_EQ(plot->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QStringList texts;
+    for (QAction* action : plot->actions()) texts << action->text();
+    EXPECT_EQ(texts, QStringList({"Export as PNG (2x)…", "Export as SVG…", "Export as PDF…"}));
+    makeExportable(*plot, "Loss curves");  // a second call renames only
+    EXPECT_EQ(plot->actions().size(), 3);
+    EXPECT_EQ(figureName(*plot), "Loss curves");
+
+    std::optional<FigureFormat> asked;
+    QString suggested;
+    const QString path = dir.filePath("from-menu.svg");
+    setFigurePathChooser([&](QWidget&, std::optional<FigureFormat> format, const QString& s) {
+        asked = format;
+        suggested = s;
+        return path;
+    });
+    plot->findChild<QAction*>("exportFigureSvg")->trigger();
+    setFigurePathChooser({});
+    EXPECT_EQ(asked, FigureFormat::Svg);
+    EXPECT_TRUE(suggested.endsWith("loss-curves.svg")) << suggested.toStdString();
+    EXPECT_TRUE(readAll(path).contains("<svg"));
+}
+
+TEST(FigureExport, MainWindowShowsExportErrorsOnItsBanner) {
+    MainWindow window({});
+    window.show();
+    ASSERT_TRUE(waitForLoad(window));
+    DataPage* page = window.dataPage();
+    ChooserOverride chooser("/proc/learn2add-cannot-write/pairs.png");
+    EXPECT_EQ(exportFigureInteractively(*page->distributionPlot(), FigureFormat::Png), "");
+    EXPECT_TRUE(window.banner()->isVisibleTo(&window));
+    EXPECT_EQ(window.banner()->kind(), MessageBanner::Kind::Error);
+    EXPECT_TRUE(window.banner()->text().contains("pairs.png")) << window.banner()->text().toStdString();
+}
+
+TEST(FigureExport, EveryPageHasExportableFigures) {
+    MainWindow window({});
+    window.resize(1400, 900);
+    window.show();
+    ASSERT_TRUE(waitForLoad(window));
+    for (const char* name : {"Data", "Autoencoder", "Addition", "Compare"}) {
+        ASSERT_TRUE(window.showPage(name));
+        QWidget* page = window.findChild<QStackedWidget*>()->currentWidget();
+        const QList<QWidget*> figures = exportableFigures(*page);
+        EXPECT_FALSE(figures.isEmpty()) << name;
+        for (QWidget* figure : figures) EXPECT_FALSE(figureName(*figure).isEmpty()) << name;
+        // LEARN2ADD_FIGURE_DIR=<folder> keeps every figure of every page there, to look at.
+        if (const QString keep = qEnvironmentVariable("LEARN2ADD_FIGURE_DIR"); !keep.isEmpty()) {
+            testing::waitUntil([] { return false; }, 3000);  // the first views arrive
+            for (QWidget* figure : figures) {
+                const QString base = QDir(keep).filePath(QString("%1 - %2").arg(name, figureName(*figure)));
+                for (const char* suffix : {".png", ".svg", ".pdf"}) {
+                    EXPECT_EQ(exportFigure(*figure, base + suffix), "");
+                }
+            }
+        }
+    }
+    EXPECT_TRUE(isExportable(*window.autoencoderPage()->curvePlot()));
+    EXPECT_TRUE(isExportable(*window.autoencoderPage()->codeScatter()));
+    EXPECT_TRUE(isExportable(*window.autoencoderPage()->reconstructions()));
+    EXPECT_TRUE(isExportable(*window.dataPage()->distributionPlot()));
+    EXPECT_TRUE(isExportable(*window.dataPage()->sampleDigits()));
+    EXPECT_TRUE(isExportable(*window.additionPage()->gridPanel()->view()));
+    EXPECT_TRUE(isExportable(*window.additionPage()->explorer()->transitionPlot()));
+    EXPECT_TRUE(isExportable(*window.additionPage()->explorer()->probabilityPlot()));
+    EXPECT_TRUE(isExportable(*window.comparisonPage()->transitionPlot()));
+    EXPECT_TRUE(isExportable(*window.comparisonPage()->column(0)->latentPlot()));
+    EXPECT_TRUE(isExportable(*window.comparisonPage()->column(2)->gridView()));
+    EXPECT_EQ(figureName(*window.comparisonPage()->column(0)->latentPlot()),
+              "Slot 1 · AE + P: latent path");
+}
+
+TEST(FigureExport, ToolbarMenuListsThePageFiguresAndExports) {
+    QTemporaryDir dir;
+    MainWindow window({});
+    window.show();
+    ASSERT_TRUE(waitForLoad(window));
+    auto* menu = window.findChild<FigureExportMenu*>();
+    ASSERT_NE(menu, nullptr);
+    ASSERT_NE(menu->button(), nullptr);
+    EXPECT_EQ(menu->button()->text().remove('&'), "Export figure");
+    EXPECT_EQ(menu->shortcutAction()->shortcut(), QKeySequence("Ctrl+E"));
+
+    window.showPage("Data");
+    menu->refresh();
+    QStringList names;
+    for (QAction* action : menu->actions()) names << action->text();
+    EXPECT_TRUE(names.contains("Pairs per result digit…")) << names.join(", ").toStdString();
+    EXPECT_TRUE(names.contains("Sample digits…")) << names.join(", ").toStdString();
+
+    const QString path = dir.filePath("distribution.pdf");
+    ChooserOverride chooser(path);
+    for (QAction* action : menu->actions()) {
+        if (action->text() == "Pairs per result digit…") action->trigger();
+    }
+    EXPECT_TRUE(readAll(path).startsWith("%PDF"));
+}
+
+}  // namespace
+}  // namespace learn2add::ui
