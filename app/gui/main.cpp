@@ -59,10 +59,13 @@ int main(int argc, char** argv) {
         "compare-tab", "Show this tab of the Compare page: outputs or models.", "TAB");
     const QCommandLineOption compareAddend(
         "compare-addend", "Start the Compare page's addend slider at X (0 to 12).", "X");
+    const QCommandLineOption run(
+        "run", "Open this run folder (autoencoder, judge or addition) on its page, as File > Open "
+               "run… does.", "DIR");
     const QCommandLineOption startupReport(
         "startup-report", "Print when the window and the first judged grid appeared, then quit.");
     parser.addOptions({data, seed, threads, screenshot, page, additionRun, judgeRun, additionTab,
-                       compareRuns, compareTab, compareAddend, startupReport});
+                       compareRuns, compareTab, compareAddend, run, startupReport});
     parser.process(app);
 
     // Leave a core for the GUI while models train.
@@ -73,6 +76,8 @@ int main(int argc, char** argv) {
     learn2add::ui::MainWindowOptions options;
     if (parser.isSet(data)) options.dataFolder = parser.value(data);
     options.seed = parser.value(seed).toULongLong();
+    // Screenshots and startup reports start from the defaults and leave the settings alone.
+    options.rememberSettings = !parser.isSet(screenshot) && !parser.isSet(startupReport);
     learn2add::ui::MainWindow window(options);
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
         qWarning("learn2add: there is no page named \"%s\"", qPrintable(parser.value(page)));
@@ -94,6 +99,12 @@ int main(int argc, char** argv) {
             ++slot;
         }
     }
+    // What the last session left (window, page, forms); the command line still wins.
+    if (options.rememberSettings) {
+        window.restoreSettings();
+        if (parser.isSet(page)) window.showPage(parser.value(page));
+    }
+    if (parser.isSet(run)) window.openRun(parser.value(run));
     if (parser.isSet(judgeRun)) addition->openJudgeRun(parser.value(judgeRun));
     if (parser.isSet(additionRun)) addition->openAdditionRun(parser.value(additionRun));
     if (parser.isSet(additionTab)) {
@@ -151,7 +162,7 @@ int main(int argc, char** argv) {
         const QString file = parser.value(screenshot);
         // Opened runs answer from the inference thread; give them time to be drawn.
         const int delayMs = parser.isSet(compareRuns)   ? 8000
-                            : parser.isSet(additionRun) ? 4000
+                            : parser.isSet(additionRun) || parser.isSet(run) ? 4000
                                                         : 300;
         const auto grab = [&window, file, delayMs] {
             QTimer::singleShot(delayMs, &window, [&window, file] {

@@ -106,7 +106,7 @@ TEST(MainWindow, OpenRunSendsEachKindToItsPageAndRemembersIt) {
         return QString::fromStdString((folder.path() / name).string());
     };
     const QString judge = writeRun("judge", R"({"kind": "judge"})");
-    const QString autoencoder = writeRun("ae", R"({"kind": "autoencoder"})");
+    const QString unknown = writeRun("mystery", R"({"kind": "mystery"})");
     const QString notARun = QString::fromStdString(folder.path().string());
     RecentRuns().clear();
     MainWindow window({});
@@ -116,9 +116,9 @@ TEST(MainWindow, OpenRunSendsEachKindToItsPageAndRemembersIt) {
     ASSERT_FALSE(RecentRuns().folders().isEmpty());
     EXPECT_EQ(RecentRuns().folders().front(), QDir(judge).absolutePath());
     // Runs this window cannot show, and folders that are no runs, are refused with the reason.
-    EXPECT_FALSE(window.openRun(autoencoder));
+    EXPECT_FALSE(window.openRun(unknown));
     EXPECT_TRUE(window.banner()->isVisibleTo(&window));
-    EXPECT_TRUE(window.banner()->text().contains("autoencoder")) << window.banner()->text().toStdString();
+    EXPECT_TRUE(window.banner()->text().contains("mystery")) << window.banner()->text().toStdString();
     EXPECT_FALSE(window.openRun(notARun));
     EXPECT_TRUE(window.banner()->text().contains("no readable config.json"))
         << window.banner()->text().toStdString();

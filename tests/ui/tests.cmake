@@ -8,11 +8,15 @@ if(LEARN2ADD_BUILD_GUI)
             ui/TrainingSessionTest.cpp
             ui/TrainingValuesTest.cpp
             ui/AutoencoderPageTest.cpp
+            ui/OpenRunAndSettingsTest.cpp
+            ui/AutoencoderRunFixtures.cpp
             ui/UiTestSupport.cpp
             core/data/IdxFixtures.cpp
     LIBRARIES learn2add_ui Qt6::Test
     LABELS ui)
   set_target_properties(ui_tests PROPERTIES AUTOMOC ON)
+  # It trains a tiny autoencoder run with the core trainer (LibTorch's headers name a method `slots`).
+  set_source_files_properties(ui/AutoencoderRunFixtures.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
 
   # Figure export (PNG 2x, SVG, PDF) of plots and image panels, their context menus and the main
   # window's "Export figure" toolbar button (a few seconds).

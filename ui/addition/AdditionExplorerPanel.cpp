@@ -213,6 +213,10 @@ void AdditionExplorerPanel::chooseTestImage(int digit, int index) {
     onInputChanged();
 }
 
+int AdditionExplorerPanel::testDigit() const {
+    return digit_->value();
+}
+
 void AdditionExplorerPanel::useDrawnDigit() {
     if (fromCanvas_->isChecked()) {
         onInputChanged();

@@ -46,6 +46,8 @@ public:
     // Shows the index-th test image of `digit` (clamped to what exists).
     void chooseTestImage(int digit, int index);
     void useDrawnDigit();
+    // The digit whose test images are chosen from (0-9).
+    int testDigit() const;
     AdditionInput currentInput() const;
 
     // Exposed for tests and screenshots.

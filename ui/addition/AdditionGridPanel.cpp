@@ -1,6 +1,7 @@
 #include "addition/AdditionGridPanel.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -12,6 +13,7 @@
 
 #include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
+#include "shell/FolderDialog.h"
 
 namespace learn2add::ui {
 
@@ -193,8 +195,10 @@ bool AdditionGridPanel::exportPng(const QString& file, QString* error) {
 
 void AdditionGridPanel::chooseExportFile() {
     const QString file = QFileDialog::getSaveFileName(
-        this, tr("Export the grid"), QStringLiteral("addition-grid.png"), tr("PNG images (*.png)"));
+        this, tr("Export the grid"), QDir(lastDialogFolder()).filePath("addition-grid.png"),
+        tr("PNG images (*.png)"));
     if (file.isEmpty()) return;
+    rememberDialogFolder(file);
     QString error;
     if (exportPng(file, &error)) {
         Q_EMIT message(tr("Saved the grid to %1").arg(file), false);

@@ -1,5 +1,6 @@
 #include "addition/AdditionPage.h"
 
+#include <QAction>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,6 +13,7 @@
 #include "addition/AdditionInference.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
+#include "shell/FolderDialog.h"
 #include "shell/MessageBanner.h"
 
 namespace learn2add::ui {
@@ -70,6 +72,11 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     connect(training_->runner(), &AdditionTrainingRunner::started, this,
             [this] { grid_->clearHistory(); });
     connect(training_, &AdditionTrainingPanel::message, this, &AdditionPage::showMessage);
+    // F5 / F6 / Shift+F5 from any tab of this page (and only while it is shown); training
+    // from another tab shows the training tab.
+    addActions(training_->shortcutActions());
+    connect(training_->trainAction(), &QAction::triggered, this,
+            [this] { tabs_->setCurrentWidget(training_); });
     connect(grid_, &AdditionGridPanel::message, this, &AdditionPage::showMessage);
 
     auto* layout = new QVBoxLayout(this);
@@ -86,13 +93,13 @@ QWidget* AdditionPage::buildRunBar() {
     auto* openModel = new QPushButton(tr("Open addition run…"));
     openModel->setToolTip(tr("A folder written by learn2add-cli train addition (or this page)"));
     connect(openModel, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open an addition run"));
+        const QString folder = chooseFolder(this, tr("Open an addition run"));
         if (!folder.isEmpty()) openAdditionRun(folder);
     });
     auto* openJudge = new QPushButton(tr("Open judge run…"));
     openJudge->setToolTip(tr("A folder written by learn2add-cli train judge"));
     connect(openJudge, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a judge run"));
+        const QString folder = chooseFolder(this, tr("Open a judge run"));
         if (!folder.isEmpty()) openJudgeRun(folder);
     });
     model_ = new QLabel(tr("<b>Model:</b> none. Open an addition run or train one."));

@@ -1,9 +1,12 @@
 #include "addition/AdditionTrainingPanel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QSettings>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -21,8 +24,10 @@
 #include "models/DecoderKind.h"
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
+#include "shell/FolderDialog.h"
 #include "plots/FigureExport.h"
 #include "training/TrainingProgressView.h"
+#include "widgets/RememberedFormValues.h"
 
 namespace learn2add::ui {
 namespace {
@@ -38,7 +43,7 @@ QWidget* folderField(QLineEdit* edit, const QString& title, QWidget* owner) {
     browse->setFixedWidth(28);
     browse->setToolTip(title);
     QObject::connect(browse, &QPushButton::clicked, owner, [edit, title, owner] {
-        const QString folder = QFileDialog::getExistingDirectory(owner, title, edit->text());
+        const QString folder = chooseFolder(owner, title, edit->text());
         if (!folder.isEmpty()) edit->setText(folder);
     });
     layout->addWidget(edit, 1);
@@ -158,13 +163,28 @@ QWidget* AdditionTrainingPanel::buildForm() {
                  folderField(init_, tr("Choose an autoencoder run folder"), this));
     form->addRow(tr("Write runs in"), folderField(runFolder_, tr("Choose where runs go"), this));
 
+    // The shortcuts are actions (see the header); the buttons do what they do.
+    const auto shortcut = [this](const QString& text, const QKeySequence& keys, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(keys);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    trainAction_ = shortcut(tr("Train"), QKeySequence(Qt::Key_F5), &AdditionTrainingPanel::startTraining);
+    pauseAction_ =
+        shortcut(tr("Pause or resume"), QKeySequence(Qt::Key_F6), &AdditionTrainingPanel::pauseOrResume);
+    stopAction_ = shortcut(tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                           &AdditionTrainingPanel::stopTraining);
     train_ = new QPushButton(tr("Train"));
     train_->setDefault(true);
+    train_->setToolTip(tr("Train the model with these settings (F5)"));
     connect(train_, &QPushButton::clicked, this, &AdditionTrainingPanel::startTraining);
     pause_ = new QPushButton(tr("Pause"));
+    pause_->setToolTip(tr("Pause or resume the running training (F6)"));
     connect(pause_, &QPushButton::clicked, this, &AdditionTrainingPanel::pauseOrResume);
     stop_ = new QPushButton(tr("Stop"));
-    stop_->setToolTip(tr("Stop the training; a run folder keeps best.pt and last.pt"));
+    stop_->setToolTip(tr("Stop the training (Shift+F5); a run folder keeps best.pt and last.pt"));
     connect(stop_, &QPushButton::clicked, this, &AdditionTrainingPanel::stopTraining);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(train_);
@@ -292,6 +312,32 @@ void AdditionTrainingPanel::shutdown() {
     runner_->shutdown();
 }
 
+void AdditionTrainingPanel::saveSettings(QSettings& settings) const {
+    settings.setValue("model", comboValue(variant_));
+    settings.setValue("decoder", comboValue(decoder_));
+    settings.setValue("recipe", comboValue(recipe_));
+    settings.setValue("epochs", epochs_->value());
+    settings.setValue("batchesPerEpoch", batches_->value());
+    settings.setValue("seed", seed_->value());
+    settings.setValue("judgeRun", judge_->text().trimmed());
+    settings.setValue("startFrom", init_->text().trimmed());
+    settings.setValue("runFolder", runFolder_->text().trimmed());
+}
+
+void AdditionTrainingPanel::restoreSettings(const QSettings& settings) {
+    restoreComboData(variant_, settings.value("model"));
+    restoreComboData(decoder_, settings.value("decoder"));
+    restoreComboData(recipe_, settings.value("recipe"));
+    restoreSpinValue(epochs_, settings.value("epochs"));
+    restoreSpinValue(batches_, settings.value("batchesPerEpoch"));
+    restoreSpinValue(seed_, settings.value("seed"));
+    for (const auto& [edit, key] : {std::pair{judge_, "judgeRun"}, std::pair{init_, "startFrom"}}) {
+        const QString folder = settings.value(key).toString().trimmed();
+        if (!folder.isEmpty() && QFileInfo(folder).isDir()) edit->setText(folder);
+    }
+    runFolder_->setText(settings.value("runFolder").toString().trimmed());
+}
+
 void AdditionTrainingPanel::onStarted(const AdditionTrainingJob& job) {
     runName_ = job.name;
     for (CurvePlot* plot : {losses_, spread_, accuracy_}) {
@@ -346,6 +392,9 @@ void AdditionTrainingPanel::onStateChanged() {
     train_->setEnabled(!running);
     pause_->setEnabled(running);
     stop_->setEnabled(running);
+    trainAction_->setEnabled(!running);
+    pauseAction_->setEnabled(running);
+    stopAction_->setEnabled(running);
     pause_->setText(runner_->isPaused() ? tr("Resume") : tr("Pause"));
     progress_->showPaused(runner_->isPaused());
 }

@@ -12,6 +12,10 @@
 //   training->setData(mnist);
 //   training->startTraining();       // what "Train" does
 //   training->shutdown();            // cancel, quit, wait
+//
+// Shortcuts: F5 trains, F6 pauses or resumes, Shift+F5 stops (as on the Autoencoder page). They
+// are actions of this panel, active while it is visible; a page that hosts the panel in a tab adds
+// shortcutActions() to itself so that they work from its other tabs as well.
 
 #include <QWidget>
 #include <memory>
@@ -21,10 +25,12 @@
 #include "addition/AdditionViewTypes.h"
 #include "data/MnistData.h"
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSettings;
 class QSpinBox;
 
 namespace learn2add::ui {
@@ -48,6 +54,18 @@ public:
     void pauseOrResume();
     void stopTraining();
     void shutdown();
+
+    // The form, in the settings' current group, to be restored at the next launch. Stored values
+    // that no longer fit (an unknown decoder, a number out of range, a judge or start-from folder
+    // that is gone) leave the default.
+    void saveSettings(QSettings& settings) const;
+    void restoreSettings(const QSettings& settings);
+
+    // Train (F5), pause / resume (F6) and stop (Shift+F5), enabled as the buttons are.
+    QAction* trainAction() const { return trainAction_; }
+    QAction* pauseAction() const { return pauseAction_; }
+    QAction* stopAction() const { return stopAction_; }
+    QList<QAction*> shortcutActions() const { return {trainAction_, pauseAction_, stopAction_}; }
 
     // Exposed for tests and screenshots.
     AdditionTrainingRunner* runner() const { return runner_; }
@@ -94,6 +112,9 @@ private:
     QPushButton* train_ = nullptr;
     QPushButton* pause_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QAction* trainAction_ = nullptr;
+    QAction* pauseAction_ = nullptr;
+    QAction* stopAction_ = nullptr;
     TrainingProgressView* progress_ = nullptr;
     QLabel* status_ = nullptr;
     CurvePlot* losses_ = nullptr;

@@ -13,6 +13,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include "autoencoder/AutoencoderRunLoader.h"
 #include "autoencoder/AutoencoderSettingsPanel.h"
 #include "autoencoder/RunsTable.h"
 #include "models/DecoderKind.h"
@@ -53,6 +54,17 @@ AutoencoderPage::AutoencoderPage(QWidget* parent) : QWidget(parent) {
     connect(session_, &TrainingSession::runFinished, this, &AutoencoderPage::onRunFinished);
     connect(session_, &TrainingSession::runFailed, this, &AutoencoderPage::onRunFailed);
     connect(session_, &TrainingSession::stateChanged, this, &AutoencoderPage::onStateChanged);
+    loader_ = new AutoencoderRunLoader(this);
+    connect(loader_, &AutoencoderRunLoader::opened, this, &AutoencoderPage::addOpenedRun);
+    connect(loader_, &AutoencoderRunLoader::failed, this,
+            [this](const QString& folder, const QString& message) {
+                banner_->showMessage(
+                    tr("<b>Could not open the autoencoder run %1.</b> %2<br>The runs shown before "
+                       "are still there.")
+                        .arg(folder.toHtmlEscaped(), message.toHtmlEscaped()),
+                    MessageBanner::Kind::Error);
+                Q_EMIT openFailed(folder, message);
+            });
     refreshTimer_.setSingleShot(true);
     refreshTimer_.setInterval(kRefreshMs);
     connect(&refreshTimer_, &QTimer::timeout, this, &AutoencoderPage::refreshViews);
@@ -264,6 +276,61 @@ void AutoencoderPage::shutdownTraining() {
     session_->shutdown();
 }
 
+void AutoencoderPage::openRun(const QString& folder) {
+    loader_->open(folder, data_);
+}
+
+void AutoencoderPage::addOpenedRun(const OpenedAutoencoderRun& run) {
+    const int runId = nextOpenedId_--;
+    const QString label = QFileInfo(run.folder).fileName();
+    RunRecord record{run.job, curves_->addSeries(QStringLiteral("%1 %2").arg(label, run.job.name)),
+                     std::nullopt, run.folder, run.checkpointEpoch};
+    runs_->addRun(runId, run.job, runColour(record.series), label);
+    // The rows of metrics.csv go where a live training's epoch reports go.
+    for (const train::EpochReport& report : run.epochs) {
+        curves_->addPoint(record.series, report.epoch, report.trainRmse, report.validationRmse);
+        runs_->showEpoch(runId, report);
+    }
+    if (run.bestEpoch > 0 && !run.epochs.empty()) {
+        curves_->setBest(record.series, run.bestEpoch, run.epochs.back().bestValidationRmse);
+    }
+    if (run.hasImages) {
+        train::EpochReport shown = run.epochs.empty() ? train::EpochReport{} : run.epochs.back();
+        shown.inputs = run.inputs;
+        shown.reconstructions = run.reconstructions;
+        shown.codes2d = run.codes2d;
+        shown.codeLabels = run.codeLabels;
+        record.latest = std::move(shown);
+    }
+    const QString problems = run.problems.join(QStringLiteral("\n"));
+    runs_->showOpened(runId, run.folder, problems);
+    records_.emplace(runId, std::move(record));
+    if (!run.problems.isEmpty()) {
+        QStringList items;
+        for (const QString& problem : run.problems) items << problem.toHtmlEscaped();
+        banner_->showMessage(tr("<b>Opened %1, but %2.</b>")
+                                 .arg(run.folder.toHtmlEscaped(),
+                                      items.join(QStringLiteral("; and "))),
+                             MessageBanner::Kind::Error);
+    }
+    followNewest_ = !session_->isRunning();
+    runs_->setCurrentCell(runs_->rowOf(runId), RunsTable::RunColumn);
+    showRun(runId);
+    Q_EMIT runOpened(runId);
+}
+
+QString AutoencoderPage::runLabel(int runId) const {
+    const auto found = records_.find(runId);
+    if (found != records_.end() && !found->second.openedFolder.isEmpty()) {
+        return QFileInfo(found->second.openedFolder).fileName();
+    }
+    return QStringLiteral("#%1").arg(runId);
+}
+
+QString AutoencoderPage::reconstructionTitle() const {
+    return reconstructionTitle_->text();
+}
+
 void AutoencoderPage::showError(const QString& text) {
     banner_->showMessage(tr("<b>Cannot train:</b> %1").arg(text.toHtmlEscaped()),
                          MessageBanner::Kind::Error);
@@ -285,7 +352,7 @@ void AutoencoderPage::onStateChanged() {
 
 void AutoencoderPage::onRunQueued(int runId, const TrainingJob& job) {
     RunRecord record{job, curves_->addSeries(QStringLiteral("#%1 %2").arg(runId).arg(job.name)),
-                     std::nullopt};
+                     std::nullopt, QString(), 0};
     runs_->addRun(runId, job, runColour(record.series));
     records_.emplace(runId, std::move(record));
 }
@@ -355,6 +422,12 @@ void AutoencoderPage::refreshViews() {
     const RunRecord* record = found == records_.end() ? nullptr : &found->second;
     const train::EpochReport* report = record && record->latest ? &*record->latest : nullptr;
 
+    const bool opened = record && !record->openedFolder.isEmpty();
+    const QString label = runLabel(shownRun_);
+    // An opened run shows best.pt's reconstructions; a training shows its latest epoch's.
+    const QString when = opened ? tr("best.pt (epoch %1)").arg(record->checkpointEpoch)
+                         : report ? tr("epoch %1").arg(report->epoch)
+                                  : QString();
     if (report) {
         std::vector<DigitMosaic::Tile> tiles;
         for (QImage& image : stripImages(report->inputs))
@@ -363,32 +436,33 @@ void AutoencoderPage::refreshViews() {
             tiles.push_back({std::move(image), QString()});
         reconstructions_->setTiles(std::move(tiles));
         reconstructionTitle_->setText(
-            tr("Run #%1, epoch %2 · top: input, bottom: output").arg(shownRun_).arg(report->epoch));
+            tr("Run %1, %2 · top: input, bottom: output").arg(label, when));
     } else {
         reconstructions_->setTiles({});
         reconstructionTitle_->setText(
-            record ? tr("Run #%1: waiting for its first epoch…").arg(shownRun_)
-                   : tr("Train a model to see its reconstructions here."));
+            opened   ? tr("Run %1: best.pt could not be used (see the message above).").arg(label)
+            : record ? tr("Run %1: waiting for its first epoch…").arg(label)
+                     : tr("Train a model to see its reconstructions here."));
     }
 
     if (record && record->job.options.codeSize() == 2) {
         scatterStack_->setCurrentWidget(scatter_);
         if (report && !report->codes2d.empty()) {
             scatter_->showCodes(report->codes2d, report->codeLabels,
-                                tr("Run #%1, epoch %2: %3 validation digits")
-                                    .arg(shownRun_)
-                                    .arg(report->epoch)
+                                tr("Run %1, %2: %3 validation digits")
+                                    .arg(label, when)
                                     .arg(report->codeLabels.size()));
         } else {
-            scatter_->clear(tr("Run #%1: waiting for its first epoch…").arg(shownRun_));
+            scatter_->clear(opened ? tr("Run %1: best.pt could not be used.").arg(label)
+                                   : tr("Run %1: waiting for its first epoch…").arg(label));
         }
     } else {
         scatterStack_->setCurrentWidget(scatterHint_);
         scatterHint_->setText(
             record
-                ? tr("Run #%1 has a code of size %2.\nThe scatter of validation codes is drawn for "
+                ? tr("Run %1 has a code of size %2.\nThe scatter of validation codes is drawn for "
                      "code size 2.")
-                      .arg(shownRun_)
+                      .arg(label)
                       .arg(record->job.options.codeSize())
                 : tr("Train with code size 2 to see how the encoder lays out the validation "
                      "digits in the plane."));

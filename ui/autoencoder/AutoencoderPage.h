@@ -3,7 +3,8 @@
 // the three decoders, L2 or BCE, any code size; queue the six decoder × loss combinations to
 // compare them; watch train and validation RMSE curves of all runs, the reconstructions of five
 // fixed validation digits, the validation codes when the code has two dimensions, and a table of
-// runs.
+// runs. Run folders written before (by the CLI or this page) open beside the trained runs: their
+// curves from metrics.csv, their row, and best.pt's reconstructions.
 //
 // Threads: GUI thread only. Training runs on the TrainingSession's worker thread; this page only
 // receives value reports and redraws on timers (curves: CurvePlot's 100 ms timer; digits and code
@@ -12,6 +13,7 @@
 //   auto* page = new AutoencoderPage;
 //   connect(window, &MainWindow::dataChanged, page, &AutoencoderPage::setData);
 //   page->startTraining();                 // what the "Train" button does
+//   page->openRun("runs/ae-upsample");     // read on a pool thread; runOpened() or the banner
 //   page->shutdownTraining();              // cancel, quit, wait: before the window goes away
 
 #include <QTimer>
@@ -30,6 +32,7 @@ class QStackedWidget;
 
 namespace learn2add::ui {
 
+class AutoencoderRunLoader;
 class AutoencoderSettingsPanel;
 class CodeScatterPlot;
 class CurvePlot;
@@ -38,6 +41,7 @@ class MessageBanner;
 class RunsTable;
 class TrainingProgressView;
 class TrainingSession;
+struct OpenedAutoencoderRun;
 
 class AutoencoderPage : public QWidget {
     Q_OBJECT
@@ -56,6 +60,10 @@ public:
     void stopTraining();
     // Cancels, quits and waits for the worker thread; no training afterwards.
     void shutdownTraining();
+    // Opens an autoencoder run folder in the background; runOpened() when it is shown (with what
+    // could not be read, such as a corrupt best.pt, on the banner), openFailed() and the banner
+    // when nothing of it can be shown. The runs shown before stay.
+    void openRun(const QString& folder);
 
     // Exposed for tests and screenshots.
     AutoencoderSettingsPanel* settings() const { return settings_; }
@@ -70,14 +78,23 @@ public:
     QPushButton* queueButton() const { return queue_; }
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* stopButton() const { return stop_; }
+    AutoencoderRunLoader* runLoader() const { return loader_; }
     // The run whose digits and codes are shown (the newest unless the user picked a row); 0: none.
+    // Opened runs have negative ids (-1, -2, ...), trained runs positive ones.
     int shownRun() const { return shownRun_; }
+    QString reconstructionTitle() const;
+
+Q_SIGNALS:
+    void runOpened(int runId);
+    void openFailed(const QString& folder, const QString& message);
 
 private:
     struct RunRecord {
         TrainingJob job;
         int series = 0;
         std::optional<train::EpochReport> latest;
+        QString openedFolder;     // empty for runs trained here
+        int checkpointEpoch = 0;  // opened runs: the epoch whose weights (best.pt) are shown
     };
 
     QWidget* buildControls();
@@ -89,6 +106,9 @@ private:
     void showError(const QString& text);
     void onStateChanged();
     void showRun(int runId);
+    void addOpenedRun(const OpenedAutoencoderRun& run);
+    // "#3" for a run trained here, the folder's name for an opened one.
+    QString runLabel(int runId) const;
     void refreshViews();
 
     void onRunQueued(int runId, const TrainingJob& job);
@@ -100,6 +120,8 @@ private:
 
     std::shared_ptr<const data::MnistData> data_;
     TrainingSession* session_ = nullptr;
+    AutoencoderRunLoader* loader_ = nullptr;
+    int nextOpenedId_ = -1;
     std::map<int, RunRecord> records_;
     int shownRun_ = 0;
     bool followNewest_ = true;

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -15,6 +16,8 @@
 
 #include "common/TorchRuntime.h"
 #include "models/DecoderKind.h"
+#include "shell/FolderDialog.h"
+#include "widgets/RememberedFormValues.h"
 
 namespace learn2add::ui {
 namespace {
@@ -184,9 +187,39 @@ QString AutoencoderSettingsPanel::defaultRunFolderBase() {
         .filePath(QStringLiteral("learn2add/runs"));
 }
 
+void AutoencoderSettingsPanel::saveSettings(QSettings& settings) const {
+    settings.setValue("decoder", comboValue(decoder_));
+    settings.setValue("loss", comboValue(loss_));
+    settings.setValue("codeSize", codeSize_->value());
+    settings.setValue("epochs", epochs_->value());
+    settings.setValue("batchesPerEpoch", batchesPerEpoch_->value());
+    settings.setValue("batchSize", batchSize_->value());
+    settings.setValue("learningRate", learningRate_->text().trimmed());
+    settings.setValue("seed", seed_->value());
+    settings.setValue("threads", threads_->value());
+    settings.setValue("saveRuns", saveRuns_->isChecked());
+    settings.setValue("runFolder", runFolder_->text().trimmed());
+}
+
+void AutoencoderSettingsPanel::restoreSettings(const QSettings& settings) {
+    restoreComboData(decoder_, settings.value("decoder"));
+    restoreComboData(loss_, settings.value("loss"));
+    restoreSpinValue(codeSize_, settings.value("codeSize"));
+    restoreSpinValue(epochs_, settings.value("epochs"));
+    restoreSpinValue(batchesPerEpoch_, settings.value("batchesPerEpoch"));
+    restoreSpinValue(batchSize_, settings.value("batchSize"));
+    restoreNumberText(learningRate_, settings.value("learningRate"), 1e-9, 10.0);
+    restoreSpinValue(seed_, settings.value("seed"));
+    restoreSpinValue(threads_, settings.value("threads"));
+    restoreChecked(saveRuns_, settings.value("saveRuns"));
+    if (const QString folder = settings.value("runFolder").toString().trimmed(); !folder.isEmpty()) {
+        runFolder_->setText(folder);
+        runFolder_->setCursorPosition(0);
+    }
+}
+
 void AutoencoderSettingsPanel::chooseRunFolder() {
-    const QString folder =
-        QFileDialog::getExistingDirectory(this, tr("Folder for run folders"), runFolder_->text());
+    const QString folder = chooseFolder(this, tr("Folder for run folders"), runFolder_->text());
     if (!folder.isEmpty()) runFolder_->setText(folder);
 }
 

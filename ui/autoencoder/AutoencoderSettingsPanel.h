@@ -15,6 +15,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QSettings;
 class QSpinBox;
 
 namespace learn2add::ui {
@@ -33,6 +34,11 @@ public:
     void setRunFolderBase(const std::optional<QString>& base);
     // ~/.local/share/learn2add/runs (QStandardPaths' generic data location).
     static QString defaultRunFolderBase();
+
+    // Every field, in the settings' current group, to be restored at the next launch. Stored
+    // values that no longer fit (an unknown decoder, a number out of range) leave the default.
+    void saveSettings(QSettings& settings) const;
+    void restoreSettings(const QSettings& settings);
 
     QComboBox* decoderBox() const { return decoder_; }
     QComboBox* lossBox() const { return loss_; }

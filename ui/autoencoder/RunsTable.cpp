@@ -52,15 +52,17 @@ RunsTable::RunsTable(QWidget* parent) : QTableWidget(0, ColumnCount, parent) {
     horizontalHeader()->setStretchLastSection(true);
     connect(this, &QTableWidget::currentCellChanged, this, [this](int row) {
         const int id = runIdAt(row);
-        if (id > 0) Q_EMIT runSelected(id);
+        if (id != 0) Q_EMIT runSelected(id);  // opened runs have negative ids
     });
 }
 
-void RunsTable::addRun(int runId, const TrainingJob& job, const QColor& colour) {
+void RunsTable::addRun(int runId, const TrainingJob& job, const QColor& colour,
+                       const QString& label) {
     const int row = rowCount();
     insertRow(row);
     runs_[runId] = RunState{row, job.options.epochs(), 0.0, 0.0};
-    auto* run = new QTableWidgetItem(swatch(colour), QStringLiteral("#%1").arg(runId));
+    auto* run = new QTableWidgetItem(swatch(colour),
+                                     label.isEmpty() ? QStringLiteral("#%1").arg(runId) : label);
     run->setData(kRunIdRole, runId);
     run->setToolTip(job.name);
     setItem(row, RunColumn, run);
@@ -137,6 +139,14 @@ void RunsTable::showFailure(int runId, const QString& message) {
     if (row < 0) return;
     setCell(row, StatusColumn, tr("failed"), message);
     item(row, StatusColumn)->setForeground(QColor(0xb0, 0x20, 0x20));
+}
+
+void RunsTable::showOpened(int runId, const QString& folder, const QString& note) {
+    const int row = rowOf(runId);
+    if (row < 0) return;
+    const QString tip = tr("Opened from %1").arg(folder);
+    setCell(row, StatusColumn, tr("opened"), note.isEmpty() ? tip : tip + "\n" + note);
+    if (!note.isEmpty()) item(row, StatusColumn)->setForeground(QColor(0xb0, 0x60, 0x00));
 }
 
 int RunsTable::rowOf(int runId) const {

@@ -8,6 +8,7 @@
 //   table->showStarted(id);               // "running"
 //   table->showEpoch(id, epochReport);
 //   table->showResult(id, result);        // "finished", "cancelled", "diverged" ...
+//   table->showOpened(id, folder);        // a run opened from its folder ("opened")
 
 #include <QTableWidget>
 #include <map>
@@ -36,11 +37,15 @@ public:
 
     explicit RunsTable(QWidget* parent = nullptr);
 
-    void addRun(int runId, const TrainingJob& job, const QColor& colour);
+    // `label` names the run in the first column ("#id" when empty).
+    void addRun(int runId, const TrainingJob& job, const QColor& colour,
+                const QString& label = QString());
     void showStarted(int runId);
     void showEpoch(int runId, const train::EpochReport& report);
     void showResult(int runId, const train::TrainingResult& result);
     void showFailure(int runId, const QString& message);
+    // A run opened from its folder: status "opened", the folder (and `note`) in its tooltip.
+    void showOpened(int runId, const QString& folder, const QString& note = QString());
 
     // -1 when unknown.
     int rowOf(int runId) const;

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "plots/PlotColours.h"
+#include "shell/FolderDialog.h"
 
 namespace learn2add::ui {
 namespace {
@@ -63,7 +64,7 @@ QWidget* ComparisonRunBar::buildSlot(int slot) {
                              : tr("An addition run of any kind: learn2add-cli train addition, "
                                   "vae-addition or vae-genp-addition"));
     connect(button, &QPushButton::clicked, this, [this, slot, judge] {
-        const QString folder = QFileDialog::getExistingDirectory(
+        const QString folder = chooseFolder(
             this, judge ? tr("Open a judge run")
                         : tr("Open an addition run (slot %1, meant for %2)")
                               .arg(slot + 1)

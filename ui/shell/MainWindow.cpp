@@ -10,16 +10,22 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "addition/AddendControl.h"
+#include "addition/AdditionExplorerPanel.h"
 #include "addition/AdditionPage.h"
+#include "addition/AdditionTrainingPanel.h"
 #include "autoencoder/AutoencoderPage.h"
+#include "autoencoder/AutoencoderSettingsPanel.h"
 #include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
 #include "plots/FigureExportMenu.h"
+#include "shell/FolderDialog.h"
 #include "shell/MessageBanner.h"
 #include "shell/RecentRuns.h"
 
@@ -76,6 +82,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    if (options_.rememberSettings && !settingsSaved_) saveSettings();
     autoencoderPage_->shutdownTraining();
     additionPage_->shutdown();
     comparisonPage_->shutdown();
@@ -83,6 +90,7 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (options_.rememberSettings) saveSettings();
     autoencoderPage_->shutdownTraining();
     additionPage_->shutdown();
     comparisonPage_->shutdown();
@@ -119,7 +127,8 @@ void MainWindow::createMenus() {
     QAction* openRunAction = file->addAction(tr("Open &run…"), this, &MainWindow::chooseRun);
     openRunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openRunAction->setStatusTip(
-        tr("Open a judge or addition run folder (learn2add-cli train …) on its page"));
+        tr("Open an autoencoder, judge or addition run folder (learn2add-cli train …) on its "
+           "page"));
     recentRunsMenu_ = file->addMenu(tr("Recent &runs"));
     connect(recentRunsMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentRunsMenu);
     file->addSeparator();
@@ -136,8 +145,48 @@ void MainWindow::createMenus() {
     });
 }
 
+void MainWindow::saveSettings() {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("window/page", currentPageName());
+    settings.beginGroup("autoencoder");
+    autoencoderPage_->settings()->saveSettings(settings);
+    settings.endGroup();
+    settings.beginGroup("additionTraining");
+    additionPage_->trainingPanel()->saveSettings(settings);
+    settings.endGroup();
+    settings.beginGroup("explorer");
+    settings.setValue("digit", additionPage_->explorer()->testDigit());
+    settings.setValue("addend", additionPage_->explorer()->addendControl()->addend());
+    settings.endGroup();
+    settingsSaved_ = true;
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());  // false: keeps the default
+    restoreState(settings.value("window/state").toByteArray());
+    showPage(settings.value("window/page").toString());  // an unknown name changes nothing
+    settings.beginGroup("autoencoder");
+    autoencoderPage_->settings()->restoreSettings(settings);
+    settings.endGroup();
+    settings.beginGroup("additionTraining");
+    additionPage_->trainingPanel()->restoreSettings(settings);
+    settings.endGroup();
+    settings.beginGroup("explorer");
+    bool ok = false;
+    const int digit = settings.value("digit").toString().toInt(&ok);
+    if (ok && digit >= 0 && digit <= 9) additionPage_->explorer()->chooseTestImage(digit, 0);
+    const double addend = settings.value("addend").toString().toDouble(&ok);
+    if (ok && addend >= 0.0 && addend <= AddendControl::kMaximum) {
+        additionPage_->explorer()->addendControl()->setAddend(addend);
+    }
+    settings.endGroup();
+}
+
 void MainWindow::chooseRun() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run folder"));
+    const QString folder = chooseFolder(this, tr("Open a run folder"));
     if (!folder.isEmpty()) openRun(folder);
 }
 
@@ -153,7 +202,10 @@ void MainWindow::fillRecentRunsMenu() {
 bool MainWindow::openRun(const QString& folder) {
     QString error;
     const QString kind = runKind(folder, error);
-    if (kind == QStringLiteral("judge")) {
+    if (kind == QStringLiteral("autoencoder")) {
+        autoencoderPage_->openRun(folder);
+        showPage(QStringLiteral("Autoencoder"));
+    } else if (kind == QStringLiteral("judge")) {
         additionPage_->openJudgeRun(folder);
         comparisonPage_->openJudgeRun(folder);
         showPage(QStringLiteral("Addition"));
@@ -166,9 +218,8 @@ bool MainWindow::openRun(const QString& folder) {
         showPage(QStringLiteral("Addition"));
     } else {
         if (error.isEmpty()) {
-            error = tr("%1 is a run of kind '%2'; this window opens judge and addition runs "
-                       "(an autoencoder run's curves and images are in its metrics.csv and "
-                       "TensorBoard file; learn2add-cli reconstruct draws its reconstructions)")
+            error = tr("%1 is a run of kind '%2'; this window opens autoencoder, judge and "
+                       "addition runs")
                         .arg(folder, kind);
         }
         banner_->showMessage(error.toHtmlEscaped(), MessageBanner::Kind::Error);
@@ -180,8 +231,8 @@ bool MainWindow::openRun(const QString& folder) {
 }
 
 void MainWindow::chooseMnistFolder() {
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Open an MNIST folder (train-images-idx3-ubyte, … raw or .gz)"));
+    const QString folder =
+        chooseFolder(this, tr("Open an MNIST folder (train-images-idx3-ubyte, … raw or .gz)"));
     if (!folder.isEmpty()) openData(folder);
 }
 

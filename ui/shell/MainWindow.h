@@ -29,6 +29,9 @@ class MessageBanner;
 struct MainWindowOptions {
     std::optional<QString> dataFolder;  // an MNIST-format folder; the embedded subset when empty
     std::uint64_t seed = 42;
+    // Save the settings (see saveSettings()) when the window closes. Off by default: tests and
+    // screenshots leave the user's settings alone; the app turns it on.
+    bool rememberSettings = false;
 };
 
 class MainWindow : public QMainWindow {
@@ -50,11 +53,20 @@ public:
     QString currentPageName() const;
     // Shows the page with this name (case-insensitive); false when there is none.
     bool showPage(const QString& name);
-    // Opens a run folder the CLI or a training wrote, on the page for its kind: a judge on the
-    // Addition and Compare pages, an addition run (any of the three models) on the Addition page
-    // and in its Compare slot. False, with the reason on the banner, for other folders.
+    // Opens a run folder the CLI or a training wrote, on the page for its kind: an autoencoder
+    // run on the Autoencoder page, a judge on the Addition and Compare pages, an addition run (any
+    // of the three models) on the Addition page and in its Compare slot. False, with the reason on
+    // the banner, for other folders. Runs open in the background: what goes wrong after that (a
+    // corrupt best.pt) is said on the page's banner.
     bool openRun(const QString& folder);
     const LoadedData* loadedData() const { return data_.get(); }
+    // What is remembered between launches (QSettings, beside the recent runs and the last dialog
+    // folder): the window's geometry and state, the page shown, the Autoencoder page's form, the
+    // Addition page's training form, and the explorer's digit and addend. restoreSettings() puts
+    // back what the last saveSettings() kept; stored values that no longer fit (a page or decoder
+    // that is gone, a number out of range) leave the defaults, silently.
+    void saveSettings();
+    void restoreSettings();
 
 Q_SIGNALS:
     void dataChanged(std::shared_ptr<const LoadedData> data);
@@ -84,6 +96,7 @@ private:
     AdditionPage* additionPage_ = nullptr;
     ComparisonPage* comparisonPage_ = nullptr;
     QLabel* dataStatus_ = nullptr;
+    bool settingsSaved_ = false;
 };
 
 }  // namespace learn2add::ui
