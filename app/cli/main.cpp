@@ -8,6 +8,9 @@
 #include "cli/DataCommand.h"
 #include "cli/ExportCommand.h"
 #include "cli/ReconstructCommand.h"
+#ifdef LEARN2ADD_HAS_REPORT
+#include "cli/ReportCommand.h"
+#endif
 #include "cli/TrainAdditionCommand.h"
 #include "cli/TrainCommand.h"
 #include "common/TorchRuntime.h"
@@ -43,6 +46,10 @@ int main(int argc, char** argv) {
     CLI::App* exportRun = learn2add::cli::addExportCommand(app, exportOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
+#ifdef LEARN2ADD_HAS_REPORT
+    learn2add::cli::ReportCommandOptions reportOptions;
+    CLI::App* report = learn2add::cli::addReportCommand(app, reportOptions);
+#endif
 
     CLI11_PARSE(app, argc, argv);
     learn2add::configureTorchThreads(threads);
@@ -64,5 +71,8 @@ int main(int argc, char** argv) {
     if (additionCommands.compare->parsed()) return learn2add::cli::runCompareCommand(inferOptions);
     if (exportRun->parsed()) return learn2add::cli::runExportCommand(exportOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
+#ifdef LEARN2ADD_HAS_REPORT
+    if (report->parsed()) return learn2add::cli::runReportCommand(reportOptions);
+#endif
     return 1;
 }

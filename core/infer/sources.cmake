@@ -3,4 +3,5 @@ target_sources(learn2add_core PRIVATE
   infer/ReconstructionFigure.cpp
   infer/AdditionEvaluation.cpp
   infer/AdditionRun.cpp
-  infer/AdditionFigures.cpp)
+  infer/AdditionFigures.cpp
+  infer/ReportContents.cpp)

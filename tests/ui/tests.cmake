@@ -27,6 +27,19 @@ if(LEARN2ADD_BUILD_GUI)
     LABELS ui)
   set_target_properties(ui_figure_tests PROPERTIES AUTOMOC ON)
 
+  # The report: folder, figures, PDF, missing figures, bad runs, the dialog's worker (tiny runs of
+  # every kind made on the fly; about 30 s).
+  learn2add_add_test(ui_report_tests
+    SOURCES ui/ReportTest.cpp
+            ui/AdditionRunFixtures.cpp
+            ui/AutoencoderRunFixtures.cpp
+            ui/UiTestSupport.cpp
+            core/data/IdxFixtures.cpp
+    LIBRARIES learn2add_ui Qt6::Test
+    LABELS ui)
+  set_target_properties(ui_report_tests PROPERTIES AUTOMOC ON)
+  set_source_files_properties(ui/ReportTest.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
+
   # The Addition page (Part III) and the Compare page (Part IV) with tiny judge and addition runs
   # made on the fly (about 30 s).
   learn2add_add_test(ui_addition_tests

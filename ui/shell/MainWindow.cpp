@@ -28,6 +28,7 @@
 #include "shell/FolderDialog.h"
 #include "shell/MessageBanner.h"
 #include "shell/RecentRuns.h"
+#include "shell/ReportDialog.h"
 
 namespace learn2add::ui {
 
@@ -91,6 +92,7 @@ MainWindow::~MainWindow() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (options_.rememberSettings) saveSettings();
+    if (reportDialog_) reportDialog_->cancelExport();  // stops at its next step
     autoencoderPage_->shutdownTraining();
     additionPage_->shutdown();
     comparisonPage_->shutdown();
@@ -131,6 +133,10 @@ void MainWindow::createMenus() {
            "page"));
     recentRunsMenu_ = file->addMenu(tr("Recent &runs"));
     connect(recentRunsMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentRunsMenu);
+    file->addSeparator();
+    QAction* report = file->addAction(tr("Export &report…"), this, &MainWindow::showReportDialog);
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    report->setStatusTip(tr("Write every assignment figure, the tables and a PDF from the runs to a folder"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -260,6 +266,18 @@ void MainWindow::onDataFailed(const QString& message) {
                                   data_ ? tr("The data loaded before is still in use.")
                                         : tr("No data is loaded.")),
                          MessageBanner::Kind::Error);
+}
+
+ReportDialog* MainWindow::showReportDialog() {
+    if (!reportDialog_) {
+        reportDialog_ = new ReportDialog(defaultReportFolders(RecentRuns().folders()), this);
+        connect(reportDialog_, &ReportDialog::exportFinished, this, [this](bool ok, const QString& message) {
+            banner_->showMessage(message, ok ? MessageBanner::Kind::Notice : MessageBanner::Kind::Error);
+        });
+    }
+    reportDialog_->show();
+    reportDialog_->raise();
+    return reportDialog_;
 }
 
 }  // namespace learn2add::ui

@@ -25,6 +25,7 @@ class ComparisonPage;
 class DataLoader;
 class DataPage;
 class MessageBanner;
+class ReportDialog;
 
 struct MainWindowOptions {
     std::optional<QString> dataFolder;  // an MNIST-format folder; the embedded subset when empty
@@ -60,6 +61,10 @@ public:
     // corrupt best.pt) is said on the page's banner.
     bool openRun(const QString& folder);
     const LoadedData* loadedData() const { return data_.get(); }
+    // File > Export report…: the dialog (created on first use with the shipped models, the runs
+    // folder and the recent runs), shown; its result goes to the banner.
+    ReportDialog* showReportDialog();
+
     // What is remembered between launches (QSettings, beside the recent runs and the last dialog
     // folder): the window's geometry and state, the page shown, the Autoencoder page's form, the
     // Addition page's training form, and the explorer's digit and addend. restoreSettings() puts
@@ -88,6 +93,7 @@ private:
     std::shared_ptr<const LoadedData> data_;
     DataLoader* loader_ = nullptr;
     QMenu* recentRunsMenu_ = nullptr;
+    ReportDialog* reportDialog_ = nullptr;
     MessageBanner* banner_ = nullptr;
     QListWidget* pageList_ = nullptr;
     QStackedWidget* pages_ = nullptr;

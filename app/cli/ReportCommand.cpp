@@ -1,0 +1,58 @@
+#include "cli/ReportCommand.h"
+
+#include <QGuiApplication>
+
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+
+#include "cli/ReportErrors.h"
+#include "report/ReportWriter.h"
+
+namespace learn2add::cli {
+
+CLI::App* addReportCommand(CLI::App& app, ReportCommandOptions& o) {
+    CLI::App* command = app.add_subcommand(
+        "report", "Write every assignment figure the runs can make, the tables and a PDF to a folder");
+    command->add_option("--runs", o.runs, "Run folders, or folders of runs (e.g. ~/.local/share/learn2add/runs)")
+        ->required()
+        ->expected(1, -1);
+    command->add_option("--out", o.out, "Folder to write (created): report.pdf, figures/, tables.md, runs/")
+        ->required();
+    command->add_flag("--test-accuracy", o.testAccuracy,
+                      "Also measure each addition model's test accuracy and L2 (seconds per model)");
+    return command;
+}
+
+int runReportCommand(const ReportCommandOptions& o) {
+    // Fonts need a QGuiApplication; the report never shows a window, so no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "learn2add-cli";
+    static char* argv[] = {name, nullptr};
+    QGuiApplication application(argc, argv);
+    return reportErrors([&] {
+        ui::ReportRequest request;
+        for (const std::string& run : o.runs) request.runs.emplace_back(run);
+        request.out = o.out;
+        request.measureTest = o.testAccuracy;
+        const auto start = std::chrono::steady_clock::now();
+        const ui::ReportSummary summary = ui::writeReport(request, [&](const std::string& step) {
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            std::cout << "  [" << std::fixed << std::setprecision(1) << std::setw(5) << seconds << " s] " << step
+                      << "\n" << std::flush;
+        });
+        std::cout << "Wrote " << summary.pdf.string() << " with " << summary.figures << " figures in "
+                  << std::fixed << std::setprecision(1) << summary.seconds << " s\n";
+        if (!summary.missing.empty()) {
+            std::cout << summary.missing.size() << " figure(s) missing; the commands that make their runs:\n";
+            for (const auto& missing : summary.missing) {
+                std::cout << "  " << missing.figure << "\n    " << missing.command << "\n";
+            }
+        }
+        for (const auto& skipped : summary.skipped) std::cout << "  not used: " << skipped << "\n";
+        return 0;
+    });
+}
+
+}  // namespace learn2add::cli

@@ -1,0 +1,185 @@
+// The report (File > Export report…, `learn2add-cli report`): the folder, the figures, the PDF,
+// the missing figures with their commands, bad runs and an unwritable output, and the dialog.
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "ui/AdditionRunFixtures.h"
+#include "ui/AutoencoderRunFixtures.h"
+#include "ui/QtTestMain.h"
+#include "report/ReportWriter.h"
+#include "shell/ReportDialog.h"
+
+namespace learn2add::ui {
+namespace {
+
+namespace fs = std::filesystem;
+
+const auto* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
+
+std::string readAll(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+int pdfPages(const fs::path& path) {
+    const std::string pdf = readAll(path);
+    const std::regex page("/Type\\s*/Page[^s]");
+    return static_cast<int>(std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page), std::sregex_iterator()));
+}
+
+// The tiny runs of every kind: a judge, one run of each addition model and an autoencoder run
+// (code 2, L2), copied side by side into one folder of runs.
+fs::path folderOfRuns(const QTemporaryDir& scratch) {
+    const auto& runs = testing::tinyComparisonRuns();
+    const fs::path root = fs::path(scratch.path().toStdString()) / "runs";
+    fs::create_directories(root);
+    const auto copy = [&](const fs::path& from, const std::string& name) {
+        fs::copy(from, root / name, fs::copy_options::recursive);
+    };
+    copy(runs.judge.toStdString(), "judge");
+    copy(runs.addition.toStdString(), "addition");
+    copy(runs.variational.toStdString(), "vae-addition");
+    copy(runs.generative.toStdString(), "vae-genp-addition");
+    copy(testing::tinyAutoencoderRun(), "ae-upsample-l2-code2");
+    return root;
+}
+
+TEST(Report, WritesEveryFigureTheRunsCanMakeAndListsTheOthersWithTheirCommands) {
+    QTemporaryDir scratch;
+    const fs::path runs = folderOfRuns(scratch);
+    const fs::path out = fs::path(scratch.path().toStdString()) / "report";
+    std::vector<std::string> steps;
+    const ReportSummary summary =
+        writeReport({{runs}, out, false}, [&](const std::string& step) { steps.push_back(step); });
+
+    EXPECT_EQ(summary.pdf, out / "report.pdf");
+    EXPECT_EQ(readAll(out / "report.pdf").substr(0, 5), "%PDF-");
+    EXPECT_GE(pdfPages(out / "report.pdf"), 4);  // title page and Parts II, III, IV
+    for (const char* figure : {"part2-rmse-l2", "part2-reconstructions-l2-code2", "part3-pair-samples",
+                               "part3-pair-distribution", "part3-addition-loss-terms", "part3-addition-grid",
+                               "part3-addition-fractional", "part4-vae-addition-grid",
+                               "part4-vae-genp-addition-samples", "part4-comparison", "part4-transition"}) {
+        EXPECT_TRUE(fs::exists(out / "figures" / (std::string(figure) + ".png"))) << figure;
+        EXPECT_NE(readAll(out / "figures" / (std::string(figure) + ".svg")).find("<svg"), std::string::npos) << figure;
+    }
+    // PNGs are at twice the figure's size: the RMSE chart is 500 x 290 points.
+    const QImage curves(QString::fromStdString((out / "figures" / "part2-rmse-l2.png").string()));
+    EXPECT_EQ(curves.size(), QSize(1000, 580));
+    // Part II: the L2 curves and code-2 reconstructions (no BCE, no code-7 run); Part III: pair
+    // samples and distribution; per addition run: loss terms, grid, fractional strip (3 x 3); the
+    // generative model's samples; the comparison and the transition plot.
+    EXPECT_EQ(summary.figures, 2 + 2 + 9 + 1 + 2);
+
+    // The judged grid has green or red frames: the judge read the cells.
+    const QImage grid(QString::fromStdString((out / "figures" / "part3-addition-grid.png").string()));
+    int framed = 0;
+    for (int y = 0; y < grid.height(); y += 2) {
+        for (int x = 0; x < grid.width(); x += 2) {
+            const QColor c = grid.pixelColor(x, y);
+            if ((c.green() > 150 && c.red() < 100) || (c.red() > 200 && c.green() < 90)) ++framed;
+        }
+    }
+    EXPECT_GT(framed, 200);
+
+    for (const char* run : {"judge", "addition", "vae-addition", "vae-genp-addition", "ae-upsample-l2-code2"}) {
+        EXPECT_TRUE(fs::exists(out / "runs" / run / "config.json")) << run;
+        EXPECT_TRUE(fs::exists(out / "runs" / run / "metrics.csv")) << run;
+    }
+    const std::string tables = readAll(out / "tables.md");
+    EXPECT_NE(tables.find("Decoder comparison"), std::string::npos);
+    EXPECT_NE(tables.find("| ae-upsample-l2-code2 | upsample | L2 | 2 |"), std::string::npos);
+    EXPECT_NE(tables.find("| VAE + generative P | vae-genp-addition |"), std::string::npos);
+    // Missing: the other decoders and BCE (Part II), nothing of Parts III and IV.
+    EXPECT_NE(tables.find("`learn2add-cli train autoencoder --decoder mirror --loss bce --code 2"), std::string::npos);
+    EXPECT_NE(tables.find("5 reconstructions with l2, code 7"), std::string::npos);
+    EXPECT_EQ(tables.find("learn2add-cli train addition"), std::string::npos);
+    EXPECT_EQ(tables.find("learn2add-cli train judge"), std::string::npos);
+    EXPECT_EQ(summary.missing.size(), 2u + 1u + 3u + 2u);  // mirror/resize64 L2, code 7 L2, BCE x 5
+    EXPECT_TRUE(summary.skipped.empty());
+    EXPECT_FALSE(steps.empty());
+}
+
+TEST(Report, ACorruptRunIsListedAsNotUsedAndTheRestIsWritten) {
+    QTemporaryDir scratch;
+    const fs::path runs = folderOfRuns(scratch);
+    std::ofstream(runs / "vae-addition" / "best.pt", std::ios::trunc) << "not a checkpoint";
+    fs::create_directories(runs / "notes");  // a folder without config.json is not a run: not listed
+    const fs::path out = fs::path(scratch.path().toStdString()) / "report";
+    const ReportSummary summary = writeReport({{runs, runs / "missing-folder"}, out, false}, {});
+
+    ASSERT_EQ(summary.skipped.size(), 2u);
+    EXPECT_NE(summary.skipped[0].find("missing-folder"), std::string::npos);
+    EXPECT_NE(summary.skipped[1].find("vae-addition"), std::string::npos);
+    EXPECT_TRUE(fs::exists(out / "report.pdf"));
+    EXPECT_TRUE(fs::exists(out / "figures" / "part4-vae-genp-addition-grid.png"));
+    EXPECT_FALSE(fs::exists(out / "figures" / "part4-vae-addition-grid.png"));
+    EXPECT_NE(readAll(out / "tables.md").find("learn2add-cli train vae-addition"), std::string::npos);
+}
+
+TEST(Report, AnUnwritableOutputGivesAMessageNamingIt) {
+    QTemporaryDir scratch;
+    const fs::path blocked = fs::path(scratch.path().toStdString()) / "a-file";
+    std::ofstream(blocked) << "x";
+    try {
+        writeReport({{fs::path(testing::tinyComparisonRuns().judge.toStdString())}, blocked, false}, {});
+        FAIL() << "writing into a file should fail";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("a-file"), std::string::npos) << error.what();
+    }
+    EXPECT_THROW(writeReport({{}, fs::path(scratch.path().toStdString()) / "out", false}, {}), std::runtime_error);
+}
+
+TEST(ReportDialog, ExportsOnAWorkerThreadAndReportsTheResult) {
+    QTemporaryDir scratch;
+    const fs::path runs = folderOfRuns(scratch);
+    ReportDialog dialog({QString::fromStdString(runs.string())});
+    const QString out = scratch.filePath("dialog-report");
+    dialog.setOutputFolder(out);
+    QSignalSpy finished(&dialog, &ReportDialog::exportFinished);
+    ASSERT_TRUE(dialog.startExport());
+    EXPECT_TRUE(dialog.isExporting());   // the GUI thread is free while it runs
+    EXPECT_FALSE(dialog.startExport());  // one export at a time
+    ASSERT_TRUE(finished.wait(120000));
+    EXPECT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
+    EXPECT_TRUE(finished.at(0).at(1).toString().contains("report.pdf"));
+    EXPECT_TRUE(QFile::exists(out + "/report.pdf"));
+    EXPECT_EQ(dialog.pdfPath(), out + "/report.pdf");
+}
+
+TEST(ReportDialog, ClosingDuringAnExportCancelsItWithoutHanging) {
+    QTemporaryDir scratch;
+    const fs::path runs = folderOfRuns(scratch);
+    auto dialog = std::make_unique<ReportDialog>(QStringList{QString::fromStdString(runs.string())});
+    dialog->setOutputFolder(scratch.filePath("cancelled"));
+    dialog->setMeasureTest(true);  // the slow path: measuring on the test split
+    QSignalSpy finished(dialog.get(), &ReportDialog::exportFinished);
+    dialog->show();
+    ASSERT_TRUE(dialog->startExport());
+    dialog->close();  // as the window's close button does
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_FALSE(finished.at(0).at(0).toBool());
+    EXPECT_TRUE(finished.at(0).at(1).toString().contains("cancelled"));
+    EXPECT_FALSE(QFile::exists(scratch.filePath("cancelled/report.pdf")));
+}
+
+TEST(ReportDialog, NeedsARunAndAnOutputFolder) {
+    ReportDialog dialog({});
+    dialog.setOutputFolder("/tmp/unused");
+    EXPECT_FALSE(dialog.startExport());
+    dialog.setRunFolders({"/tmp"});
+    dialog.setOutputFolder("");
+    EXPECT_FALSE(dialog.startExport());
+    EXPECT_FALSE(dialog.isExporting());
+}
+
+}  // namespace
+}  // namespace learn2add::ui
+

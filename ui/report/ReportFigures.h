@@ -1,0 +1,34 @@
+#pragma once
+// The report's figures, one per assignment figure that the gathered runs can draw: a file name, the
+// part of the assignment it belongs to, a caption, a natural size (units = PDF points) and how to
+// paint it. Painting uses only QPainter, so any thread may paint them.
+//
+//   for (const ReportFigure& figure : reportFigures(contents)) figure.paint(painter, rect);
+
+#include <QSizeF>
+#include <QString>
+#include <functional>
+#include <vector>
+
+#include "infer/ReportContents.h"
+
+class QPainter;
+class QRectF;
+
+namespace learn2add::ui {
+
+struct ReportFigure {
+    QString file;     // e.g. "part2-rmse-l2" (no extension)
+    int part = 0;     // 2, 3 or 4
+    QString caption;  // one or two sentences for the PDF
+    QSizeF size;      // natural size in points
+    std::function<void(QPainter&, const QRectF&)> paint;
+};
+
+// Shares `contents` (kept alive by the figures).
+std::vector<ReportFigure> reportFigures(std::shared_ptr<const infer::ReportContents> contents);
+
+// A run folder's last name, as figures and copied files name it.
+QString runName(const std::filesystem::path& folder);
+
+}  // namespace learn2add::ui
