@@ -449,9 +449,12 @@ void AutoencoderPage::refreshViews() {
         scatterStack_->setCurrentWidget(scatter_);
         if (report && !report->codes2d.empty()) {
             scatter_->showCodes(report->codes2d, report->codeLabels,
-                                tr("Run %1, %2: %3 validation digits")
-                                    .arg(label, when)
-                                    .arg(report->codeLabels.size()));
+                                opened ? tr("best.pt, epoch %1: %2 digits")
+                                             .arg(record->checkpointEpoch)
+                                             .arg(report->codeLabels.size())
+                                       : tr("Run %1, %2: %3 validation digits")
+                                             .arg(label, when)
+                                             .arg(report->codeLabels.size()));
         } else {
             scatter_->clear(opened ? tr("Run %1: best.pt could not be used.").arg(label)
                                    : tr("Run %1: waiting for its first epoch…").arg(label));
