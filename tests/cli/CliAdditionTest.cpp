@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -145,6 +146,30 @@ TEST_F(CliAddition, CompareDrawsEveryRunOnTheSameInput) {
     EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(3 samples read as)"))) << result.output;
     EXPECT_GT(std::filesystem::file_size(png), 4000u);
 }
+
+#ifdef LEARN2ADD_HAS_REPORT
+TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
+    // No display and no Qt platform chosen: the command paints off-screen on its own.
+    const std::string platform = std::getenv("QT_QPA_PLATFORM") ? std::getenv("QT_QPA_PLATFORM") : "";
+    unsetenv("QT_QPA_PLATFORM");
+    unsetenv("DISPLAY");
+    const auto out = folder_->path() / "report";
+    const auto result = runCli("report --runs " + folder_->path().string() + " --out " + out.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(Wrote .*report\.pdf with \d+ figures)"))) << result.output;
+    EXPECT_NE(result.output.find("learn2add-cli train vae-addition"), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("learn2add-cli train autoencoder --decoder resize64 --loss bce"), std::string::npos);
+    EXPECT_GT(std::filesystem::file_size(out / "report.pdf"), 10000u);
+    EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part3-addition-grid.png"));
+    EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part4-vae-genp-samples.png"));
+
+    const auto bad = runCli("report --runs " + (folder_->path() / "nothing-here").string() + " --out " +
+                            (folder_->path() / "report-of-nothing").string());
+    EXPECT_EQ(bad.exitCode, 0) << bad.output;  // a report of what is missing, with the reason
+    EXPECT_NE(bad.output.find("not used: "), std::string::npos) << bad.output;
+    if (!platform.empty()) setenv("QT_QPA_PLATFORM", platform.c_str(), 1);
+}
+#endif
 
 }  // namespace
 }  // namespace learn2add

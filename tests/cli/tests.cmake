@@ -8,3 +8,7 @@ learn2add_add_test(cli_tests
   TIMEOUT 300)
 target_compile_definitions(cli_tests PRIVATE LEARN2ADD_CLI_PATH="$<TARGET_FILE:learn2add-cli>")
 add_dependencies(cli_tests learn2add-cli)
+# `report` exists when the Qt front end is built (it paints with Qt, off-screen).
+if(TARGET learn2add_report)
+  target_compile_definitions(cli_tests PRIVATE LEARN2ADD_HAS_REPORT)
+endif()
