@@ -13,19 +13,7 @@
 #include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
 #include "shell/MainWindow.h"
-
-namespace {
-
-// The models the app ships (resources/pretrained), where the build and the package put them:
-// <exe dir>/../share/learn2add/pretrained. Empty when they are not there.
-QString pretrainedFolder() {
-    const QDir folder(QCoreApplication::applicationDirPath() + "/../share/learn2add/pretrained");
-    return folder.exists("addition/best.pt") && folder.exists("judge/best.pt")
-               ? folder.absolutePath()
-               : QString();
-}
-
-}  // namespace
+#include "shell/ReportDialog.h"
 
 int main(int argc, char** argv) {
     QElapsedTimer sinceStart;
@@ -84,7 +72,7 @@ int main(int argc, char** argv) {
     }
     learn2add::ui::AdditionPage* addition = window.additionPage();
     // With no run named, the shipped models: the grid and the sliders work at first launch.
-    const QString pretrained = pretrainedFolder();
+    const QString pretrained = learn2add::ui::shippedModelsFolder();
     const bool runsNamed =
         parser.isSet(additionRun) || parser.isSet(judgeRun) || parser.isSet(compareRuns);
     if (!runsNamed && !pretrained.isEmpty()) {

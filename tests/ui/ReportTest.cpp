@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -152,6 +153,10 @@ TEST(ReportDialog, ExportsOnAWorkerThreadAndReportsTheResult) {
     EXPECT_TRUE(finished.at(0).at(1).toString().contains("report.pdf"));
     EXPECT_TRUE(QFile::exists(out + "/report.pdf"));
     EXPECT_EQ(dialog.pdfPath(), out + "/report.pdf");
+    if (const char* folder = std::getenv("LEARN2ADD_SCREENSHOT_DIR")) {  // for the README
+        dialog.show();
+        dialog.grab().save(QString::fromLocal8Bit(folder) + "/report-dialog.png");
+    }
 }
 
 TEST(ReportDialog, ClosingDuringAnExportCancelsItWithoutHanging) {

@@ -5,7 +5,6 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +20,7 @@
 #include <stdexcept>
 
 #include "report/ReportWriter.h"
+#include "shell/FolderDialog.h"
 
 namespace learn2add::ui {
 namespace {
@@ -211,12 +211,12 @@ void ReportDialog::onFinished() {
 }
 
 void ReportDialog::addFolder() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a run folder or a folder of runs"));
+    const QString folder = chooseFolder(this, tr("Add a run folder or a folder of runs"));
     if (!folder.isEmpty() && !runFolders().contains(folder)) runs_->addItem(folder);
 }
 
 void ReportDialog::chooseOutput() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Write the report to"), outputFolder());
+    const QString folder = chooseFolder(this, tr("Write the report to"), outputFolder());
     if (!folder.isEmpty()) output_->setText(folder);
 }
 
