@@ -13,6 +13,11 @@ constexpr int kTickLength = 4;
 const QColor kRight(44, 160, 44);
 const QColor kWrong(214, 39, 40);
 
+// The room left of the canvas: the rotated y title and the tick labels.
+int leftMargin(const QFontMetrics& metrics) {
+    return 2 * metrics.height() + metrics.horizontalAdvance(QStringLiteral("0")) + 8;
+}
+
 }  // namespace
 
 AdditionGridView::AdditionGridView(QWidget* parent) : QWidget(parent) {
@@ -34,7 +39,7 @@ void AdditionGridView::setMarksVisible(bool visible) {
 
 // Room on the left for the y title and tick labels, at the bottom for the x ones.
 QRect AdditionGridView::canvasRect(const QSize& area, const QFontMetrics& metrics) const {
-    const int left = 2 * metrics.height() + metrics.horizontalAdvance(QStringLiteral("0")) + 8;
+    const int left = leftMargin(metrics);
     const int bottom = 2 * metrics.height() + 8;
     const int side =
         std::max(kGridDigits, std::min(area.width() - left - 6, area.height() - bottom - 6));
@@ -76,7 +81,9 @@ void AdditionGridView::paintFigure(QPainter& painter, const QSize& area) const {
                            canvas.width(), metrics.height()),
                      Qt::AlignHCenter, tr("predicted numbers"));
     painter.save();
-    painter.translate(metrics.height() / 2 + 2, canvas.center().y());
+    // Beside the tick labels, also when the canvas is centred in a wide widget.
+    painter.translate(canvas.left() - leftMargin(metrics) + metrics.height() / 2 + 2,
+                      canvas.center().y());
     painter.rotate(-90);
     painter.drawText(
         QRect(-canvas.height() / 2, -metrics.height() / 2, canvas.height(), metrics.height()),

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QPicture>
 #include <QRegularExpression>
@@ -119,6 +120,39 @@ QSize figureSize(const QWidget& figure) {
     return figure.sizeHint().expandedTo(QSize(320, 240));
 }
 
+// The part of the figure that is exported. A plot: all of it. Any other widget: the box around
+// what it draws on a white page, with a small margin (a panel that centres its images in spare
+// room exports the images, not the room).
+QRect figureRect(QWidget& figure) {
+    const QSize size = figureSize(figure);
+    const QRect whole(QPoint(0, 0), size);
+    if (qobject_cast<QCustomPlot*>(&figure)) return whole;
+    if (figure.size() != size) figure.resize(size);
+    QImage probe(size, QImage::Format_RGB32);
+    probe.fill(Qt::white);
+    {
+        QPainter painter(&probe);
+        figure.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
+    const QRgb white = QColor(Qt::white).rgb();
+    int left = size.width(), right = -1, top = size.height(), bottom = -1;
+    for (int y = 0; y < size.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(probe.constScanLine(y));
+        for (int x = 0; x < size.width(); ++x) {
+            if (line[x] == white) continue;
+            left = std::min(left, x);
+            right = std::max(right, x);
+            top = std::min(top, y);
+            bottom = std::max(bottom, y);
+        }
+    }
+    if (right < 0) return whole;
+    constexpr int kMargin = 6;
+    return QRect(QPoint(left, top), QPoint(right, bottom))
+        .adjusted(-kMargin, -kMargin, kMargin, kMargin)
+        .intersected(whole);
+}
+
 QString slug(const QString& name) {
     QString text = name.toLower();
     text.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
@@ -212,7 +246,8 @@ void paintFigure(QWidget& figure, QCPPainter& painter, const QRectF& target) {
 }
 
 void paintFigure(QWidget& figure, QPainter& painter, const QRectF& target) {
-    const QSize size = figureSize(figure);
+    const QRect source = figureRect(figure);
+    const QSize size = source.size();
     painter.save();
     painter.translate(target.topLeft());
     painter.scale(target.width() / size.width(), target.height() / size.height());
@@ -225,8 +260,7 @@ void paintFigure(QWidget& figure, QPainter& painter, const QRectF& target) {
         }
         painter.drawPicture(0, 0, picture);
     } else {
-        if (figure.size() != size) figure.resize(size);
-        figure.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        figure.render(&painter, QPoint(), QRegion(source), QWidget::DrawChildren);
     }
     painter.restore();
 }
@@ -240,7 +274,7 @@ QString exportFigure(QWidget& figure, const QString& path) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return writeError(path, file.errorString());
 
-    const QSize size = figureSize(figure);
+    const QSize size = figureRect(figure).size();
     const QRectF target(QPointF(0, 0), QSizeF(size));
     const QString title = figureName(figure);
     const int dpi = std::max(figure.logicalDpiX(), 1);
@@ -254,8 +288,9 @@ QString exportFigure(QWidget& figure, const QString& path) {
                 painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
                 paintFigure(figure, painter, target);
             }
-            if (!title.isEmpty()) image.setText(QStringLiteral("Title"), title);
-            if (!image.save(&file, "PNG")) return writeError(path, QObject::tr("PNG encoding failed"));
+            QImage opaque = image.convertToFormat(QImage::Format_RGB32);
+            if (!title.isEmpty()) opaque.setText(QStringLiteral("Title"), title);
+            if (!opaque.save(&file, "PNG")) return writeError(path, QObject::tr("PNG encoding failed"));
             break;
         }
         case FigureFormat::Svg: {
