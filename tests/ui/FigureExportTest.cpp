@@ -4,7 +4,9 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -178,6 +180,40 @@ TEST(FigureExport, PaintsAPlotWithAPlainPainter) {
     }
     EXPECT_GT(inkShare(page.copy(60, 40, 480, 320)), 0.01);
     EXPECT_EQ(inkShare(page.copy(0, 0, 50, 400)), 0.0);  // nothing outside the target
+
+    // On a device of another resolution (a 300 dpi page) the plot still fills only its target.
+    QImage fine(1200, 800, QImage::Format_RGB32);
+    fine.setDotsPerMeterX(11811);
+    fine.setDotsPerMeterY(11811);
+    fine.fill(Qt::white);
+    {
+        QPainter painter(&fine);
+        paintFigure(*plot, painter, QRectF(100, 100, 480, 320));
+    }
+    EXPECT_GT(inkShare(fine.copy(100, 100, 480, 320)), 0.01);
+    EXPECT_EQ(inkShare(fine.copy(600, 0, 600, 800)), 0.0);
+    EXPECT_EQ(inkShare(fine.copy(0, 440, 1200, 360)), 0.0);
+}
+
+TEST(FigureExport, PanelsKeepTheirShapeInAnyTarget) {
+    DigitMosaic mosaic(2);
+    QImage black(28, 28, QImage::Format_Grayscale8);
+    black.fill(0);
+    mosaic.setTiles({{black, ""}, {black, ""}});
+    mosaic.resize(200, 100);
+    const QSize size = figureExportSize(mosaic);
+    EXPECT_LE(size.width(), 200);
+    EXPECT_LE(size.height(), 100);
+    // A square target: the panel keeps its shape, centred, with white above and below.
+    QImage page(400, 400, QImage::Format_RGB32);
+    page.fill(Qt::white);
+    {
+        QPainter painter(&page);
+        paintFigure(mosaic, painter, QRectF(0, 0, 400, 400));
+    }
+    const double drawnHeight = 400.0 * size.height() / size.width();
+    EXPECT_EQ(inkShare(page.copy(0, 0, 400, int(200 - drawnHeight / 2) - 2)), 0.0);
+    EXPECT_GT(inkShare(page.copy(0, 190, 400, 20)), 0.3);
 }
 
 TEST(FigureExport, BadPathsGiveMessages) {
@@ -306,6 +342,16 @@ TEST(FigureExport, KeepsEveryFigureForALook) {
     scatter.showCodes(codes, labels, "validation codes, epoch 12");
     scatter.resize(420, 380);
     save(scatter, "Sample");
+    // A report page: a plain QPainter on an A4 PDF at 300 dpi, the plot 16 cm wide.
+    {
+        QPdfWriter writer(QDir(keep).filePath("Sample - report page.pdf"));
+        writer.setResolution(300);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        QPainter painter(&writer);
+        painter.drawText(QPointF(0, 100), "A report page with a plot below, 16 cm wide");
+        const double width = 16 / 2.54 * 300;
+        paintFigure(*curves, painter, QRectF(0, 200, width, width * 320 / 480));
+    }
 
     MainWindow window({});
     window.resize(1500, 950);
@@ -320,9 +366,22 @@ TEST(FigureExport, KeepsEveryFigureForALook) {
     for (const char* kind : {"addition", "vae-addition", "vae-genp-addition"}) {
         window.comparisonPage()->openRun(slot++, pretrained + "/" + kind);
     }
-    testing::waitUntil([] { return false; }, 5000);
-    std::printf("%s\n%s\n%s\n", qPrintable(window.additionPage()->modelText()),
-                qPrintable(window.additionPage()->judgeText()), qPrintable(window.additionPage()->banner()->text()));
+    EXPECT_TRUE(testing::waitUntil(
+        [&] { return window.additionPage()->modelText().contains("pretrained"); }, 20000))
+        << window.additionPage()->banner()->text().toStdString();
+    {
+        // An image panel on a report page, 12 cm wide.
+        QPdfWriter writer(QDir(keep).filePath("Sample - report page with digits.pdf"));
+        writer.setResolution(300);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        QPainter painter(&writer);
+        painter.drawText(QPointF(0, 100), "A report page with digits below, 12 cm wide");
+        DigitMosaic* digits = window.dataPage()->pairExamples();
+        const double width = 12 / 2.54 * 300;
+        const QSize size = figureExportSize(*digits);
+        paintFigure(*digits, painter,
+                    QRectF(0, 200, width, width * size.height() / size.width()));
+    }
     for (const char* name : {"Data", "Autoencoder", "Addition", "Compare"}) {
         ASSERT_TRUE(window.showPage(name));
         QWidget* page = window.findChild<QStackedWidget*>()->currentWidget();

@@ -153,6 +153,14 @@ QRect figureRect(QWidget& figure) {
         .intersected(whole);
 }
 
+// A plot is laid out again for the target's shape: the widget's width, the target's aspect
+// ratio (fonts and pens keep their size relative to the page; nothing is stretched).
+QSize plotLayoutSize(QWidget& figure, const QRectF& target) {
+    const QSize size = figureSize(figure);
+    if (target.width() <= 0 || target.height() <= 0) return size;
+    return {size.width(), std::max(1, qRound(size.width() * target.height() / target.width()))};
+}
+
 QString slug(const QString& name) {
     QString text = name.toLower();
     text.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
@@ -230,6 +238,8 @@ QString figureSuffix(FigureFormat format) {
     return {};
 }
 
+QSize figureExportSize(QWidget& figure) { return figureRect(figure).size(); }
+
 void paintFigure(QWidget& figure, QCPPainter& painter, const QRectF& target) {
     auto* plot = qobject_cast<QCustomPlot*>(&figure);
     if (!plot) {
@@ -242,26 +252,41 @@ void paintFigure(QWidget& figure, QCPPainter& painter, const QRectF& target) {
     if (device != QInternal::Image && device != QInternal::Pixmap) {
         painter.setMode(QCPPainter::pmVectorized);
     }
-    paintPlot(*plot, painter, target, figureSize(figure));
+    paintPlot(*plot, painter, target, plotLayoutSize(figure, target));
 }
 
 void paintFigure(QWidget& figure, QPainter& painter, const QRectF& target) {
-    const QRect source = figureRect(figure);
-    const QSize size = source.size();
-    painter.save();
-    painter.translate(target.topLeft());
-    painter.scale(target.width() / size.width(), target.height() / size.height());
+    if (target.width() <= 0 || target.height() <= 0) return;
     if (auto* plot = qobject_cast<QCustomPlot*>(&figure)) {
         // A plain QPainter (a report page): record the plot's vector drawing, then replay it.
+        const QSize size = plotLayoutSize(figure, target);
         QPicture picture;
         {
             QCPPainter recorder(&picture);
             paintFigure(*plot, recorder, QRectF(QPointF(0, 0), QSizeF(size)));
         }
+        painter.save();
+        painter.translate(target.topLeft());
+        painter.scale(target.width() / size.width(), target.height() / size.height());
+        // Replaying scales by the device's resolution over the picture's; undo that, the target
+        // rectangle already sets the size.
+        if (const QPaintDevice* device = painter.device()) {
+            painter.scale(double(picture.logicalDpiX()) / device->logicalDpiX(),
+                          double(picture.logicalDpiY()) / device->logicalDpiY());
+        }
         painter.drawPicture(0, 0, picture);
-    } else {
-        figure.render(&painter, QPoint(), QRegion(source), QWidget::DrawChildren);
+        painter.restore();
+        return;
     }
+    // Any other widget: scaled to fit, its aspect ratio kept, centred in the target.
+    const QRect source = figureRect(figure);
+    const double scale =
+        std::min(target.width() / source.width(), target.height() / source.height());
+    const QSizeF drawn = QSizeF(source.size()) * scale;
+    painter.save();
+    painter.translate(target.center() - QPointF(drawn.width() / 2, drawn.height() / 2));
+    painter.scale(scale, scale);
+    figure.render(&painter, QPoint(), QRegion(source), QWidget::DrawChildren);
     painter.restore();
 }
 

@@ -12,6 +12,7 @@
 //   const QString error = exportFigure(*plot, "/tmp/curves.pdf");  // empty on success
 
 #include <QList>
+#include <QSize>
 #include <QString>
 #include <functional>
 #include <optional>
@@ -33,10 +34,17 @@ QString figureSuffix(FigureFormat format);
 // Paints the figure widget into `target` on `painter` at print quality: a QCustomPlot through its
 // vector path (QCustomPlot::toPainter / QCPPainter), any other widget through QWidget::render
 // scaled to fit.
+// A plot is laid out again at the target's aspect ratio (as wide as on screen); any other widget
+// keeps its aspect ratio and is centred in the target. figureExportSize() gives the shape that
+// fills the target exactly.
 // Give it a QCPPainter (QCustomPlot's QPainter) to paint a plot directly; with a plain QPainter a
 // plot is recorded into a QPicture (still vectors) and replayed.
 void paintFigure(QWidget& figure, QPainter& painter, const QRectF& target);
 void paintFigure(QWidget& figure, QCPPainter& painter, const QRectF& target);
+
+// The size, in the widget's pixels, that exportFigure() writes (PNG: twice that): a plot's size on
+// screen; for other widgets the box around what they draw (a panel's spare room is left out).
+QSize figureExportSize(QWidget& figure);
 
 // Writes the figure to `path` in the format of its extension; PNG at 2x the widget's size
 // (devicePixelRatio 2), SVG through QSvgGenerator, PDF through QPdfWriter (page = figure size).
