@@ -1,5 +1,6 @@
 #include "plots/FigureExport.h"
 
+#include <gtest/gtest.h>
 #include <QAction>
 #include <QDir>
 #include <QFile>
@@ -13,7 +14,6 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <cmath>
-#include <gtest/gtest.h>
 
 #include "addition/AdditionExplorerPanel.h"
 #include "addition/AdditionGridPanel.h"
@@ -81,9 +81,8 @@ QByteArray readAll(const QString& path) {
 // Replaces the save dialog with a fixed path while it lives.
 struct ChooserOverride {
     explicit ChooserOverride(QString path) {
-        setFigurePathChooser([path](QWidget&, std::optional<FigureFormat>, const QString&) {
-            return path;
-        });
+        setFigurePathChooser(
+            [path](QWidget&, std::optional<FigureFormat>, const QString&) { return path; });
     }
     ~ChooserOverride() { setFigurePathChooser({}); }
 };
@@ -144,6 +143,18 @@ TEST(FigureExport, ExportLeavesThePlotAsItWas) {
     EXPECT_EQ(exportFigure(*plot, dir.filePath("curves.pdf")), "");
     EXPECT_EQ(plot->validationGraph(0)->pen(), pen);
     EXPECT_EQ(plot->xAxis->tickLabelFont(), font);
+}
+
+TEST(FigureExport, LeavesTheHoverReadoutOut) {
+    QTemporaryDir dir;
+    auto plot = curvePlotWithData();
+    plot->showReadoutAt(QPointF(plot->xAxis->coordToPixel(3), plot->yAxis->coordToPixel(0.32 / 3)));
+    ASSERT_TRUE(plot->readoutVisible());
+    const QString readout = plot->readoutText().split('\n').front();
+    ASSERT_FALSE(readout.isEmpty());
+    EXPECT_EQ(exportFigure(*plot, dir.filePath("curves.svg")), "");
+    EXPECT_FALSE(readAll(dir.filePath("curves.svg")).contains(readout.toUtf8()));
+    EXPECT_TRUE(plot->readoutVisible());  // still there on screen
 }
 
 TEST(FigureExport, ImagePanelsExportToo) {
@@ -264,7 +275,8 @@ TEST(FigureExport, MainWindowShowsExportErrorsOnItsBanner) {
     EXPECT_EQ(exportFigureInteractively(*page->distributionPlot(), FigureFormat::Png), "");
     EXPECT_TRUE(window.banner()->isVisibleTo(&window));
     EXPECT_EQ(window.banner()->kind(), MessageBanner::Kind::Error);
-    EXPECT_TRUE(window.banner()->text().contains("pairs.png")) << window.banner()->text().toStdString();
+    EXPECT_TRUE(window.banner()->text().contains("pairs.png"))
+        << window.banner()->text().toStdString();
 }
 
 TEST(FigureExport, EveryPageHasExportableFigures) {
@@ -304,6 +316,9 @@ TEST(FigureExport, ToolbarMenuListsThePageFiguresAndExports) {
     ASSERT_NE(menu->button(), nullptr);
     EXPECT_EQ(menu->button()->text().remove('&'), "Export figure");
     EXPECT_EQ(menu->shortcutAction()->shortcut(), QKeySequence("Ctrl+E"));
+    menu->shortcutAction()->trigger();  // what Ctrl+E does: the menu pops up under the button
+    EXPECT_TRUE(testing::waitUntil([menu] { return menu->isVisible(); }, 2000));
+    menu->hide();
 
     window.showPage("Data");
     menu->refresh();
@@ -326,8 +341,10 @@ TEST(FigureExport, KeepsEveryFigureForALook) {
     const QString keep = qEnvironmentVariable("LEARN2ADD_FIGURE_DIR");
     if (keep.isEmpty()) GTEST_SKIP() << "set LEARN2ADD_FIGURE_DIR to keep the figures";
     const auto save = [&keep](QWidget& figure, const QString& prefix) {
-        const QString base = QDir(keep).filePath(QString("%1 - %2").arg(prefix, figureName(figure)));
-        for (const char* suffix : {".png", ".svg", ".pdf"}) EXPECT_EQ(exportFigure(figure, base + suffix), "");
+        const QString base =
+            QDir(keep).filePath(QString("%1 - %2").arg(prefix, figureName(figure)));
+        for (const char* suffix : {".png", ".svg", ".pdf"})
+            EXPECT_EQ(exportFigure(figure, base + suffix), "");
     };
     auto curves = curvePlotWithData();
     save(*curves, "Sample");
@@ -379,8 +396,7 @@ TEST(FigureExport, KeepsEveryFigureForALook) {
         DigitMosaic* digits = window.dataPage()->pairExamples();
         const double width = 12 / 2.54 * 300;
         const QSize size = figureExportSize(*digits);
-        paintFigure(*digits, painter,
-                    QRectF(0, 200, width, width * size.height() / size.width()));
+        paintFigure(*digits, painter, QRectF(0, 200, width, width * size.height() / size.width()));
     }
     for (const char* name : {"Data", "Autoencoder", "Addition", "Compare"}) {
         ASSERT_TRUE(window.showPage(name));

@@ -54,7 +54,8 @@ public:
                       [axis](const QPen& pen) { axis->setBasePen(pen); });
                 widen(axis->tickPen(), kMinimumAxisPenWidth,
                       [axis](const QPen& pen) { axis->setTickPen(pen); });
-                enlarge(axis->tickLabelFont(), [axis](const QFont& f) { axis->setTickLabelFont(f); });
+                enlarge(axis->tickLabelFont(),
+                        [axis](const QFont& f) { axis->setTickLabelFont(f); });
                 enlarge(axis->labelFont(), [axis](const QFont& f) { axis->setLabelFont(f); });
             }
         }
@@ -70,7 +71,8 @@ public:
                 enlarge(text->font(), [text](const QFont& f) { text->setFont(f); });
             }
         }
-        if (QCPLayer* overlay = plot.layer(QStringLiteral("overlay")); overlay && overlay->visible()) {
+        if (QCPLayer* overlay = plot.layer(QStringLiteral("overlay"));
+            overlay && overlay->visible()) {
             overlay->setVisible(false);
             restore_.push_back([overlay] { overlay->setVisible(true); });
         }
@@ -171,14 +173,18 @@ QString slug(const QString& name) {
 
 QString dialogFilter(FigureFormat format) {
     switch (format) {
-        case FigureFormat::Png: return QObject::tr("PNG image, 2x (*.png)");
-        case FigureFormat::Svg: return QObject::tr("SVG drawing (*.svg)");
-        case FigureFormat::Pdf: return QObject::tr("PDF document (*.pdf)");
+        case FigureFormat::Png:
+            return QObject::tr("PNG image, 2x (*.png)");
+        case FigureFormat::Svg:
+            return QObject::tr("SVG drawing (*.svg)");
+        case FigureFormat::Pdf:
+            return QObject::tr("PDF document (*.pdf)");
     }
     return {};
 }
 
-QString askWithDialog(QWidget& figure, std::optional<FigureFormat> format, const QString& suggested) {
+QString askWithDialog(QWidget& figure, std::optional<FigureFormat> format,
+                      const QString& suggested) {
     QStringList filters;
     for (FigureFormat each : {FigureFormat::Png, FigureFormat::Svg, FigureFormat::Pdf}) {
         if (!format || *format == each) filters << dialogFilter(each);
@@ -203,9 +209,9 @@ void reportError(QWidget& figure, const QString& message) {
                                                                     Qt::FindDirectChildrenOnly);
     }
     if (banner) {
-        banner->showMessage(QObject::tr("<b>Could not export the figure.</b> %1")
-                                .arg(message.toHtmlEscaped()),
-                            MessageBanner::Kind::Error);
+        banner->showMessage(
+            QObject::tr("<b>Could not export the figure.</b> %1").arg(message.toHtmlEscaped()),
+            MessageBanner::Kind::Error);
         return;
     }
     auto* box = new QMessageBox(QMessageBox::Warning, QObject::tr("Export figure"),
@@ -231,14 +237,19 @@ std::optional<FigureFormat> figureFormatFor(const QString& path) {
 
 QString figureSuffix(FigureFormat format) {
     switch (format) {
-        case FigureFormat::Png: return QStringLiteral("png");
-        case FigureFormat::Svg: return QStringLiteral("svg");
-        case FigureFormat::Pdf: return QStringLiteral("pdf");
+        case FigureFormat::Png:
+            return QStringLiteral("png");
+        case FigureFormat::Svg:
+            return QStringLiteral("svg");
+        case FigureFormat::Pdf:
+            return QStringLiteral("pdf");
     }
     return {};
 }
 
-QSize figureExportSize(QWidget& figure) { return figureRect(figure).size(); }
+QSize figureExportSize(QWidget& figure) {
+    return figureRect(figure).size();
+}
 
 void paintFigure(QWidget& figure, QCPPainter& painter, const QRectF& target) {
     auto* plot = qobject_cast<QCustomPlot*>(&figure);
@@ -315,7 +326,8 @@ QString exportFigure(QWidget& figure, const QString& path) {
             }
             QImage opaque = image.convertToFormat(QImage::Format_RGB32);
             if (!title.isEmpty()) opaque.setText(QStringLiteral("Title"), title);
-            if (!opaque.save(&file, "PNG")) return writeError(path, QObject::tr("PNG encoding failed"));
+            if (!opaque.save(&file, "PNG"))
+                return writeError(path, QObject::tr("PNG encoding failed"));
             break;
         }
         case FigureFormat::Svg: {
@@ -327,7 +339,8 @@ QString exportFigure(QWidget& figure, const QString& path) {
             generator.setTitle(title);
             generator.setDescription(QObject::tr("Exported by Learn2Add"));
             QCPPainter painter;
-            if (!painter.begin(&generator)) return writeError(path, QObject::tr("SVG output failed"));
+            if (!painter.begin(&generator))
+                return writeError(path, QObject::tr("SVG output failed"));
             paintFigure(figure, painter, target);
             painter.end();
             break;
@@ -338,13 +351,13 @@ QString exportFigure(QWidget& figure, const QString& path) {
             writer.setTitle(title);
             writer.setResolution(dpi);
             // The page is the figure: its size on screen at the screen's resolution.
-            writer.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / dpi, size.height() * 72.0 / dpi),
-                                         QPageSize::Point, QString(), QPageSize::ExactMatch));
+            writer.setPageSize(
+                QPageSize(QSizeF(size.width() * 72.0 / dpi, size.height() * 72.0 / dpi),
+                          QPageSize::Point, QString(), QPageSize::ExactMatch));
             writer.setPageMargins(QMarginsF(0, 0, 0, 0));
             QCPPainter painter;
             if (!painter.begin(&writer)) return writeError(path, QObject::tr("PDF output failed"));
-            paintFigure(figure, painter,
-                        QRectF(0, 0, writer.width(), writer.height()));
+            paintFigure(figure, painter, QRectF(0, 0, writer.width(), writer.height()));
             painter.end();
             break;
         }
@@ -377,9 +390,13 @@ void makeExportable(QWidget& figure, const QString& name) {
     }
 }
 
-bool isExportable(const QWidget& widget) { return widget.property(kNameProperty).isValid(); }
+bool isExportable(const QWidget& widget) {
+    return widget.property(kNameProperty).isValid();
+}
 
-QString figureName(const QWidget& figure) { return figure.property(kNameProperty).toString(); }
+QString figureName(const QWidget& figure) {
+    return figure.property(kNameProperty).toString();
+}
 
 QList<QWidget*> exportableFigures(QWidget& root) {
     QList<QWidget*> figures;
@@ -389,15 +406,16 @@ QList<QWidget*> exportableFigures(QWidget& root) {
     return figures;
 }
 
-void setFigurePathChooser(FigurePathChooser chooser) { pathChooser() = std::move(chooser); }
+void setFigurePathChooser(FigurePathChooser chooser) {
+    pathChooser() = std::move(chooser);
+}
 
 QString exportFigureInteractively(QWidget& figure, std::optional<FigureFormat> format) {
     QSettings settings;
     QString folder = settings.value(kFolderKey).toString();
     if (folder.isEmpty() || !QDir(folder).exists()) folder = QDir::homePath();
-    const QString suggested =
-        QDir(folder).filePath(slug(figureName(figure)) + '.' +
-                              figureSuffix(format.value_or(FigureFormat::Png)));
+    const QString suggested = QDir(folder).filePath(
+        slug(figureName(figure)) + '.' + figureSuffix(format.value_or(FigureFormat::Png)));
     const QString path = pathChooser() ? pathChooser()(figure, format, suggested)
                                        : askWithDialog(figure, format, suggested);
     if (path.isEmpty()) return {};
@@ -409,7 +427,8 @@ QString exportFigureInteractively(QWidget& figure, std::optional<FigureFormat> f
     settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
     if (auto* window = qobject_cast<QMainWindow*>(figure.window())) {
         window->statusBar()->showMessage(
-            QObject::tr("Exported “%1” to %2").arg(figureName(figure), QDir::toNativeSeparators(path)),
+            QObject::tr("Exported “%1” to %2")
+                .arg(figureName(figure), QDir::toNativeSeparators(path)),
             8000);
     }
     return path;

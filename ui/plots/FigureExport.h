@@ -64,8 +64,8 @@ QList<QWidget*> exportableFigures(QWidget& root);
 
 // Where to write a figure: called with the format the user picked (nullopt: any of the three)
 // and a suggested path; returns the chosen path, empty to cancel.
-using FigurePathChooser = std::function<QString(
-    QWidget& figure, std::optional<FigureFormat> format, const QString& suggestedPath)>;
+using FigurePathChooser = std::function<QString(QWidget& figure, std::optional<FigureFormat> format,
+                                                const QString& suggestedPath)>;
 // Replaces the save-file dialog (tests drive the context menu and the toolbar with it); an empty
 // function brings the dialog back.
 void setFigurePathChooser(FigurePathChooser chooser);

@@ -1,8 +1,8 @@
 #pragma once
-// The "Export figure" menu: lists, by name, the exportable figures (makeExportable) that are visible
-// on the current page, and exports the chosen one through exportFigureInteractively() (PNG, SVG or
-// PDF from the file name). addTo() puts it on a main window's toolbar as a button with text and
-// gives it the Ctrl+E shortcut, which pops the menu under the button. GUI thread only.
+// The "Export figure" menu: lists, by name, the exportable figures (makeExportable) that are
+// visible on the current page, and exports the chosen one through exportFigureInteractively() (PNG,
+// SVG or PDF from the file name). addTo() puts it on a main window's toolbar as a button with text
+// and gives it the Ctrl+E shortcut, which pops the menu under the button. GUI thread only.
 //
 //   auto* figures = new FigureExportMenu([this] { return pages_->currentWidget(); }, this);
 //   figures->addTo(*this);
