@@ -51,8 +51,14 @@ QString tickText(double value, bool log) {
     return QString::number(value, 'g', 4);
 }
 
+// The title in bold, shrunk (down to 7 px) until it fits the figure's width.
 void drawTitle(QPainter& painter, const QRectF& area, const QString& title) {
-    painter.setFont(font(kTitleFont, true));
+    double size = kTitleFont;
+    painter.setFont(font(size, true));
+    while (size > 7.0 && QFontMetricsF(painter.font()).horizontalAdvance(title) > area.width() - 8.0) {
+        size -= 0.5;
+        painter.setFont(font(size, true));
+    }
     painter.setPen(kInk);
     painter.drawText(QRectF(area.left(), area.top(), area.width(), kTitleFont * 1.6),
                      Qt::AlignHCenter | Qt::AlignVCenter, title);

@@ -86,15 +86,15 @@ void addReconstructions(std::vector<ReportFigure>& figures, const Contents& cont
             }
             if (!best) continue;
             const auto rows = stripRows(best->inputs, best->reconstructions);
-            const QString title = QStringLiteral("%1 decoder, %2 loss, code %3 (validation RMSE %4)")
+            const QString title = QStringLiteral("%1 decoder, %2, code %3")
                                       .arg(QString::fromStdString(best->decoder), loudLoss(loss))
-                                      .arg(code)
-                                      .arg(best->bestValidationRmse, 0, 'f', 4);
+                                      .arg(code);
             figures.push_back({QStringLiteral("part2-reconstructions-%1-code%2").arg(QString::fromStdString(loss)).arg(code),
                                2,
                                QStringLiteral("Five fixed validation digits and their reconstructions by the best "
-                                              "%1 run with code size %2 (%3).")
-                                   .arg(loudLoss(loss)).arg(code).arg(runName(best->folder)),
+                                              "%1 run with code size %2 (%3, validation RMSE %4).")
+                                   .arg(loudLoss(loss)).arg(code).arg(runName(best->folder))
+                                   .arg(best->bestValidationRmse, 0, 'f', 4),
                                panelTableSize(rows, kPanel),
                                [rows, title](QPainter& p, const QRectF& r) { paintPanelTable(p, r, rows, title); }});
         }
@@ -134,7 +134,7 @@ void addAdditionRunFigures(std::vector<ReportFigure>& figures, const infer::Addi
     const QString label = QStringLiteral("%1 (%2)").arg(variantName(run), name);
     const auto fileOf = [&](const char* what) { return QStringLiteral("part%1-%2-%3").arg(part).arg(name).arg(what); };
 
-    ChartSpec chart{QStringLiteral("%1: loss terms (solid: validation, dashed: train)").arg(label),
+    ChartSpec chart{QStringLiteral("%1: loss terms").arg(label),
                     QStringLiteral("epoch"), QStringLiteral("loss (log scale)"), {}, true, true, {}, {}};
     int colour = 0;
     for (const std::string term : {"loss", "reconstruction", "generation", "code", "kl", "digit"}) {
@@ -148,14 +148,14 @@ void addAdditionRunFigures(std::vector<ReportFigure>& figures, const infer::Addi
     }
     if (colour > 0) {
         figures.push_back({fileOf("loss-terms"), part,
-                           QStringLiteral("%1: every loss term per epoch, train and validation (log scale; the "
-                                          "best epoch, kept in best.pt, is %2).").arg(label).arg(run.bestEpoch),
+                           QStringLiteral("%1: every loss term per epoch, validation solid and train dashed (log "
+                                          "scale; the best epoch, kept in best.pt, is %2).").arg(label).arg(run.bestEpoch),
                            QSizeF(kChartWidth, kChartHeight),
                            [chart](QPainter& p, const QRectF& r) { paintChart(p, r, chart); }});
     }
     const auto grid = run.grid;
     const bool judged = grid.read[0][0] >= 0;
-    const QString gridTitle = judged ? QStringLiteral("%1: %2/55 cells read right").arg(label).arg(grid.correctCells())
+    const QString gridTitle = judged ? QStringLiteral("%1: %2/55 read right").arg(variantName(run)).arg(grid.correctCells())
                                      : label;
     figures.push_back({fileOf("grid"), part,
                        QStringLiteral("%1: the digit-by-addend grid (column: input digit, row: addend)%2.")

@@ -72,10 +72,12 @@ QStringList defaultReportFolders(const QStringList& recentRuns) {
 ReportDialog::ReportDialog(const QStringList& runFolders, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Export report"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Run folders (a run, or a folder of runs). The report draws every "
-                                    "assignment figure these runs can make and lists the others with the "
-                                    "command that trains their run."),
-                                 this));
+    auto* intro = new QLabel(tr("Run folders (a run, or a folder of runs). The report draws every assignment "
+                                "figure these runs can make and lists the others with the command that "
+                                "trains their run."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
     runs_ = new QListWidget(this);
     runs_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     layout->addWidget(runs_);
@@ -122,7 +124,7 @@ ReportDialog::ReportDialog(const QStringList& runFolders, QWidget* parent) : QDi
     connect(openPdf_, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(pdf_)); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(&watcher_, &QFutureWatcher<ReportOutcome>::finished, this, &ReportDialog::onFinished);
-    resize(640, 420);
+    resize(680, 380);
 }
 
 ReportDialog::~ReportDialog() {
