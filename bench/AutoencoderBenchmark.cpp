@@ -15,7 +15,11 @@
 // The row "addition" is the addition model (upsample decoder, code 7) trained with the app's default
 // (guided) loss, train/AdditionLoss.h: one step is a batch of 128 (x, u, y) tuples (x and y two
 // gathered batches of images, u addends 0..9), and "images/s" counts tuples; its "decode" is the
-// inference model E -> P -> D on one image and one addend, what the addend slider runs.
+// inference model E -> P -> D on one image and one addend, what the addend slider runs. The rows
+// "vae-addition" and "vae-genp-addition" (Part IV) are the same with the variational encoder
+// (reparameterized sample, KL term) and, for the second, the generative P (sampled result code,
+// Gaussian negative log-likelihood code term), each trained with the app's default options for it.
+// --only NAMES (comma-separated row names) runs those rows alone.
 // Every row also says how busy the rest of the machine was while it was measured (CPU time of
 // other processes, from /proc/stat), because timings taken next to a compiler mean little.
 //
@@ -36,6 +40,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -70,6 +75,7 @@ constexpr int kWarmupSteps = 5;
 constexpr int kDecodeWarmup = 20;
 constexpr int kDecodeRepeats = 200;
 constexpr std::uint64_t kSeed = 42;
+constexpr std::uint64_t kLossSeed = 7;  // the noise of the exported training loss
 // The first 8,000 images of the embedded subset's training split: a fixed number, the same in the
 // Python twin, whatever the split's exact size.
 constexpr std::int64_t kTrainingImages = 8000;
@@ -79,15 +85,22 @@ struct BenchmarkOptions {
     int threads = 2;
     std::optional<std::filesystem::path> json;
     std::optional<std::filesystem::path> exportReference;
+    std::vector<std::string> only;  // empty: every row
 };
+
+const std::vector<std::string> kRowNames = {"mirror", "upsample", "resize64", "addition",
+                                            "vae-addition", "vae-genp-addition"};
 
 constexpr const char* kUsage =
     "usage: learn2add-bench [--steps N] [--threads N] [--json FILE] [--export-reference DIR]\n"
+    "                       [--only NAMES]\n"
     "  --steps N               timed training steps per decoder, after 5 warm-up steps (default 40)\n"
     "  --threads N             LibTorch intra-op threads; OpenBLAS is pinned to 1 (default 2)\n"
     "  --json FILE             also write the results as JSON\n"
     "  --export-reference DIR  write each untrained model, a batch and its outputs to DIR/<decoder>.pt\n"
-    "                          (for autoencoder_twin.py --check-against DIR) and exit\n";
+    "                          (for autoencoder_twin.py --check-against DIR) and exit\n"
+    "  --only NAMES            comma-separated rows to run: mirror, upsample, resize64, addition,\n"
+    "                          vae-addition, vae-genp-addition (default: all)\n";
 
 BenchmarkOptions parseArguments(int argc, char** argv) {
     BenchmarkOptions options;
@@ -107,6 +120,14 @@ BenchmarkOptions parseArguments(int argc, char** argv) {
             options.json = value;
         } else if (flag == "--export-reference") {
             options.exportReference = value;
+        } else if (flag == "--only") {
+            std::stringstream names(value);
+            for (std::string name; std::getline(names, name, ',');) {
+                if (std::find(kRowNames.begin(), kRowNames.end(), name) == kRowNames.end()) {
+                    throw std::invalid_argument("--only: no row named '" + name + "'");
+                }
+                options.only.push_back(name);
+            }
         } else {
             throw std::invalid_argument("unknown option: " + flag);
         }
@@ -144,11 +165,17 @@ models::Autoencoder seededModel(models::DecoderKind kind) {
     return models::Autoencoder(models::AutoencoderOptions().decoder(kind).codeSize(kCodeSize));
 }
 
-models::AdditionModel seededAdditionModel() {
+models::AdditionModel seededAdditionModel(models::AdditionVariant variant) {
     torch::manual_seed(kSeed);
     return models::AdditionModel(models::AdditionModelOptions()
                                      .decoder(models::DecoderKind::Upsample)
-                                     .codeSize(kCodeSize));
+                                     .codeSize(kCodeSize)
+                                     .variant(variant));
+}
+
+// The app's default training options for the variant (the guided recipe).
+train::AdditionTrainingOptions defaultTrainingOptions(models::AdditionVariant variant) {
+    return train::AdditionTrainingOptions().variant(variant);
 }
 
 // Times `steps` training steps after kWarmupSteps; lossOfStep(k) gathers batch k and returns its
@@ -227,18 +254,19 @@ DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& t
     return result;
 }
 
-DecoderResult benchmarkAddition(const data::DigitSet& train, int steps) {
+DecoderResult benchmarkAddition(const data::DigitSet& train, int steps,
+                                models::AdditionVariant variant) {
     DecoderResult result;
-    result.decoder = "addition";
+    result.decoder = models::toString(variant);
     const CpuSample cpuStart = sampleCpu();
-    models::AdditionModel model = seededAdditionModel();
+    models::AdditionModel model = seededAdditionModel(variant);
     result.imageSize = model->imageSize();
     const torch::Tensor images = trainingImages(train, model->imageSize());
     const std::int64_t batches = images.size(0) / kBatchSize;
     const torch::Tensor inputs = torch::randperm(images.size(0), torch::kInt64);
     const torch::Tensor outputs = torch::randperm(images.size(0), torch::kInt64);
     const torch::Tensor addends = torch::randint(0, 10, {images.size(0), 1}, torch::kFloat32);
-    const train::AdditionTrainingOptions guided;  // the app's default recipe
+    const train::AdditionTrainingOptions guided = defaultTrainingOptions(variant);
     timeTraining(
         *model,
         [&](std::int64_t index) {
@@ -293,21 +321,41 @@ void exportReference(const std::filesystem::path& folder, const data::DigitSet& 
         reference.insert("forward", model->forward(reference.at("input")));
         writeReference(folder / (models::toString(kind) + ".pt"), reference);
     }
-    models::AdditionModel model = seededAdditionModel();
-    auto reference = referenceOf(
-        *model, data::imagesToTensor(train, static_cast<int>(model->imageSize())),
-        [&](const torch::Tensor& codes) { return model->autoencoder()->decode(codes); });
-    const torch::Tensor addends = torch::tensor({0.0f, 1.5f, 4.0f, 9.0f}).reshape({4, 1});
-    reference.insert("addend", addends);
-    reference.insert("forward", model->add(reference.at("input"), addends));
-    writeReference(folder / "addition.pt", reference);
+    for (const models::AdditionVariant variant : models::kAllAdditionVariants) {
+        models::AdditionModel model = seededAdditionModel(variant);
+        const torch::Tensor images =
+            data::imagesToTensor(train, static_cast<int>(model->imageSize()));
+        auto reference = referenceOf(
+            *model, images,
+            [&](const torch::Tensor& codes) { return model->autoencoder()->decode(codes); });
+        const torch::Tensor addends = torch::tensor({0.0f, 1.5f, 4.0f, 9.0f}).reshape({4, 1});
+        reference.insert("addend", addends);
+        model->eval();
+        reference.insert("forward", model->add(reference.at("input"), addends));
+        // The training loss of a batch in training mode, its noise drawn after
+        // manual_seed(kLossSeed): the twin draws the same numbers in the same order from the
+        // same LibTorch.
+        const torch::Tensor expected = images.slice(0, 4, 8).clone();
+        reference.insert("expected", expected);
+        model->train();
+        torch::manual_seed(kLossSeed);
+        {
+            torch::NoGradGuard noGrad;
+            reference.insert("loss", train::additionBatchLoss(model, defaultTrainingOptions(variant),
+                                                              reference.at("input"), addends,
+                                                              expected)
+                                         .total.detach()
+                                         .reshape({1}));
+        }
+        writeReference(folder / (models::toString(variant) + ".pt"), reference);
+    }
 }
 
 void printTable(const std::vector<DecoderResult>& results) {
-    std::printf("%-9s %5s %10s %9s %8s %8s %8s %8s %10s %8s\n", "decoder", "size", "parameters",
+    std::printf("%-17s %5s %10s %9s %8s %8s %8s %8s %10s %8s\n", "decoder", "size", "parameters",
                 "img/s", "step ms", "fwd ms", "bwd ms", "opt ms", "decode ms", "others%");
     for (const DecoderResult& r : results) {
-        std::printf("%-9s %5lld %10lld %9.1f %8.2f %8.2f %8.2f %8.2f %10.3f %8.1f\n",
+        std::printf("%-17s %5lld %10lld %9.1f %8.2f %8.2f %8.2f %8.2f %10.3f %8.1f\n",
                     r.decoder.c_str(), static_cast<long long>(r.imageSize),
                     static_cast<long long>(r.parameters), r.imagesPerSecond, r.medianStepMs,
                     r.medianForwardMs, r.medianBackwardMs, r.medianOptimizerMs, r.decodeMedianMs,
@@ -367,11 +415,21 @@ int main(int argc, char** argv) {
                     threads.blasPinnedToOne ? " pinned to 1 thread" : "",
                     static_cast<long long>(kBatchSize), options.steps, kWarmupSteps,
                     static_cast<long long>(kTrainingImages));
+        const auto wanted = [&](const std::string& name) {
+            return options.only.empty() ||
+                   std::find(options.only.begin(), options.only.end(), name) != options.only.end();
+        };
         std::vector<DecoderResult> results;
         for (const models::DecoderKind kind : models::kAllDecoderKinds) {
-            results.push_back(benchmarkDecoder(kind, mnist.train, options.steps));
+            if (wanted(models::toString(kind))) {
+                results.push_back(benchmarkDecoder(kind, mnist.train, options.steps));
+            }
         }
-        results.push_back(benchmarkAddition(mnist.train, options.steps));
+        for (const models::AdditionVariant variant : models::kAllAdditionVariants) {
+            if (wanted(models::toString(variant))) {
+                results.push_back(benchmarkAddition(mnist.train, options.steps, variant));
+            }
+        }
         printTable(results);
         if (options.json) {
             std::ofstream file(*options.json);

@@ -6,6 +6,7 @@
 #
 #   bench/run-training-benchmark.sh [--steps N] [--threads N] [--runs N] [--target X]
 #                                   [--wait-for-quiet MINUTES] [--no-build] [--report FILE]
+#                                   [--only NAMES]
 #
 #   --steps N                timed training steps per decoder (default 40)
 #   --threads N              intra-op threads on both sides (default 2)
@@ -16,6 +17,8 @@
 #                            (the report then says the machine was under load)
 #   --no-build               use the learn2add-bench already built
 #   --report FILE            write the report there instead (default bench/results/training-throughput.md)
+#   --only NAMES             comma-separated rows: mirror, upsample, resize64, addition, vae-addition,
+#                            vae-genp-addition (default: all)
 #
 # Environment: LEARN2ADD_BENCH_BUILD_DIR (default <repo>/build-bench), LEARN2ADD_BENCH_PYTHON
 # (default /usr/bin/python3, Debian's python3-torch: the same libtorch_cpu.so as the C++ side).
@@ -25,11 +28,11 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${LEARN2ADD_BENCH_BUILD_DIR:-$root/build-bench}
 python=${LEARN2ADD_BENCH_PYTHON:-/usr/bin/python3}
 command_line="bench/run-training-benchmark.sh${*:+ $*}"
-steps=40 threads=2 runs=1 target=1.2 wait_minutes=0 build=1
+steps=40 threads=2 runs=1 target=1.2 wait_minutes=0 build=1 only=()
 quiet_load=0.7
 report=$root/bench/results/training-throughput.md
 
-usage() { sed -n '6,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '6,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
   case $1 in
     --steps) steps=$2; shift 2 ;;
@@ -39,6 +42,7 @@ while (($#)); do
     --wait-for-quiet) wait_minutes=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --report) report=$2; shift 2 ;;
+    --only) only=(--only "$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run-training-benchmark.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -75,7 +79,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== twin check: the C++ models' initial weights in the Python twin"
 "$bench" --export-reference "$work/reference" --threads "$threads" >/dev/null
-"$python" "$twin" --check-against "$work/reference" --threads "$threads" | tee "$work/twin-check.txt"
+"$python" "$twin" --check-against "$work/reference" --threads "$threads" "${only[@]}" | tee "$work/twin-check.txt"
 
 run_dirs=()
 for ((run = 1; run <= runs; ++run)); do
@@ -92,9 +96,9 @@ for ((run = 1; run <= runs; ++run)); do
   for side in "${sides[@]}"; do
     echo "== run $run: $side"
     if [[ $side == cpp ]]; then
-      "$bench" --steps "$steps" --threads "$threads" --json "$dir/cpp.json"
+      "$bench" --steps "$steps" --threads "$threads" "${only[@]}" --json "$dir/cpp.json"
     else
-      "$python" "$twin" --steps "$steps" --threads "$threads" --json "$dir/python.json"
+      "$python" "$twin" --steps "$steps" --threads "$threads" "${only[@]}" --json "$dir/python.json"
     fi
   done
 done

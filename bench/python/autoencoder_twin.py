@@ -14,7 +14,14 @@ in decode()), UpsampleDecoder.h and Resize64Decoder.h (nearest upsampling + 3x3 
 sigmoid output; resize64 works on 64x64 images), AdditionMlp.h and AdditionModel.h (P: code + 1 ->
 32 -> 16 -> 16 -> code with ReLU; E, P and D with the upsample decoder, trained with the app's
 default "guided" loss of train/AdditionLoss.cpp: 0.1 x L2(D(E(x)), x) + L2(D(P(E(x), u)), y) +
-L2(P(E(x) held constant, u), E(y) held constant)).
+L2(P(E(x) held constant, u), E(y) held constant)). The Part IV variants (AdditionVariant.h):
+"vae-addition" with the variational encoder (a to_log_variance head beside to_code; training decodes
+a reparameterized sample of E(x)'s Gaussian for the reconstruction and P reads that sample; the
+loss adds 1e-3 x KL(q(z | x) || N(0, I)), summed over the code and averaged over the batch), and
+"vae-genp-addition" with the generative P as well (an output_log_variance layer beside output; the
+generated image is decoded from a sample of P's Gaussian, and the code term is P's Gaussian
+negative log-likelihood of E(y)'s mean, 0.5 x sum(log variance + (target - mean)^2 / variance)
+averaged over the batch and divided by the code size).
 
 The benchmark is learn2add-bench's (bench/AutoencoderBenchmark.cpp), step for step: seed 42, code
 size 7, Adam lr 1e-3, MSE loss, batches of 128 of the embedded MNIST images resized (bilinear) to
@@ -27,8 +34,10 @@ torch.set_num_threads(threads); the BLAS must be pinned with OPENBLAS_NUM_THREAD
 environment (learn2add-bench pins it itself).
 
 --check-against DIR reads the references written by `learn2add-bench --export-reference DIR`
-(the C++ models' initial parameters, a batch, forward() and decode() outputs), loads each into the
-twin and checks that the twin computes the same outputs: same function, not only the same size.
+(the C++ models' initial parameters, a batch, forward() and decode() outputs, and for the addition
+models the training loss of a batch with its noise drawn after torch.manual_seed(7)), loads each
+into the twin and checks that the twin computes the same outputs: same function, not only the same
+size. --only NAMES (comma-separated) runs those rows alone.
 """
 
 import argparse
@@ -54,6 +63,10 @@ DECODE_REPEATS = 200
 SEED = 42
 TRAINING_IMAGES = 8000  # as learn2add-bench (there: the first 8,000 of its training split)
 DECODERS = ("mirror", "upsample", "resize64")
+ADDITION_VARIANTS = ("addition", "vae-addition", "vae-genp-addition")
+ROWS = DECODERS + ADDITION_VARIANTS
+LOSS_SEED = 7  # learn2add-bench's kLossSeed: the noise of the exported training loss
+KL_WEIGHT = 1e-3  # AdditionTrainingOptions.h: klWeight
 STAGE_CHANNELS = (32, 64, 128)  # Encoder.h: kStageChannels
 HIDDEN_WIDTH = 256  # Encoder.h: kHiddenWidth
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -67,7 +80,7 @@ def conv3x3(in_channels, out_channels):
 class Encoder(nn.Module):
     """core/models/Encoder.h: conv1..conv3 (+ ReLU + max pool 2), hidden, to_code."""
 
-    def __init__(self, code_size, image_size):
+    def __init__(self, code_size, image_size, variational=False):
         super().__init__()
         self.conv1 = conv3x3(1, STAGE_CHANNELS[0])
         self.conv2 = conv3x3(STAGE_CHANNELS[0], STAGE_CHANNELS[1])
@@ -75,6 +88,8 @@ class Encoder(nn.Module):
         side = image_size // 8
         self.hidden = nn.Linear(STAGE_CHANNELS[2] * side * side, HIDDEN_WIDTH)
         self.to_code = nn.Linear(HIDDEN_WIDTH, code_size)
+        # Variational: the log-variance head, beside to_code on the same hidden layer.
+        self.to_log_variance = nn.Linear(HIDDEN_WIDTH, code_size) if variational else None
 
     def convs(self):
         return (self.conv1, self.conv2, self.conv3)
@@ -82,11 +97,19 @@ class Encoder(nn.Module):
     def head(self, features):
         return self.to_code(self.hidden(features.flatten(1)))  # "MLP (256), Linear": no ReLU
 
-    def forward(self, images):
+    def features(self, images):
         x = images
         for conv in self.convs():
             x = F.max_pool2d(torch.relu(conv(x)), 2, 2)
-        return self.head(x)
+        return x
+
+    def forward(self, images):
+        return self.head(self.features(images))
+
+    def forward_gaussian(self, images):
+        """Variational: (mean, log-variance) of the code; the mean is forward()'s answer."""
+        hidden = self.hidden(self.features(images).flatten(1))
+        return self.to_code(hidden), self.to_log_variance(hidden)
 
     def forward_with_indices(self, images):
         """The code, and per stage the argmax indices and the size of the map that was pooled."""
@@ -159,11 +182,11 @@ class Autoencoder(nn.Module):
     """core/models/Autoencoder.h: forward() through the mirror decoder passes the pooling indices;
     decode() never has them."""
 
-    def __init__(self, decoder, code_size=CODE_SIZE):
+    def __init__(self, decoder, code_size=CODE_SIZE, variational=False):
         super().__init__()
         self.kind = decoder
         self.image_size = 64 if decoder == "resize64" else 32
-        self.encoder = Encoder(code_size, self.image_size)
+        self.encoder = Encoder(code_size, self.image_size, variational)
         if decoder == "mirror":
             self.decoder = MirrorDecoder(code_size, self.image_size)
         elif decoder == "upsample":
@@ -186,38 +209,86 @@ class Autoencoder(nn.Module):
 class AdditionMlp(nn.Module):
     """core/models/AdditionMlp.h: [code, u] -> hidden1..hidden3 (32, 16, 16, ReLU) -> output."""
 
-    def __init__(self, code_size=CODE_SIZE):
+    def __init__(self, code_size=CODE_SIZE, generative=False):
         super().__init__()
         self.hidden1 = nn.Linear(code_size + 1, 32)
         self.hidden2 = nn.Linear(32, 16)
         self.hidden3 = nn.Linear(16, 16)
         self.output = nn.Linear(16, code_size)
+        # Generative: the log-variance of the result code, beside output.
+        self.output_log_variance = nn.Linear(16, code_size) if generative else None
 
-    def forward(self, code, addend):
+    def hidden(self, code, addend):
         x = torch.cat([code, addend.reshape(-1, 1)], 1)
         for layer in (self.hidden1, self.hidden2, self.hidden3):
             x = torch.relu(layer(x))
-        return self.output(x)
+        return x
+
+    def forward(self, code, addend):
+        return self.output(self.hidden(code, addend))
+
+    def forward_gaussian(self, code, addend):
+        """Generative: (mean, log-variance) of the result code."""
+        h = self.hidden(code, addend)
+        return self.output(h), self.output_log_variance(h)
+
+
+def reparameterize(mean, log_variance):
+    """GaussianCode.h: mean + exp(log_variance / 2) * eps, eps ~ N(0, I) (the global generator)."""
+    return mean + torch.exp(0.5 * log_variance) * torch.randn_like(mean)
+
+
+def kl_to_standard_normal(mean, log_variance):
+    """GaussianCode.h: KL(N(mean, exp(log_variance)) || N(0, I)) per row, summed over the code."""
+    return 0.5 * (mean.pow(2) + log_variance.exp() - 1.0 - log_variance).sum(1)
+
+
+def gaussian_negative_log_likelihood(mean, log_variance, target):
+    """GaussianCode.h: 0.5 * sum(log_variance + (target - mean)^2 / variance) per row."""
+    return 0.5 * (log_variance + (target - mean).pow(2) * torch.exp(-log_variance)).sum(1)
 
 
 class AdditionModel(nn.Module):
-    """core/models/AdditionModel.h with the upsample decoder."""
+    """core/models/AdditionModel.h with the upsample decoder, of any variant (AdditionVariant.h)."""
 
-    def __init__(self, code_size=CODE_SIZE):
+    def __init__(self, variant="addition", code_size=CODE_SIZE):
         super().__init__()
-        self.autoencoder = Autoencoder("upsample", code_size)
-        self.adder = AdditionMlp(code_size)
+        if variant not in ADDITION_VARIANTS:
+            raise ValueError(f"variant must be one of {', '.join(ADDITION_VARIANTS)}, got {variant!r}")
+        self.variational = variant != "addition"
+        self.generative = variant == "vae-genp-addition"
+        self.autoencoder = Autoencoder("upsample", code_size, self.variational)
+        self.adder = AdditionMlp(code_size, self.generative)
         self.image_size = self.autoencoder.image_size
 
     def guided_loss(self, x, u, y):
-        """train/AdditionLoss.cpp with the default options (recipe guided, weights 0.1 and 1)."""
-        code = self.autoencoder.encoder(x)
-        reconstruction = self.autoencoder.decode(code)
-        generated = self.autoencoder.decode(self.adder(code, u))
+        """train/AdditionLoss.cpp additionBatchLoss with the default options (recipe guided,
+        weights 0.1 and 1, klWeight 1e-3), the model in training mode: AdditionModel::forward()
+        with the target code held constant, then the terms."""
+        if self.variational:
+            code, log_variance = self.autoencoder.encoder.forward_gaussian(x)
+            sampled = reparameterize(code, log_variance)
+            reconstruction = self.autoencoder.decode(sampled)
+        else:
+            code = self.autoencoder.encoder(x)
+            sampled = code
+            reconstruction = self.autoencoder.decode(code)
+        if self.generative:
+            generated = self.autoencoder.decode(reparameterize(*self.adder.forward_gaussian(sampled, u)))
+        else:
+            generated = self.autoencoder.decode(self.adder(sampled, u))
         with torch.no_grad():
             target = self.autoencoder.encoder(y)
-        code_term = F.mse_loss(self.adder(code.detach(), u), target)
-        return 0.1 * F.mse_loss(reconstruction, x) + F.mse_loss(generated, y) + code_term
+        if self.generative:  # adderCodeLoss: the NLL per code dimension
+            mean, variance_log = self.adder.forward_gaussian(code.detach(), u)
+            code_term = (gaussian_negative_log_likelihood(mean, variance_log, target).mean()
+                         / target.size(1))
+        else:
+            code_term = F.mse_loss(self.adder(code.detach(), u), target)
+        loss = 0.1 * F.mse_loss(reconstruction, x) + F.mse_loss(generated, y) + code_term
+        if self.variational:
+            loss = loss + KL_WEIGHT * kl_to_standard_normal(code, log_variance).mean()
+        return loss
 
     def add(self, images, addends):
         return self.autoencoder.decode(self.adder(self.autoencoder.encoder(images), addends))
@@ -228,7 +299,7 @@ class AdditionModel(nn.Module):
 
 def seeded_model(decoder):
     torch.manual_seed(SEED)
-    return AdditionModel() if decoder == "addition" else Autoencoder(decoder)
+    return AdditionModel(decoder) if decoder in ADDITION_VARIANTS else Autoencoder(decoder)
 
 
 def parameter_count(model):
@@ -274,7 +345,7 @@ def benchmark_decoder(decoder, steps):
     shapes = {name: list(p.shape) for name, p in model.named_parameters()}
     images = load_mnist_images(TRAINING_IMAGES, model.image_size)
     batches = images.size(0) // BATCH_SIZE  # full batches only
-    if decoder == "addition":
+    if decoder in ADDITION_VARIANTS:
         inputs = torch.randperm(images.size(0), dtype=torch.int64)
         outputs = torch.randperm(images.size(0), dtype=torch.int64)
         addends = torch.randint(0, 10, (images.size(0), 1), dtype=torch.float32)
@@ -349,20 +420,20 @@ def benchmark_decoder(decoder, steps):
 
 
 def print_table(results):
-    print(f"{'decoder':<9} {'size':>5} {'parameters':>10} {'img/s':>9} {'step ms':>8} {'fwd ms':>8} "
+    print(f"{'decoder':<17} {'size':>5} {'parameters':>10} {'img/s':>9} {'step ms':>8} {'fwd ms':>8} "
           f"{'bwd ms':>8} {'opt ms':>8} {'decode ms':>10} {'others%':>8}")
     for r in results:
-        print(f"{r['decoder']:<9} {r['image_size']:>5} {r['parameters']:>10} "
+        print(f"{r['decoder']:<17} {r['image_size']:>5} {r['parameters']:>10} "
               f"{r['images_per_second']:>9.1f} {r['median_step_ms']:>8.2f} "
               f"{r['median_forward_ms']:>8.2f} {r['median_backward_ms']:>8.2f} "
               f"{r['median_optimizer_ms']:>8.2f} {r['decode_median_ms']:>10.3f} "
               f"{r['others_cpu_percent']:>8.1f}")
 
 
-def check_against(folder):
+def check_against(folder, rows=ROWS):
     """Loads each C++ reference into the twin; True when every output matches."""
     all_match = True
-    for decoder in DECODERS + ("addition",):
+    for decoder in rows:
         reference = torch.load(folder / f"{decoder}.pt")
         model = seeded_model(decoder)
         state = {key[len("param:"):]: value for key, value in reference.items()
@@ -370,15 +441,26 @@ def check_against(folder):
         cpp_count = sum(v.numel() for v in state.values())
         model.load_state_dict(state, strict=True)  # same names and shapes, or it raises
         with torch.no_grad():
-            forward = (model.add(reference["input"], reference["addend"]) if decoder == "addition"
+            addition = decoder in ADDITION_VARIANTS
+            model.eval()
+            forward = (model.add(reference["input"], reference["addend"]) if addition
                        else model(reference["input"]))
             forward_error = (forward - reference["forward"]).abs().max().item()
             decode_error = (model.decode(reference["code"]) - reference["decode"]).abs().max().item()
-        match = cpp_count == parameter_count(model) and max(forward_error, decode_error) < 1e-5
+            loss_text, loss_error = "", 0.0
+            if addition and "loss" in reference:
+                model.train()
+                torch.manual_seed(LOSS_SEED)
+                loss = model.guided_loss(reference["input"], reference["addend"],
+                                         reference["expected"])
+                loss_error = abs(loss.item() - reference["loss"].item())
+                loss_text = f", training loss {loss_error:.2e}"
+        match = (cpp_count == parameter_count(model)
+                 and max(forward_error, decode_error, loss_error) < 1e-5)
         all_match = all_match and match
-        print(f"{decoder:<9} parameters C++ {cpp_count}, Python {parameter_count(model)}; "
-              f"max |difference| forward {forward_error:.2e}, decode {decode_error:.2e}: "
-              f"{'same function' if match else 'MISMATCH'}")
+        print(f"{decoder:<17} parameters C++ {cpp_count}, Python {parameter_count(model)}; "
+              f"max |difference| forward {forward_error:.2e}, decode {decode_error:.2e}"
+              f"{loss_text}: {'same function' if match else 'MISMATCH'}")
     return all_match
 
 
@@ -390,12 +472,18 @@ def main():
     parser.add_argument("--json", type=pathlib.Path, help="also write the results as JSON")
     parser.add_argument("--check-against", type=pathlib.Path, metavar="DIR",
                         help="compare the twin with learn2add-bench --export-reference DIR and exit")
+    parser.add_argument("--only", metavar="NAMES",
+                        help=f"comma-separated rows to run (default: all of {', '.join(ROWS)})")
     args = parser.parse_args()
+    rows = tuple(args.only.split(",")) if args.only else ROWS
+    unknown = [name for name in rows if name not in ROWS]
+    if unknown:
+        parser.error(f"--only: no row named {', '.join(unknown)}; rows: {', '.join(ROWS)}")
     if args.steps < 1 or args.threads < 1:
         parser.error("--steps and --threads need a whole number of at least 1")
     torch.set_num_threads(args.threads)
     if args.check_against:
-        return 0 if check_against(args.check_against) else 1
+        return 0 if check_against(args.check_against, rows) else 1
 
     blas_threads = os.environ.get("OPENBLAS_NUM_THREADS")
     if blas_threads != "1":
@@ -404,7 +492,7 @@ def main():
     print(f"Python (PyTorch {torch.__version__}): {torch.get_num_threads()} intra-op threads, "
           f"OPENBLAS_NUM_THREADS={blas_threads}; batch {BATCH_SIZE}, {args.steps} timed steps after "
           f"{WARMUP_STEPS} warm-up steps, {TRAINING_IMAGES} training images")
-    results = [benchmark_decoder(decoder, args.steps) for decoder in DECODERS + ("addition",)]
+    results = [benchmark_decoder(decoder, args.steps) for decoder in ROWS if decoder in rows]
     print_table(results)
     if args.json:
         report = {

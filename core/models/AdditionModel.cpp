@@ -61,21 +61,36 @@ torch::Tensor AdditionModelImpl::add(const torch::Tensor& images, const torch::T
     return autoencoder_->decode(resultCode(images, addends));
 }
 
-torch::Tensor AdditionModelImpl::sampleAdd(const torch::Tensor& images, const torch::Tensor& addends,
-                                           std::int64_t samples, std::uint64_t seed) {
+GaussianCode AdditionModelImpl::inputCode(const torch::Tensor& images) {
+    if (hasVariationalEncoder(options.variant())) return autoencoder_->encodeGaussian(images);
+    return {autoencoder_->encode(images), torch::Tensor()};
+}
+
+torch::Tensor AdditionModelImpl::sampleResultCodes(const GaussianCode& input,
+                                                   const torch::Tensor& addends,
+                                                   std::int64_t samples, std::uint64_t seed) {
     TORCH_CHECK(samples >= 1, "AdditionModel: samples must be at least 1, got ", samples);
     at::Generator generator = at::detail::createCPUGenerator(seed);
-    const std::int64_t n = images.size(0);
-    // Each input and addend repeated K times, row i * K + k.
-    const torch::Tensor x = images.repeat_interleave(samples, 0);
+    // Each input's Gaussian and addend repeated K times, row i * K + k: the input is encoded once,
+    // not once per sample.
     const torch::Tensor u = addends.reshape({-1, 1}).repeat_interleave(samples, 0);
-    torch::Tensor code = hasVariationalEncoder(options.variant())
-                             ? reparameterize(autoencoder_->encodeGaussian(x), generator)
-                             : autoencoder_->encode(x);
-    torch::Tensor result = hasGenerativeAdder(options.variant())
-                               ? reparameterize(adder_->forwardGaussian(code, u), generator)
-                               : adder_->forward(code, u);
-    const torch::Tensor decoded = autoencoder_->decode(result);
+    const torch::Tensor mean = input.mean.repeat_interleave(samples, 0);
+    const torch::Tensor code =
+        input.logVariance.defined()
+            ? reparameterize({mean, input.logVariance.repeat_interleave(samples, 0)}, generator)
+            : mean;
+    return hasGenerativeAdder(options.variant())
+               ? reparameterize(adder_->forwardGaussian(code, u), generator)
+               : adder_->forward(code, u);
+}
+
+torch::Tensor AdditionModelImpl::sampleAdd(const torch::Tensor& images,
+                                           const torch::Tensor& addends, std::int64_t samples,
+                                           std::uint64_t seed) {
+    TORCH_CHECK(samples >= 1, "AdditionModel: samples must be at least 1, got ", samples);
+    const std::int64_t n = images.size(0);
+    const torch::Tensor decoded =
+        autoencoder_->decode(sampleResultCodes(inputCode(images), addends, samples, seed));
     return decoded.reshape({n, samples, decoded.size(1), decoded.size(2), decoded.size(3)});
 }
 

@@ -71,8 +71,19 @@ public:
     // K samples per input: images [N, 1, S, S], addends [N, 1] -> [N, K, 1, S, S]. The input's
     // code is sampled from a variational encoder and the result code from a generative P (the
     // deterministic parts stay deterministic); the same seed gives the same samples.
+    // Each input is encoded once; its code's Gaussian is sampled K times.
     torch::Tensor sampleAdd(const torch::Tensor& images, const torch::Tensor& addends,
                             std::int64_t samples, std::uint64_t seed);
+
+    // E's code of the images as a Gaussian [N, codeSize]: a variational encoder's mean and
+    // log-variance, or a plain encoder's code with an undefined log-variance (no spread).
+    GaussianCode inputCode(const torch::Tensor& images);
+
+    // What sampleAdd() decodes, from an input code made by inputCode(): K result codes per input,
+    // row i * K + k of [N * K, codeSize]. Lets a caller that also needs the mean answer
+    // (adder()->forward(input.mean, addends)) encode the input once.
+    torch::Tensor sampleResultCodes(const GaussianCode& input, const torch::Tensor& addends,
+                                    std::int64_t samples, std::uint64_t seed);
 
     AdditionVariant variant() const { return options.variant(); }
 

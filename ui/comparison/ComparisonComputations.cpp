@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <iterator>
 
 #include "addition/AdditionTensorViews.h"
 #include "comparison/LatentProjection.h"
@@ -42,48 +44,90 @@ torch::Tensor resultCodes(models::AdditionModel& model, const torch::Tensor& cod
     return model->adder()->forward(code.expand({n, -1}), addendColumn(addends));
 }
 
-// One model's row; `spread` receives the samples' per-pixel standard deviation (undefined for a
-// deterministic model), drawn later on the scale shared by all rows.
-ModelView viewOf(const ComparedModel& compared, models::DigitJudge* judge,
-                 const ComparisonViewRequest& request, torch::Tensor& spread) {
+// Images [B, 1, S, S] (or [B, S, S]) with values in [0, 1] as grey QImages, as tensorImage() makes
+// each, with one conversion for the batch instead of one per image.
+std::vector<QImage> tensorImages(const torch::Tensor& images) {
+    const std::int64_t rows = images.size(-2);
+    const std::int64_t cols = images.size(-1);
+    const torch::Tensor bytes = (images.detach().to(torch::kCPU).reshape({-1, rows, cols}) * 255.0)
+                                    .round()
+                                    .clamp(0, 255)
+                                    .to(torch::kUInt8)
+                                    .contiguous();
+    std::vector<QImage> pictures;
+    const std::uint8_t* pixels = bytes.data_ptr<std::uint8_t>();
+    for (std::int64_t b = 0; b < bytes.size(0); ++b) {
+        QImage picture(static_cast<int>(cols), static_cast<int>(rows), QImage::Format_Grayscale8);
+        for (std::int64_t r = 0; r < rows; ++r) {
+            std::memcpy(picture.scanLine(static_cast<int>(r)), pixels + (b * rows + r) * cols,
+                        static_cast<std::size_t>(cols));
+        }
+        pictures.push_back(std::move(picture));
+    }
+    return pictures;
+}
+
+// One model's row without the judge's readings. `images` receives what the judge reads: the mean
+// output, then the K samples ([1 + K, 1, S, S]); `spread` the samples' per-pixel standard
+// deviation (undefined for a deterministic model), drawn later on the scale shared by all rows.
+// The input is encoded once, and the mean output and the samples are decoded in one call.
+ModelView viewOf(const ComparedModel& compared, const ComparisonViewRequest& request,
+                 torch::Tensor& images, torch::Tensor& spread) {
     models::AdditionModel model = compared.model;
     const torch::Tensor x = inputTensor(request.input, static_cast<int>(model->imageSize()));
+    const torch::Tensor u = addendColumn({request.addend});
     ModelView row;
     row.slot = compared.slot;
-    // add() is decode(resultCode()): the code is needed for the latent plane anyway.
-    const torch::Tensor code =
-        resultCodes(model, model->autoencoder()->encode(x), {request.addend});
-    const torch::Tensor mean = model->autoencoder()->decode(code);
-    row.mean = tensorImage(mean[0]);
+    const models::GaussianCode input = model->inputCode(x);
+    // P's (mean) code, what add() decodes; needed for the latent plane too.
+    const torch::Tensor code = model->adder()->forward(input.mean, u);
     if (compared.plane) {
-        const torch::Tensor xy = compared.plane->project(code);
+        const torch::Tensor xy = compared.plane->project(code).contiguous();
         row.hasLatentPoint = true;
-        row.latentX = xy[0][0].item<double>();
-        row.latentY = xy[0][1].item<double>();
+        row.latentX = xy.data_ptr<float>()[0];
+        row.latentY = xy.data_ptr<float>()[1];
     }
-    torch::Tensor samples;  // [K, 1, S, S]
-    if (hasSamples(model)) {
-        const int k = std::clamp(request.samples, 1, kMaxSamples);
-        samples = model->sampleAdd(x, addendColumn({request.addend}), k, request.seed)[0];
-        for (int s = 0; s < k; ++s) row.samples.push_back(tensorImage(samples[s]));
+    const bool sampled = hasSamples(model);
+    const int k = std::clamp(request.samples, 1, kMaxSamples);
+    const torch::Tensor codes =
+        sampled ? torch::cat({code, model->sampleResultCodes(input, u, k, request.seed)}) : code;
+    images = model->autoencoder()->decode(codes);
+    std::vector<QImage> pictures = tensorImages(images);
+    row.mean = std::move(pictures[0]);
+    if (sampled) {
+        const torch::Tensor samples = images.slice(0, 1);  // [K, 1, S, S]
+        row.samples.assign(std::make_move_iterator(pictures.begin() + 1),
+                           std::make_move_iterator(pictures.end()));
         const torch::Tensor sampleMean = samples.mean(0);
         row.sampleMean = tensorImage(sampleMean);
         spread = (samples - sampleMean).pow(2).mean(0).sqrt();  // the population deviation
         row.spreadMean = spread.mean().item<double>();
     }
-    if (judge) {
-        // One judge call for the mean output and the samples.
-        const torch::Tensor images = samples.defined() ? torch::cat({mean, samples}) : mean;
-        const torch::Tensor p = (*judge)->probabilities(infer::at32(images)).contiguous();
-        const torch::Tensor reads = p.argmax(1);
-        row.read = static_cast<int>(reads[0].item<std::int64_t>());
-        row.readProbability = p[0][row.read].item<double>();
-        row.expectedDigit = (p[0] * torch::arange(10, torch::kFloat32)).sum().item<double>();
-        for (std::int64_t s = 1; s < reads.size(0); ++s) {
-            row.sampleReads.push_back(static_cast<int>(reads[s].item<std::int64_t>()));
-        }
-    }
     return row;
+}
+
+// The judge's readings of every row's images, in one judge call for all the rows.
+void readRows(models::DigitJudge& judge, const std::vector<torch::Tensor>& images,
+              std::vector<ModelView>& rows) {
+    std::vector<torch::Tensor> at32;
+    for (const torch::Tensor& batch : images) at32.push_back(infer::at32(batch));
+    const torch::Tensor p = judge->probabilities(torch::cat(at32)).contiguous();
+    const torch::Tensor reads = p.argmax(1).contiguous();
+    const auto probability = p.accessor<float, 2>();
+    const auto read = reads.accessor<std::int64_t, 1>();
+    std::int64_t first = 0;  // the row's mean output; its samples follow
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        ModelView& row = rows[r];
+        row.read = static_cast<int>(read[first]);
+        row.readProbability = probability[first][row.read];
+        row.expectedDigit = 0.0;
+        for (int d = 0; d < 10; ++d) row.expectedDigit += d * probability[first][d];
+        const std::int64_t end = first + images[r].size(0);
+        for (std::int64_t s = first + 1; s < end; ++s) {
+            row.sampleReads.push_back(static_cast<int>(read[s]));
+        }
+        first = end;
+    }
 }
 
 }  // namespace
@@ -98,12 +142,14 @@ ComparisonView computeComparisonView(const std::vector<ComparedModel>& models,
     view.sequence = request.sequence;
     view.addend = request.addend;
     view.samples = std::clamp(request.samples, 1, kMaxSamples);
-    std::vector<torch::Tensor> spreads;
+    std::vector<torch::Tensor> images, spreads;
     for (const ComparedModel& compared : models) {
-        torch::Tensor spread;
-        view.rows.push_back(viewOf(compared, judge, request, spread));
+        torch::Tensor modelImages, spread;
+        view.rows.push_back(viewOf(compared, request, modelImages, spread));
+        images.push_back(modelImages);
         spreads.push_back(spread);
     }
+    if (judge && !images.empty()) readRows(*judge, images, view.rows);
     // One scale for every row, so that the spreads compare: the largest deviation is white.
     double largest = 0.0;
     for (const torch::Tensor& spread : spreads) {

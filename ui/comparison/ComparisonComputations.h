@@ -24,7 +24,10 @@ struct ComparedModel {
     const LatentProjection* plane = nullptr;  // null until the validation codes are projected
 };
 
-// `judge` may be null (no readings). The spread images of all rows share one scale.
+// `judge` may be null (no readings). The spread images of all rows share one scale. Per model the
+// input is encoded once and its mean output and K samples are decoded in one call; the judge reads
+// every row's images in one call. bench/results/comparison-latency.md times one call
+// (learn2add-compare-bench).
 ComparisonView computeComparisonView(const std::vector<ComparedModel>& models,
                                      models::DigitJudge* judge,
                                      const ComparisonViewRequest& request);

@@ -119,5 +119,52 @@ TEST_F(VariationalModelTest, SampleAddDrawsReproducibleSamplesAroundTheMean) {
     EXPECT_TRUE(torch::allclose(s[1][2], plain->add(x, u)[1]));
 }
 
+TEST_F(VariationalModelTest, SampleAddEncodesEachInputOnceAndSamplesItsGaussian) {
+    // The samples are the decoded result codes of one encoding per input: E's Gaussian sampled K
+    // times, then P's (generative P), all from one generator with the seed, in that order.
+    torch::NoGradGuard noGrad;
+    const torch::Tensor x = torch::rand({2, 1, 32, 32});
+    const torch::Tensor u = torch::tensor({1.0f, 1.5f}).reshape({2, 1});
+    constexpr std::int64_t k = 4;
+    constexpr std::uint64_t seed = 9;
+    for (AdditionVariant variant :
+         {AdditionVariant::Variational, AdditionVariant::VariationalGenerativeAdder}) {
+        AdditionModel model(AdditionModelOptions().codeSize(7).variant(variant));
+        model->eval();
+        const torch::Tensor samples = model->sampleAdd(x, u, k, seed);
+
+        at::Generator generator = at::detail::createCPUGenerator(seed);
+        const GaussianCode q = model->autoencoder()->encodeGaussian(x);
+        const torch::Tensor z = reparameterize(
+            {q.mean.repeat_interleave(k, 0), q.logVariance.repeat_interleave(k, 0)}, generator);
+        const torch::Tensor uk = u.repeat_interleave(k, 0);
+        const torch::Tensor result =
+            hasGenerativeAdder(variant)
+                ? reparameterize(model->adder()->forwardGaussian(z, uk), generator)
+                : model->adder()->forward(z, uk);
+        const torch::Tensor byHand =
+            model->autoencoder()->decode(result).reshape({2, k, 1, 32, 32});
+        EXPECT_TRUE(torch::allclose(samples, byHand, 1e-5, 1e-6)) << toString(variant);
+
+        // The Compare page's path: one inputCode() gives both the mean answer and the samples.
+        const GaussianCode input = model->inputCode(x);
+        EXPECT_TRUE(torch::equal(input.mean, q.mean));
+        EXPECT_TRUE(torch::allclose(model->autoencoder()
+                                        ->decode(model->sampleResultCodes(input, u, k, seed))
+                                        .reshape({2, k, 1, 32, 32}),
+                                    samples, 1e-5, 1e-6))
+            << toString(variant);
+        EXPECT_TRUE(
+            torch::allclose(model->autoencoder()->decode(model->adder()->forward(input.mean, u)),
+                            model->add(x, u), 1e-5, 1e-6))
+            << toString(variant);
+    }
+    // A plain encoder's input code has no spread.
+    AdditionModel plain(AdditionModelOptions().codeSize(7));
+    plain->eval();
+    EXPECT_FALSE(plain->inputCode(x).logVariance.defined());
+    testing::expectTorchError([&] { plain->sampleAdd(x, u, 0, 1); }, "samples must be at least 1");
+}
+
 }  // namespace
 }  // namespace learn2add::models
