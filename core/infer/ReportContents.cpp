@@ -62,11 +62,14 @@ AutoencoderReport readAutoencoder(const std::filesystem::path& folder, DataCache
     report.loss = run.config.value("loss", "");
     report.codeSize = run.config.value("code_size", 0);
     report.metrics = readColumns(folder);
-    const auto& validation = report.metrics["validation_rmse"];
-    if (!validation.empty()) {
-        const auto best = std::min_element(validation.begin(), validation.end());
-        report.bestEpoch = static_cast<int>(best - validation.begin()) + 1;
-        report.bestValidationRmse = *best;
+    // The best epoch is best.pt's (lowest validation loss, which for BCE need not be the lowest RMSE).
+    report.bestEpoch = run.checkpoint.epoch;
+    const auto epochs = report.metrics.find("epoch");
+    const auto validation = report.metrics.find("validation_rmse");
+    if (epochs != report.metrics.end() && validation != report.metrics.end()) {
+        for (std::size_t i = 0; i < std::min(epochs->second.size(), validation->second.size()); ++i) {
+            if (static_cast<int>(epochs->second[i]) == report.bestEpoch) report.bestValidationRmse = validation->second[i];
+        }
     }
     report.finalTrainRmse = lastOr(report.metrics, "train_rmse", 0.0);
     auto [inputs, outputs] = reconstructShownDigits(run, cache.get(run.config).validation);

@@ -4,7 +4,7 @@
 // make their run). No drawing here: the ui's report writer lays it out as figures and a PDF.
 //
 //   ReportContents contents = gatherReportContents({"runs"}, [](const std::string& step) { ... });
-//   contents.additions[0].testAccuracy;   // the judge's addition accuracy on the test split
+//   contents.additions[0].grid;           // the judge-marked digit-by-addend grid
 //   contents.missing;                     // e.g. {"Part II: ... BCE ... code 2", "learn2add-cli train ..."}
 //
 // Runs its tensor work on the calling thread (call it from a worker, never from a GUI thread).
@@ -35,7 +35,7 @@ struct AutoencoderReport {
     int codeSize = 0;
     MetricColumns metrics;  // epoch, train_rmse, validation_rmse, ...
     int bestEpoch = 0;
-    double bestValidationRmse = 0.0;
+    double bestValidationRmse = 0.0;  // the validation RMSE at best.pt's epoch
     double finalTrainRmse = 0.0;
     train::ImageStrip inputs;           // the 5 shown validation digits
     train::ImageStrip reconstructions;  // their reconstructions by best.pt

@@ -149,10 +149,21 @@ TEST_F(CliAddition, CompareDrawsEveryRunOnTheSameInput) {
 
 #ifdef LEARN2ADD_HAS_REPORT
 TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
-    // No display and no Qt platform chosen: the command paints off-screen on its own.
-    const std::string platform = std::getenv("QT_QPA_PLATFORM") ? std::getenv("QT_QPA_PLATFORM") : "";
-    unsetenv("QT_QPA_PLATFORM");
-    unsetenv("DISPLAY");
+    // No display and no Qt platform chosen: the command paints off-screen on its own. The test
+    // process gets both variables back however the test ends.
+    struct HiddenVariable {
+        explicit HiddenVariable(const char* name) : name(name), had(std::getenv(name) != nullptr) {
+            if (had) value = std::getenv(name);
+            unsetenv(name);
+        }
+        ~HiddenVariable() {
+            if (had) setenv(name, value.c_str(), 1);
+        }
+        const char* name;
+        bool had;
+        std::string value;
+    };
+    const HiddenVariable platform("QT_QPA_PLATFORM"), display("DISPLAY");
     const auto out = folder_->path() / "report";
     const auto result = runCli("report --runs " + folder_->path().string() + " --out " + out.string());
     ASSERT_EQ(result.exitCode, 0) << result.output;
@@ -167,7 +178,6 @@ TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
                             (folder_->path() / "report-of-nothing").string());
     EXPECT_EQ(bad.exitCode, 0) << bad.output;  // a report of what is missing, with the reason
     EXPECT_NE(bad.output.find("not used: "), std::string::npos) << bad.output;
-    if (!platform.empty()) setenv("QT_QPA_PLATFORM", platform.c_str(), 1);
 }
 #endif
 

@@ -7,7 +7,9 @@
 
 #include <QSizeF>
 #include <QString>
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "infer/ReportContents.h"

@@ -143,10 +143,12 @@ void titlePage(PageFlow& flow, const infer::ReportContents& contents) {
                        .arg(contents.additions.size())
                        .arg(QString::fromStdString(contents.dataSource)));
     if (contents.judge) {
+        const double accuracy = contents.judge->testAccuracy;
         flow.paragraph(QStringLiteral("Judge (the digit classifier that reads generated images): %1, test accuracy "
-                                      "%2%, %3 epochs.")
+                                      "%2, %3 epochs.")
                            .arg(runName(contents.judge->folder))
-                           .arg(100.0 * contents.judge->testAccuracy, 0, 'f', 1)
+                           .arg(accuracy < 0 ? QStringLiteral("not recorded")
+                                             : QStringLiteral("%1%").arg(100.0 * accuracy, 0, 'f', 1))
                            .arg(contents.judge->epochs));
     }
     if (!contents.missing.empty()) {

@@ -29,7 +29,7 @@ double valueAtEpoch(const infer::MetricColumns& metrics, const std::string& colu
 ReportTable decoderTable(const infer::ReportContents& contents) {
     ReportTable table{2, QStringLiteral("Decoder comparison (Part II): RMSE per pixel at 32x32"),
                       {QStringLiteral("Run"), QStringLiteral("Decoder"), QStringLiteral("Loss"), QStringLiteral("Code"),
-                       QStringLiteral("Epochs"), QStringLiteral("Best epoch"), QStringLiteral("Best val. RMSE"),
+                       QStringLiteral("Epochs"), QStringLiteral("Best epoch"), QStringLiteral("Val. RMSE at best"),
                        QStringLiteral("Final train RMSE"), QStringLiteral("Val. rise after best")},
                       {}};
     auto runs = contents.autoencoders;

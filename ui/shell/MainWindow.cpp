@@ -272,7 +272,7 @@ ReportDialog* MainWindow::showReportDialog() {
     if (!reportDialog_) {
         reportDialog_ = new ReportDialog(defaultReportFolders(RecentRuns().folders()), this);
         connect(reportDialog_, &ReportDialog::exportFinished, this, [this](bool ok, const QString& message) {
-            banner_->showMessage(message, ok ? MessageBanner::Kind::Notice : MessageBanner::Kind::Error);
+            banner_->showMessage(message.toHtmlEscaped(), ok ? MessageBanner::Kind::Notice : MessageBanner::Kind::Error);
         });
     }
     reportDialog_->show();
