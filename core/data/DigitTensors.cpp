@@ -66,4 +66,16 @@ AdditionTensors additionTensors(const DigitSet& set, const AdditionPairSet& pair
     return t;
 }
 
+PairIndex pairIndex(const AdditionPairSet& pairs) {
+    std::vector<std::int64_t> input, output;
+    std::vector<float> addend;
+    for (const auto& pair : pairs.pairs) {
+        input.push_back(static_cast<std::int64_t>(pair.input));
+        output.push_back(static_cast<std::int64_t>(pair.output));
+        addend.push_back(static_cast<float>(pair.addend));
+    }
+    return {torch::tensor(input, torch::kInt64), torch::tensor(output, torch::kInt64),
+            torch::tensor(addend).reshape({-1, 1})};
+}
+
 }  // namespace learn2add::data

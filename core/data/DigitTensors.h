@@ -35,4 +35,13 @@ struct AdditionTensors {
 // The tensors of every pair, gathered from the set's images resized once.
 AdditionTensors additionTensors(const DigitSet& set, const AdditionPairSet& pairs, int size);
 
+// The pairs as positions into their split's image tensor (no images copied).
+struct PairIndex {
+    torch::Tensor input;   // [N] int64
+    torch::Tensor output;  // [N] int64
+    torch::Tensor addend;  // [N, 1] float32
+    std::int64_t size() const { return input.size(0); }
+};
+PairIndex pairIndex(const AdditionPairSet& pairs);
+
 }  // namespace learn2add::data

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include "data/DigitTensors.h"
 #include "models/Resize64Decoder.h"
 
 namespace learn2add::infer {
@@ -32,18 +33,12 @@ double measureGenerationL2(models::AdditionModel& model, const torch::Tensor& im
                            const data::AdditionPairSet& pairs) {
     torch::NoGradGuard noGrad;
     EvalScope eval(*model);
-    std::vector<std::int64_t> input, output;
-    std::vector<float> addend;
-    for (const auto& pair : pairs.pairs) {
-        input.push_back(static_cast<std::int64_t>(pair.input));
-        output.push_back(static_cast<std::int64_t>(pair.output));
-        addend.push_back(static_cast<float>(pair.addend));
-    }
-    const auto n = static_cast<std::int64_t>(input.size());
+    const auto n = static_cast<std::int64_t>(pairs.size());
     if (n == 0) return 0.0;
-    const torch::Tensor in = torch::tensor(input, torch::kInt64);
-    const torch::Tensor out = torch::tensor(output, torch::kInt64);
-    const torch::Tensor u = torch::tensor(addend).reshape({-1, 1});
+    const data::PairIndex index = data::pairIndex(pairs);
+    const torch::Tensor& in = index.input;
+    const torch::Tensor& out = index.output;
+    const torch::Tensor& u = index.addend;
     double sum = 0.0;
     for (std::int64_t begin = 0; begin < n; begin += kBatch) {
         const std::int64_t end = std::min(n, begin + kBatch);

@@ -23,26 +23,6 @@ namespace {
 
 constexpr std::int64_t kEvaluationBatch = 250;
 
-// The pairs of one split as tensors of positions into that split's image tensor.
-struct PairIndex {
-    torch::Tensor input;   // [N] int64
-    torch::Tensor output;  // [N] int64
-    torch::Tensor addend;  // [N, 1] float32
-    std::int64_t size() const { return input.size(0); }
-};
-
-PairIndex pairIndex(const data::AdditionPairSet& pairs) {
-    std::vector<std::int64_t> input, output;
-    std::vector<float> addend;
-    for (const auto& pair : pairs.pairs) {
-        input.push_back(static_cast<std::int64_t>(pair.input));
-        output.push_back(static_cast<std::int64_t>(pair.output));
-        addend.push_back(static_cast<float>(pair.addend));
-    }
-    return {torch::tensor(input, torch::kInt64), torch::tensor(output, torch::kInt64),
-            torch::tensor(addend).reshape({-1, 1})};
-}
-
 double codeSpread(const torch::Tensor& codes) {
     return codes.size(0) > 1 ? codes.detach().std(0).mean().item<double>() : 0.0;
 }
@@ -94,7 +74,7 @@ void addTerms(AdditionLossTerms& sums, const AdditionBatchLoss& loss, double wei
 }
 
 Validation validate(models::AdditionModel& model, const AdditionTrainingOptions& options,
-                    const torch::Tensor& images, const PairIndex& pairs, const Guidance& guidance) {
+                    const torch::Tensor& images, const data::PairIndex& pairs, const Guidance& guidance) {
     torch::NoGradGuard noGrad;
     model->eval();
     Validation result;
@@ -158,7 +138,7 @@ double warmUpAutoencoder(models::Autoencoder autoencoder, const torch::Tensor& i
 // Stage 2: P alone maps (E(x), u) to E(y) (or to the prototype of y's digit), on the codes of the
 // train images computed once (E and D do not change).
 double warmUpAdder(models::AdditionModel& model, const torch::Tensor& codes, const Guidance& guidance,
-                   const PairIndex& pairs, const AdditionTrainingOptions& options,
+                   const data::PairIndex& pairs, const AdditionTrainingOptions& options,
                    TrainingControl& control) {
     const torch::Tensor from = codes.index_select(0, pairs.input);
     const torch::Tensor to = guidance.prototypes
@@ -310,9 +290,9 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
     const torch::Tensor train = data::imagesToTensor(data_->train, size);
     const torch::Tensor validation = data::imagesToTensor(data_->validation, size);
     const torch::Tensor validationLabels = data::labelsToTensor(data_->validation);
-    const PairIndex trainPairs = pairIndex(data::buildAdditionPairs(data_->train, options_.seed()));
-    const PairIndex validationPairs =
-        pairIndex(data::buildAdditionPairs(data_->validation, options_.seed()));
+    const data::PairIndex trainPairs = data::pairIndex(data::buildAdditionPairs(data_->train, options_.seed()));
+    const data::PairIndex validationPairs =
+        data::pairIndex(data::buildAdditionPairs(data_->validation, options_.seed()));
     const torch::Tensor gridImages = gridInputImages(*data_, defaultGridInputs(*data_), size);
 
     if (options_.codeTermTrainsAdderOnly()) {

@@ -19,22 +19,31 @@ torch::Tensor inputTensor(const AdditionInput& input, int size) {
     return torch::from_blob(values.data(), {1, 1, size, size}, torch::kFloat32).clone();
 }
 
-QImage tensorImage(const torch::Tensor& image) {
-    const torch::Tensor bytes = (image.detach().to(torch::kCPU).squeeze() * 255.0)
+std::vector<QImage> tensorImages(const torch::Tensor& images) {
+    const std::int64_t rows = images.size(-2);
+    const std::int64_t cols = images.size(-1);
+    const torch::Tensor bytes = (images.detach().to(torch::kCPU).reshape({-1, rows, cols}) * 255.0)
                                     .round()
                                     .clamp(0, 255)
                                     .to(torch::kUInt8)
                                     .contiguous();
-    TORCH_CHECK(bytes.dim() == 2, "tensorImage: expected one image, got ", image.sizes());
-    const int rows = static_cast<int>(bytes.size(0));
-    const int cols = static_cast<int>(bytes.size(1));
-    QImage picture(cols, rows, QImage::Format_Grayscale8);
+    std::vector<QImage> pictures;
     const std::uint8_t* pixels = bytes.data_ptr<std::uint8_t>();
-    for (int r = 0; r < rows; ++r) {
-        std::memcpy(picture.scanLine(r), pixels + static_cast<std::size_t>(r) * cols,
-                    static_cast<std::size_t>(cols));
+    for (std::int64_t b = 0; b < bytes.size(0); ++b) {
+        QImage picture(static_cast<int>(cols), static_cast<int>(rows), QImage::Format_Grayscale8);
+        for (std::int64_t r = 0; r < rows; ++r) {
+            std::memcpy(picture.scanLine(static_cast<int>(r)), pixels + (b * rows + r) * cols,
+                        static_cast<std::size_t>(cols));
+        }
+        pictures.push_back(std::move(picture));
     }
-    return picture;
+    return pictures;
+}
+
+QImage tensorImage(const torch::Tensor& image) {
+    const torch::Tensor one = image.detach().squeeze();
+    TORCH_CHECK(one.dim() == 2, "tensorImage: expected one image, got ", image.sizes());
+    return tensorImages(one.unsqueeze(0)).front();
 }
 
 GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch) {

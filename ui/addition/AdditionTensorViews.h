@@ -8,6 +8,7 @@
 
 #include <torch/types.h>
 #include <QImage>
+#include <vector>
 
 #include "addition/AdditionViewTypes.h"
 #include "infer/AdditionEvaluation.h"
@@ -19,6 +20,8 @@ torch::Tensor inputTensor(const AdditionInput& input, int size);
 
 // One image [1, S, S] or [S, S] with values in [0, 1] as a grey QImage.
 QImage tensorImage(const torch::Tensor& image);
+// Images [B, 1, S, S] (or [B, S, S]) in [0, 1] as grey QImages, with one conversion for the batch.
+std::vector<QImage> tensorImages(const torch::Tensor& images);
 
 GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch);
 

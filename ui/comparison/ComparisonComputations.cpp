@@ -6,7 +6,6 @@
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <iterator>
 
 #include "addition/AdditionTensorViews.h"
@@ -42,29 +41,6 @@ torch::Tensor resultCodes(models::AdditionModel& model, const torch::Tensor& cod
                           const std::vector<double>& addends) {
     const auto n = static_cast<std::int64_t>(addends.size());
     return model->adder()->forward(code.expand({n, -1}), addendColumn(addends));
-}
-
-// Images [B, 1, S, S] (or [B, S, S]) with values in [0, 1] as grey QImages, as tensorImage() makes
-// each, with one conversion for the batch instead of one per image.
-std::vector<QImage> tensorImages(const torch::Tensor& images) {
-    const std::int64_t rows = images.size(-2);
-    const std::int64_t cols = images.size(-1);
-    const torch::Tensor bytes = (images.detach().to(torch::kCPU).reshape({-1, rows, cols}) * 255.0)
-                                    .round()
-                                    .clamp(0, 255)
-                                    .to(torch::kUInt8)
-                                    .contiguous();
-    std::vector<QImage> pictures;
-    const std::uint8_t* pixels = bytes.data_ptr<std::uint8_t>();
-    for (std::int64_t b = 0; b < bytes.size(0); ++b) {
-        QImage picture(static_cast<int>(cols), static_cast<int>(rows), QImage::Format_Grayscale8);
-        for (std::int64_t r = 0; r < rows; ++r) {
-            std::memcpy(picture.scanLine(static_cast<int>(r)), pixels + (b * rows + r) * cols,
-                        static_cast<std::size_t>(cols));
-        }
-        pictures.push_back(std::move(picture));
-    }
-    return pictures;
 }
 
 // One model's row without the judge's readings. `images` receives what the judge reads: the mean
