@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config
+  # compiler cache: CMake uses it when present, so a second clean build of the same tree is fast
+  ccache
   # core: LibTorch (CPU), OpenCV, zlib, protobuf (TensorBoard event files), JSON, CLI parsing
   libtorch-dev libopencv-dev zlib1g-dev libprotobuf-dev protobuf-compiler nlohmann-json3-dev
   libcli11-dev

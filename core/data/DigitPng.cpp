@@ -8,23 +8,23 @@
 namespace learn2add::data {
 namespace {
 
-constexpr int kScale = 4;
+constexpr int kPngScale = 4;
 constexpr int kCaptionHeight = 28;
 
 cv::Mat digitMat(const DigitSet& set, std::size_t index) {
     cv::Mat bytes(set.rows, set.cols, CV_8UC1, const_cast<std::uint8_t*>(set.image(index).data()));
     cv::Mat big;
-    cv::resize(bytes, big, cv::Size(set.cols * kScale, set.rows * kScale), 0, 0, cv::INTER_NEAREST);
+    cv::resize(bytes, big, cv::Size(set.cols * kPngScale, set.rows * kPngScale), 0, 0, cv::INTER_NEAREST);
     return big;
 }
 
 // Input | output, with "i + a = n" written below.
 cv::Mat pairPicture(const DigitSet& set, const AdditionPair& pair) {
-    const int w = set.cols * kScale;
-    const int h = set.rows * kScale;
-    cv::Mat picture(h + kCaptionHeight, 2 * w + kScale * 2, CV_8UC1, cv::Scalar(255));
+    const int w = set.cols * kPngScale;
+    const int h = set.rows * kPngScale;
+    cv::Mat picture(h + kCaptionHeight, 2 * w + kPngScale * 2, CV_8UC1, cv::Scalar(255));
     digitMat(set, pair.input).copyTo(picture(cv::Rect(0, 0, w, h)));
-    digitMat(set, pair.output).copyTo(picture(cv::Rect(w + kScale * 2, 0, w, h)));
+    digitMat(set, pair.output).copyTo(picture(cv::Rect(w + kPngScale * 2, 0, w, h)));
     const int in = set.labels[pair.input];
     const std::string caption = std::to_string(in) + " + " + std::to_string(pair.addend) + " = " +
                                 std::to_string(set.labels[pair.output]);

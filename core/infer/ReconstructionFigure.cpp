@@ -13,13 +13,13 @@
 namespace learn2add::infer {
 namespace {
 
-constexpr int kScale = 4;
+constexpr int kFigureScale = 4;
 constexpr int kGap = 6;
 constexpr int kTitleHeight = 30;
 constexpr int kLabelWidth = 130;
 
 cv::Mat stripRow(const train::ImageStrip& strip) {
-    const int cell = strip.size * kScale;
+    const int cell = strip.size * kFigureScale;
     cv::Mat row(cell, strip.count * (cell + kGap), CV_8UC1, cv::Scalar(255));
     for (int k = 0; k < strip.count; ++k) {
         cv::Mat digit(strip.size, strip.size, CV_8UC1,

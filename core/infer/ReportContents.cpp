@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 
 #include "data/DigitTensors.h"
 #include "infer/AdditionRun.h"
@@ -54,8 +55,15 @@ std::string kindOf(const std::filesystem::path& folder) {
     return track::RunFolder::open(folder).readConfig().value("kind", "");
 }
 
+// A run stopped before its first epoch ended has a best.pt of untrained weights: it is no model to
+// report on (nor to pick as the best of its kind).
+void requireATrainedEpoch(int bestEpoch) {
+    if (bestEpoch < 1) throw std::runtime_error("stopped before its first epoch ended (nothing trained)");
+}
+
 AutoencoderReport readAutoencoder(const std::filesystem::path& folder, DataCache& cache) {
     AutoencoderRun run = openAutoencoderRun(folder);
+    requireATrainedEpoch(run.checkpoint.epoch);
     AutoencoderReport report;
     report.folder = folder;
     report.decoder = run.config.value("decoder", "");
@@ -146,6 +154,7 @@ void addFigures(AdditionReport& report, AdditionRun& run, const data::MnistData&
 AdditionReport readAddition(const std::filesystem::path& folder, DataCache& cache,
                             models::DigitJudge* judge, bool measureTest) {
     AdditionRun run = openAdditionRun(folder);
+    requireATrainedEpoch(run.checkpoint.epoch);
     AdditionReport report;
     report.folder = folder;
     report.variant = run.variant;

@@ -10,7 +10,7 @@
 namespace learn2add::models {
 
 namespace {
-constexpr std::array<std::int64_t, 4> kChannels = {32, 32, 64, 64};
+constexpr std::array<std::int64_t, 4> kJudgeChannels = {32, 32, 64, 64};
 constexpr std::int64_t kHidden = 128;
 constexpr double kDropout = 0.3;
 }  // namespace
@@ -22,9 +22,9 @@ void DigitJudgeImpl::reset() {
     for (std::size_t i = 0; i < convs_.size(); ++i) {
         convs_[i] = register_module(
             "conv" + std::to_string(i + 1),
-            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, kChannels[i], 3).padding(1)));
+            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, kJudgeChannels[i], 3).padding(1)));
         heInitialize(*convs_[i]);
-        in = kChannels[i];
+        in = kJudgeChannels[i];
     }
     const std::int64_t side = kImageSize / 4;
     hidden_ = register_module("hidden", torch::nn::Linear(in * side * side, kHidden));

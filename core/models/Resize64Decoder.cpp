@@ -9,8 +9,8 @@ namespace learn2add::models {
 
 namespace {
 // Channels after each upsampling stage; the first stage reads the Encoder's deepest 128 channels.
-constexpr std::array<std::int64_t, 4> kChannels = {64, 32, 32, 16};
-constexpr std::int64_t kStartSide = 4;  // 4 -> 8 -> 16 -> 32 -> 64
+constexpr std::array<std::int64_t, 4> kResize64Channels = {64, 32, 32, 16};
+constexpr std::int64_t kResize64StartSide = 4;  // 4 -> 8 -> 16 -> 32 -> 64
 }  // namespace
 
 torch::Tensor resizeForEvaluation(const torch::Tensor& images) {
@@ -37,14 +37,14 @@ void Resize64DecoderImpl::reset() {
     const std::int64_t deepest = kStageChannels[kPoolingStages - 1];
     fromCode_ = register_module("from_code", torch::nn::Linear(options.codeSize(), kHiddenWidth));
     toFeatures_ = register_module(
-        "to_features", torch::nn::Linear(kHiddenWidth, deepest * kStartSide * kStartSide));
+        "to_features", torch::nn::Linear(kHiddenWidth, deepest * kResize64StartSide * kResize64StartSide));
     std::int64_t in = deepest;
     for (std::size_t stage = 0; stage < convs_.size(); ++stage) {
         convs_[stage] = register_module(
             "conv" + std::to_string(stage + 1),
-            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, kChannels[stage], 3).padding(1)));
+            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, kResize64Channels[stage], 3).padding(1)));
         heInitialize(*convs_[stage]);
-        in = kChannels[stage];
+        in = kResize64Channels[stage];
     }
     output_ =
         register_module("output", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, 1, 3).padding(1)));
@@ -56,7 +56,7 @@ torch::Tensor Resize64DecoderImpl::forward(const torch::Tensor& code) {
                 "Resize64Decoder: expected a code of shape [N, ", options.codeSize(), "], got ",
                 code.sizes());
     torch::Tensor x = toFeatures_->forward(fromCode_->forward(code));
-    std::int64_t side = kStartSide;
+    std::int64_t side = kResize64StartSide;
     x = x.view({code.size(0), kStageChannels[kPoolingStages - 1], side, side});
     for (auto& conv : convs_) {
         side *= 2;

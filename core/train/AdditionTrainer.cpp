@@ -21,7 +21,7 @@
 namespace learn2add::train {
 namespace {
 
-constexpr std::int64_t kEvaluationBatch = 250;
+constexpr std::int64_t kAdditionEvaluationBatch = 250;
 
 double codeSpread(const torch::Tensor& codes) {
     return codes.size(0) > 1 ? codes.detach().std(0).mean().item<double>() : 0.0;
@@ -57,8 +57,8 @@ torch::Tensor encodeAll(models::AdditionModel& model, const torch::Tensor& image
     torch::NoGradGuard noGrad;
     model->eval();
     std::vector<torch::Tensor> chunks;
-    for (std::int64_t begin = 0; begin < images.size(0); begin += kEvaluationBatch) {
-        chunks.push_back(model->autoencoder()->encode(images.slice(0, begin, begin + kEvaluationBatch)));
+    for (std::int64_t begin = 0; begin < images.size(0); begin += kAdditionEvaluationBatch) {
+        chunks.push_back(model->autoencoder()->encode(images.slice(0, begin, begin + kAdditionEvaluationBatch)));
     }
     model->train();
     return torch::cat(chunks);
@@ -79,8 +79,8 @@ Validation validate(models::AdditionModel& model, const AdditionTrainingOptions&
     model->eval();
     Validation result;
     const std::int64_t n = pairs.size();
-    for (std::int64_t begin = 0; begin < n; begin += kEvaluationBatch) {
-        const std::int64_t end = std::min(n, begin + kEvaluationBatch);
+    for (std::int64_t begin = 0; begin < n; begin += kAdditionEvaluationBatch) {
+        const std::int64_t end = std::min(n, begin + kAdditionEvaluationBatch);
         const torch::Tensor x = images.index_select(0, pairs.input.slice(0, begin, end));
         const torch::Tensor y = images.index_select(0, pairs.output.slice(0, begin, end));
         const auto guided =

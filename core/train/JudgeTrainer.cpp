@@ -17,7 +17,7 @@
 namespace learn2add::train {
 namespace {
 
-constexpr std::int64_t kEvaluationBatch = 250;
+constexpr std::int64_t kJudgeEvaluationBatch = 250;
 
 const CheckpointInfo kJudgeCheckpoint{"judge", "cnn", models::DigitJudgeImpl::kClasses, 0, 0.0};
 
@@ -57,8 +57,8 @@ double judgeAccuracy(models::DigitJudge& judge, const torch::Tensor& images32,
     judge->eval();
     std::int64_t correct = 0;
     const std::int64_t n = images32.size(0);
-    for (std::int64_t begin = 0; begin < n; begin += kEvaluationBatch) {
-        const std::int64_t end = std::min(n, begin + kEvaluationBatch);
+    for (std::int64_t begin = 0; begin < n; begin += kJudgeEvaluationBatch) {
+        const std::int64_t end = std::min(n, begin + kJudgeEvaluationBatch);
         correct += judge->predict(images32.slice(0, begin, end))
                        .eq(labels.slice(0, begin, end))
                        .sum()

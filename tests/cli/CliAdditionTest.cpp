@@ -3,51 +3,85 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
+#include <stdexcept>
 
 #include "cli/CliRunner.h"
+#include "common/SharedRuns.h"
 #include "core/data/IdxFixtures.h"
 
 namespace learn2add {
 namespace {
 
 using testing::runCli;
+namespace fs = std::filesystem;
 
-// One judge and one addition run for the whole suite, trained by the CLI itself.
-class CliAddition : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        folder_ = new data::testing::TempFolder();
-        const auto judge = runCli("train judge --epochs 1 --max-batches 8 --batch 32 --out " +
-                                  judgePath().string());
-        ASSERT_EQ(judge.exitCode, 0) << judge.output;
-        ASSERT_TRUE(std::regex_search(judge.output, std::regex(R"(Test accuracy: +0\.[0-9]{4})")))
-            << judge.output;
-        const auto addition = runCli("train addition --epochs 2 --max-batches 4 --batch 32 --ae-warmup 1 --judge " +
-                                     judgePath().string() + " --out " + additionPath().string());
-        ASSERT_EQ(addition.exitCode, 0) << addition.output;
-        additionOutput_ = addition.output;
-        const auto generative = runCli("train vae-genp-addition --epochs 1 --max-batches 4 --batch 32 "
-                                       "--ae-warmup 1 --adder-warmup 2 --out " + generativePath().string());
-        ASSERT_EQ(generative.exitCode, 0) << generative.output;
-        generativeOutput_ = generative.output;
-    }
-    static void TearDownTestSuite() {
-        delete folder_;
-        folder_ = nullptr;
-    }
-    static std::filesystem::path judgePath() { return folder_->path() / "judge"; }
-    static std::filesystem::path additionPath() { return folder_->path() / "addition"; }
-    static std::filesystem::path generativePath() { return folder_->path() / "vae-genp"; }
-
-    static data::testing::TempFolder* folder_;
-    static std::string additionOutput_;
-    static std::string generativeOutput_;
+// One judge, one addition and one generative run trained by the CLI itself, shared by every test of
+// the suite (common/SharedRuns.h), with what each training printed.
+struct CliRuns {
+    fs::path folder;
+    std::string judgeOutput, additionOutput, generativeOutput;
+    fs::path judge() const { return folder / "judge"; }
+    fs::path addition() const { return folder / "addition"; }
+    fs::path generative() const { return folder / "vae-genp"; }
 };
 
-data::testing::TempFolder* CliAddition::folder_ = nullptr;
-std::string CliAddition::additionOutput_;
-std::string CliAddition::generativeOutput_;
+std::string readFile(const fs::path& path) {
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+const CliRuns& cliRuns() {
+    static const CliRuns runs = [] {
+        const fs::path folder = testing::sharedRunFolder("cli-addition", [](const fs::path& made) {
+            const auto train = [&](const std::string& name, const std::string& arguments) {
+                const auto result = runCli(arguments + " --out " + (made / name).string());
+                std::ofstream(made / (name + ".output.txt")) << result.output;
+                if (result.exitCode != 0) {
+                    throw std::runtime_error("learn2add-cli " + arguments + " exited " +
+                                             std::to_string(result.exitCode) + ":\n" + result.output);
+                }
+            };
+            train("judge", "train judge --epochs 1 --max-batches 8 --batch 32");
+            train("addition", "train addition --epochs 2 --max-batches 4 --batch 32 --ae-warmup 1 --judge " +
+                                  (made / "judge").string());
+            train("vae-genp", "train vae-genp-addition --epochs 1 --max-batches 4 --batch 32 --ae-warmup 1 "
+                              "--adder-warmup 2");
+        });
+        return CliRuns{folder, readFile(folder / "judge.output.txt"), readFile(folder / "addition.output.txt"),
+                       readFile(folder / "vae-genp.output.txt")};
+    }();
+    return runs;
+}
+
+// The suite's CTest fixture: trains the shared runs once per ctest invocation.
+TEST(SharedRuns, CliAdditionRuns) {
+    testing::forgetSharedRunFolder("cli-addition");
+    const CliRuns& runs = cliRuns();
+    for (const fs::path& run : {runs.judge(), runs.addition(), runs.generative()}) {
+        EXPECT_TRUE(fs::exists(run / "best.pt")) << run;
+    }
+    EXPECT_TRUE(std::regex_search(runs.judgeOutput, std::regex(R"(Test accuracy: +0\.[0-9]{4})")))
+        << runs.judgeOutput;
+}
+
+// The shared runs, and a scratch folder of the test's own for what it writes.
+class CliAddition : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const CliRuns& runs = cliRuns();
+        additionOutput_ = runs.additionOutput;
+        generativeOutput_ = runs.generativeOutput;
+    }
+    static fs::path judgePath() { return cliRuns().judge(); }
+    static fs::path additionPath() { return cliRuns().addition(); }
+    static fs::path generativePath() { return cliRuns().generative(); }
+
+    data::testing::TempFolder scratch_;
+    std::string additionOutput_;
+    std::string generativeOutput_;
+};
 
 TEST_F(CliAddition, TrainingPrintsEveryTermTheAccuracyAndASummary) {
     EXPECT_TRUE(std::regex_search(
@@ -64,7 +98,7 @@ TEST_F(CliAddition, TrainingPrintsEveryTermTheAccuracyAndASummary) {
 }
 
 TEST_F(CliAddition, GridWritesTheFigureAndPrintsTheJudgesReading) {
-    const auto png = folder_->path() / "grid.png";
+    const auto png = scratch_.path() / "grid.png";
     const auto result = runCli("grid --run " + additionPath().string() + " --judge " +
                                judgePath().string() + " --out " + png.string());
     ASSERT_EQ(result.exitCode, 0) << result.output;
@@ -74,7 +108,7 @@ TEST_F(CliAddition, GridWritesTheFigureAndPrintsTheJudgesReading) {
 }
 
 TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
-    const auto png = folder_->path() / "sevens.png";
+    const auto png = scratch_.path() / "sevens.png";
     const auto result = runCli("add --run " + additionPath().string() + " --digit 7 --addend 1,2,1.5,1.4,1.6,3 --judge " +
                                judgePath().string() + " --out " + png.string());
     ASSERT_EQ(result.exitCode, 0) << result.output;
@@ -87,14 +121,14 @@ TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
 }
 
 TEST_F(CliAddition, AddRefusesAFileThatIsNotAnImageAndARunOfAnotherKind) {
-    const auto text = folder_->path() / "digit.png";
+    const auto text = scratch_.path() / "digit.png";
     std::ofstream(text) << "not an image";
     const auto notImage = runCli("add --run " + additionPath().string() + " --addend 1 --image " +
-                                 text.string() + " --out " + (folder_->path() / "x.png").string());
+                                 text.string() + " --out " + (scratch_.path() / "x.png").string());
     EXPECT_EQ(notImage.exitCode, 2);
     EXPECT_NE(notImage.output.find("is not an image"), std::string::npos) << notImage.output;
     const auto judgeAsModel = runCli("add --run " + judgePath().string() + " --addend 1 --out " +
-                                     (folder_->path() / "y.png").string());
+                                     (scratch_.path() / "y.png").string());
     EXPECT_EQ(judgeAsModel.exitCode, 2);
     EXPECT_NE(judgeAsModel.output.find("is a run of kind 'judge'; an addition, vae-addition or vae-genp-addition run"), std::string::npos)
         << judgeAsModel.output;
@@ -120,7 +154,7 @@ TEST_F(CliAddition, GenerativeModelTrainsWithItsKlTermAndDrawsSamples) {
     EXPECT_TRUE(std::regex_search(generativeOutput_,
                                   std::regex(R"(kl ([1-9][0-9]*\.[0-9]{2}|0\.0[1-9]|0\.[1-9][0-9])\))")))
         << generativeOutput_;
-    const auto png = folder_->path() / "samples.png";
+    const auto png = scratch_.path() / "samples.png";
     const auto result = runCli("add --run " + generativePath().string() + " --digit 7 --addend 1.5 --samples 4 --judge " +
                                judgePath().string() + " --out " + png.string());
     ASSERT_EQ(result.exitCode, 0) << result.output;
@@ -129,14 +163,14 @@ TEST_F(CliAddition, GenerativeModelTrainsWithItsKlTermAndDrawsSamples) {
     EXPECT_GT(std::filesystem::file_size(png), 2000u);
     // A deterministic run has no samples to draw.
     const auto refused = runCli("add --run " + additionPath().string() + " --addend 1 --samples 4 --out " +
-                                (folder_->path() / "z.png").string());
+                                (scratch_.path() / "z.png").string());
     EXPECT_EQ(refused.exitCode, 2);
     EXPECT_NE(refused.output.find("--samples needs a vae-addition or vae-genp-addition run"), std::string::npos)
         << refused.output;
 }
 
 TEST_F(CliAddition, CompareDrawsEveryRunOnTheSameInput) {
-    const auto png = folder_->path() / "compare.png";
+    const auto png = scratch_.path() / "compare.png";
     const auto result = runCli("compare --runs " + additionPath().string() + " " + generativePath().string() +
                                " --digit 7 --addends 1,2,1.5 --samples 3 --judge " + judgePath().string() +
                                " --out " + png.string());
@@ -164,8 +198,8 @@ TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
         std::string value;
     };
     const HiddenVariable platform("QT_QPA_PLATFORM"), display("DISPLAY");
-    const auto out = folder_->path() / "report";
-    const auto result = runCli("report --runs " + folder_->path().string() + " --out " + out.string());
+    const auto out = scratch_.path() / "report";
+    const auto result = runCli("report --runs " + cliRuns().folder.string() + " --out " + out.string());
     ASSERT_EQ(result.exitCode, 0) << result.output;
     EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(Wrote .*report\.pdf with \d+ figures)"))) << result.output;
     EXPECT_NE(result.output.find("learn2add-cli train vae-addition"), std::string::npos) << result.output;
@@ -174,8 +208,8 @@ TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
     EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part3-addition-grid.png"));
     EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part4-vae-genp-samples.png"));
 
-    const auto bad = runCli("report --runs " + (folder_->path() / "nothing-here").string() + " --out " +
-                            (folder_->path() / "report-of-nothing").string());
+    const auto bad = runCli("report --runs " + (scratch_.path() / "nothing-here").string() + " --out " +
+                            (scratch_.path() / "report-of-nothing").string());
     EXPECT_EQ(bad.exitCode, 0) << bad.output;  // a report of what is missing, with the reason
     EXPECT_NE(bad.output.find("not used: "), std::string::npos) << bad.output;
 }

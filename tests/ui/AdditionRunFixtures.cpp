@@ -2,9 +2,12 @@
 #include "ui/AdditionRunFixtures.h"
 
 #include <QDir>
-#include <QTemporaryDir>
-#include <stdexcept>
+#include <QFile>
+#include <filesystem>
 
+#include <gtest/gtest.h>
+
+#include "common/SharedRuns.h"
 #include "train/AdditionTrainer.h"
 #include "train/JudgeTrainer.h"
 #include "ui/UiTestSupport.h"
@@ -12,27 +15,25 @@
 namespace learn2add::testing {
 
 const TinyAdditionRuns& tinyAdditionRuns() {
-    static QTemporaryDir folder;
     static const TinyAdditionRuns runs = [] {
-        if (!folder.isValid()) throw std::runtime_error("cannot make a temporary folder");
-        const QDir root(folder.path());
-        TinyAdditionRuns made{root.filePath("judge"), root.filePath("addition"),
-                              root.filePath("not-a-run")};
-        root.mkpath("not-a-run");
-        train::TrainingControl control;
-        train::JudgeTrainer judge(
-            train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(3).batchSize(64).threads(2),
-            smallMnist(), made.judge.toStdString());
-        judge.run({}, control);
-        train::AdditionTrainer addition(train::AdditionTrainingOptions()
-                                            .epochs(1)
-                                            .maxBatchesPerEpoch(3)
-                                            .batchSize(64)
-                                            .threads(2)
-                                            .judgeRun(made.judge.toStdString()),
-                                        smallMnist(), made.addition.toStdString());
-        addition.run({}, control);
-        return made;
+        const auto folder = sharedRunFolder("tiny-addition", [](const std::filesystem::path& made) {
+            train::TrainingControl control;
+            train::JudgeTrainer judge(
+                train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(3).batchSize(64).threads(2),
+                smallMnist(), made / "judge");
+            judge.run({}, control);
+            train::AdditionTrainer addition(train::AdditionTrainingOptions()
+                                                .epochs(1)
+                                                .maxBatchesPerEpoch(3)
+                                                .batchSize(64)
+                                                .threads(2)
+                                                .judgeRun(made / "judge"),
+                                            smallMnist(), made / "addition");
+            addition.run({}, control);
+            std::filesystem::create_directories(made / "not-a-run");
+        });
+        const QDir root(QString::fromStdString(folder.string()));
+        return TinyAdditionRuns{root.filePath("judge"), root.filePath("addition"), root.filePath("not-a-run")};
     }();
     return runs;
 }
@@ -60,39 +61,54 @@ std::shared_ptr<const ui::LoadedData> tinyComparisonData() {
 }
 
 const TinyComparisonRuns& tinyComparisonRuns() {
-    static QTemporaryDir folder;
     static const TinyComparisonRuns runs = [] {
-        if (!folder.isValid()) throw std::runtime_error("cannot make a temporary folder");
-        const QDir root(folder.path());
-        TinyComparisonRuns made{root.filePath("judge"), root.filePath("addition"),
-                                root.filePath("vae-addition"), root.filePath("vae-genp-addition"),
-                                root.filePath("not-a-run")};
-        root.mkpath("not-a-run");
-        const auto loaded = tinyComparisonData();
-        const std::shared_ptr<const data::MnistData> mnist(loaded, &loaded->mnist);
-        train::TrainingControl control;
-        train::JudgeTrainer judge(
-            train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(2).batchSize(32).threads(1),
-            mnist, made.judge.toStdString());
-        judge.run({}, control);
-        const auto train = [&](models::AdditionVariant variant, const QString& out) {
-            train::AdditionTrainer trainer(train::AdditionTrainingOptions()
-                                               .variant(variant)
-                                               .epochs(1)
-                                               .maxBatchesPerEpoch(2)
-                                               .batchSize(32)
-                                               .threads(1)
-                                               .autoencoderWarmupEpochs(0)
-                                               .adderWarmupPasses(0),
-                                           mnist, out.toStdString());
-            trainer.run({}, control);
-        };
-        train(models::AdditionVariant::Autoencoder, made.addition);
-        train(models::AdditionVariant::Variational, made.variational);
-        train(models::AdditionVariant::VariationalGenerativeAdder, made.generative);
-        return made;
+        const auto folder = sharedRunFolder("tiny-comparison", [](const std::filesystem::path& made) {
+            const auto loaded = tinyComparisonData();
+            const std::shared_ptr<const data::MnistData> mnist(loaded, &loaded->mnist);
+            train::TrainingControl control;
+            train::JudgeTrainer judge(
+                train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(2).batchSize(32).threads(1),
+                mnist, made / "judge");
+            judge.run({}, control);
+            const auto train = [&](models::AdditionVariant variant, const std::string& name) {
+                train::AdditionTrainer trainer(train::AdditionTrainingOptions()
+                                                   .variant(variant)
+                                                   .epochs(1)
+                                                   .maxBatchesPerEpoch(2)
+                                                   .batchSize(32)
+                                                   .threads(1)
+                                                   .autoencoderWarmupEpochs(0)
+                                                   .adderWarmupPasses(0),
+                                               mnist, made / name);
+                trainer.run({}, control);
+            };
+            train(models::AdditionVariant::Autoencoder, "addition");
+            train(models::AdditionVariant::Variational, "vae-addition");
+            train(models::AdditionVariant::VariationalGenerativeAdder, "vae-genp-addition");
+            std::filesystem::create_directories(made / "not-a-run");
+        });
+        const QDir root(QString::fromStdString(folder.string()));
+        return TinyComparisonRuns{root.filePath("judge"), root.filePath("addition"),
+                                  root.filePath("vae-addition"), root.filePath("vae-genp-addition"),
+                                  root.filePath("not-a-run")};
     }();
     return runs;
+}
+
+// The suites' CTest fixtures: the shared runs are trained once per ctest invocation.
+TEST(SharedRuns, TinyAdditionRuns) {
+    forgetSharedRunFolder("tiny-addition");
+    const TinyAdditionRuns& runs = tinyAdditionRuns();
+    EXPECT_TRUE(QFile::exists(runs.judge + "/best.pt"));
+    EXPECT_TRUE(QFile::exists(runs.addition + "/best.pt"));
+}
+
+TEST(SharedRuns, TinyComparisonRuns) {
+    forgetSharedRunFolder("tiny-comparison");
+    const TinyComparisonRuns& runs = tinyComparisonRuns();
+    for (const QString& run : {runs.judge, runs.addition, runs.variational, runs.generative}) {
+        EXPECT_TRUE(QFile::exists(run + "/best.pt")) << run.toStdString();
+    }
 }
 
 }  // namespace learn2add::testing

@@ -1,5 +1,5 @@
 #pragma once
-// Tiny Part III runs for the Qt tests, written once per process into a temporary folder: a judge
+// Tiny Part III runs for the Qt tests, trained once per ctest invocation (common/SharedRuns.h): a judge
 // run and an addition run (1 epoch of 3 batches each, on the small data), so the Addition page has
 // something real to open. Compiled with QT_NO_KEYWORDS (it includes LibTorch's model headers).
 

@@ -23,8 +23,6 @@
 namespace learn2add::ui {
 namespace {
 
-const auto* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
 
 void saveScreenshot(QWidget& widget, const QString& name) {
     const QByteArray folder = qgetenv("LEARN2ADD_SCREENSHOT_DIR");

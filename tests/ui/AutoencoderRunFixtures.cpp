@@ -1,23 +1,29 @@
 #include "ui/AutoencoderRunFixtures.h"
 
-#include "core/data/IdxFixtures.h"
+#include <gtest/gtest.h>
+
+#include "common/SharedRuns.h"
 #include "train/AutoencoderTrainer.h"
 #include "ui/UiTestSupport.h"
 
 namespace learn2add::testing {
 
 const std::filesystem::path& tinyAutoencoderRun() {
-    static data::testing::TempFolder folder;
-    static const std::filesystem::path run = [] {
-        const std::filesystem::path path = folder.path() / "ae-upsample-code2";
-        train::AutoencoderTrainer trainer(
-            train::AutoencoderTrainingOptions().codeSize(2).epochs(2).maxBatchesPerEpoch(2).batchSize(16).threads(1),
-            smallMnist(), path);
-        train::TrainingControl control;
-        trainer.run({}, control);
-        return path;
-    }();
+    static const std::filesystem::path run =
+        sharedRunFolder("tiny-autoencoder", [](const std::filesystem::path& made) {
+            train::AutoencoderTrainer trainer(
+                train::AutoencoderTrainingOptions().codeSize(2).epochs(2).maxBatchesPerEpoch(2).batchSize(16).threads(1),
+                smallMnist(), made / "ae-upsample-code2");
+            train::TrainingControl control;
+            trainer.run({}, control);
+        }) / "ae-upsample-code2";
     return run;
+}
+
+// The suites' CTest fixture: the shared run is trained once per ctest invocation.
+TEST(SharedRuns, TinyAutoencoderRun) {
+    forgetSharedRunFolder("tiny-autoencoder");
+    EXPECT_TRUE(std::filesystem::exists(tinyAutoencoderRun() / "best.pt"));
 }
 
 }  // namespace learn2add::testing

@@ -12,8 +12,6 @@
 namespace learn2add::ui {
 namespace {
 
-const auto* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
 
 // Two runs of three epochs, laid out at 600 x 400.
 class CurvePlotTest : public ::testing::Test {

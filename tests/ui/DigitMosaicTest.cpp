@@ -8,8 +8,6 @@
 namespace learn2add::ui {
 namespace {
 
-const auto* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
 
 TEST(DigitImage, CopiesBytesRowByRow) {
     data::DigitSet set;

@@ -41,8 +41,6 @@
 namespace learn2add::ui {
 namespace {
 
-const auto* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
 
 // A curve plot with two runs of five epochs, laid out at 480 x 320.
 std::unique_ptr<CurvePlot> curvePlotWithData() {
@@ -73,7 +71,7 @@ double inkShare(const QImage& image) {
     return double(ink) / (double(rgb.width()) * rgb.height());
 }
 
-QByteArray readAll(const QString& path) {
+QByteArray readWholeFile(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
@@ -87,7 +85,7 @@ struct ChooserOverride {
     ~ChooserOverride() { setFigurePathChooser({}); }
 };
 
-bool waitForLoad(MainWindow& window) {
+bool waitForWindowData(MainWindow& window) {
     QSignalSpy loaded(&window, &MainWindow::dataChanged);
     QSignalSpy failed(window.dataLoader(), &DataLoader::failed);
     for (int i = 0; i < 300 && loaded.isEmpty() && failed.isEmpty(); ++i) loaded.wait(50);
@@ -119,7 +117,7 @@ TEST(FigureExport, SvgHoldsVectorPaths) {
     auto plot = curvePlotWithData();
     const QString path = dir.filePath("curves.svg");
     EXPECT_EQ(exportFigure(*plot, path), "");
-    const QByteArray svg = readAll(path);
+    const QByteArray svg = readWholeFile(path);
     EXPECT_TRUE(svg.contains("<svg"));
     EXPECT_GT(svg.count("<path") + svg.count("<polyline"), 10);
     EXPECT_TRUE(svg.contains("RMSE per pixel"));  // text stays text
@@ -130,7 +128,7 @@ TEST(FigureExport, PdfIsAPdf) {
     auto plot = curvePlotWithData();
     const QString path = dir.filePath("curves.pdf");
     EXPECT_EQ(exportFigure(*plot, path), "");
-    const QByteArray pdf = readAll(path);
+    const QByteArray pdf = readWholeFile(path);
     EXPECT_TRUE(pdf.startsWith("%PDF"));
     EXPECT_GT(pdf.size(), 1000);
 }
@@ -153,7 +151,7 @@ TEST(FigureExport, LeavesTheHoverReadoutOut) {
     const QString readout = plot->readoutText().split('\n').front();
     ASSERT_FALSE(readout.isEmpty());
     EXPECT_EQ(exportFigure(*plot, dir.filePath("curves.svg")), "");
-    EXPECT_FALSE(readAll(dir.filePath("curves.svg")).contains(readout.toUtf8()));
+    EXPECT_FALSE(readWholeFile(dir.filePath("curves.svg")).contains(readout.toUtf8()));
     EXPECT_TRUE(plot->readoutVisible());  // still there on screen
 }
 
@@ -263,13 +261,13 @@ TEST(FigureExport, ContextMenuOffersTheThreeFormats) {
     setFigurePathChooser({});
     EXPECT_EQ(asked, FigureFormat::Svg);
     EXPECT_TRUE(suggested.endsWith("loss-curves.svg")) << suggested.toStdString();
-    EXPECT_TRUE(readAll(path).contains("<svg"));
+    EXPECT_TRUE(readWholeFile(path).contains("<svg"));
 }
 
 TEST(FigureExport, MainWindowShowsExportErrorsOnItsBanner) {
     MainWindow window({});
     window.show();
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForWindowData(window));
     DataPage* page = window.dataPage();
     ChooserOverride chooser("/proc/learn2add-cannot-write/pairs.png");
     EXPECT_EQ(exportFigureInteractively(*page->distributionPlot(), FigureFormat::Png), "");
@@ -283,7 +281,7 @@ TEST(FigureExport, EveryPageHasExportableFigures) {
     MainWindow window({});
     window.resize(1400, 900);
     window.show();
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForWindowData(window));
     for (const char* name : {"Data", "Autoencoder", "Addition", "Compare"}) {
         ASSERT_TRUE(window.showPage(name));
         QWidget* page = window.findChild<QStackedWidget*>()->currentWidget();
@@ -310,7 +308,7 @@ TEST(FigureExport, ToolbarMenuListsThePageFiguresAndExports) {
     QTemporaryDir dir;
     MainWindow window({});
     window.show();
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForWindowData(window));
     auto* menu = window.findChild<FigureExportMenu*>();
     ASSERT_NE(menu, nullptr);
     ASSERT_NE(menu->button(), nullptr);
@@ -332,7 +330,7 @@ TEST(FigureExport, ToolbarMenuListsThePageFiguresAndExports) {
     for (QAction* action : menu->actions()) {
         if (action->text() == "Pairs per result digit…") action->trigger();
     }
-    EXPECT_TRUE(readAll(path).startsWith("%PDF"));
+    EXPECT_TRUE(readWholeFile(path).startsWith("%PDF"));
 }
 
 // LEARN2ADD_FIGURE_DIR=<folder> keeps every figure of every tab of every page there (PNG, SVG and
@@ -373,7 +371,7 @@ TEST(FigureExport, KeepsEveryFigureForALook) {
     MainWindow window({});
     window.resize(1500, 950);
     window.show();
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForWindowData(window));
     const QString pretrained =
         QDir::cleanPath(QString(LEARN2ADD_TEST_DATA_DIR) + "/../../resources/pretrained");
     window.additionPage()->openJudgeRun(pretrained + "/judge");

@@ -18,11 +18,9 @@
 namespace learn2add::ui {
 namespace {
 
-const auto* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
 
 // Waits for the next load to finish; returns true when it succeeded.
-bool waitForLoad(MainWindow& window) {
+bool waitForDataLoad(MainWindow& window) {
     QSignalSpy loaded(&window, &MainWindow::dataChanged);
     QSignalSpy failed(window.dataLoader(), &DataLoader::failed);
     for (int i = 0; i < 300 && loaded.isEmpty() && failed.isEmpty(); ++i) loaded.wait(50);
@@ -33,7 +31,7 @@ TEST(MainWindow, OpensOnTheDataPageWithTheEmbeddedData) {
     MainWindow window({});
     window.show();
     EXPECT_EQ(window.currentPageName(), "Data");
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForDataLoad(window));
     const DataPage* page = window.dataPage();
     ASSERT_NE(page->data(), nullptr);
     EXPECT_EQ(page->data()->mnist.train.size() + page->data()->mnist.validation.size() +
@@ -55,7 +53,7 @@ TEST(MainWindow, OpensOnTheDataPageWithTheEmbeddedData) {
 
 TEST(MainWindow, PairExamplesAddUp) {
     MainWindow window({});
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForDataLoad(window));
     const auto& tiles = window.dataPage()->pairExamples()->tiles();
     for (std::size_t k = 0; k + 1 < tiles.size(); k += 2) {
         const QStringList input = tiles[k].caption.split(" + ");
@@ -67,12 +65,12 @@ TEST(MainWindow, PairExamplesAddUp) {
 
 TEST(MainWindow, BadFolderKeepsTheDataAndSaysWhy) {
     MainWindow window({});
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForDataLoad(window));
     const LoadedData* before = window.loadedData();
 
     data::testing::TempFolder folder;  // empty: the MNIST files are missing
     window.openData(QString::fromStdString(folder.path().string()));
-    EXPECT_FALSE(waitForLoad(window));
+    EXPECT_FALSE(waitForDataLoad(window));
     EXPECT_TRUE(window.banner()->isVisibleTo(&window));
     EXPECT_EQ(window.banner()->kind(), MessageBanner::Kind::Error);
     EXPECT_TRUE(window.banner()->text().contains("train-images-idx3-ubyte")) << window.banner()->text().toStdString();
@@ -85,7 +83,7 @@ TEST(MainWindow, OpensAnMnistFolder) {
     data::testing::writeMnistFolder(folder.path(), data::testing::balancedLabels(20),
                                     data::testing::balancedLabels(4), true);
     MainWindow window({.dataFolder = QString::fromStdString(folder.path().string()), .seed = 1});
-    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(waitForDataLoad(window));
     EXPECT_EQ(window.loadedData()->mnist.test.size(), 40u);
     EXPECT_EQ(window.dataPage()->splitTable()->item(2, 0)->text(), "40");
 }

@@ -38,8 +38,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const auto* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
 
 using testing::tinyAutoencoderRun;
 
@@ -305,6 +303,34 @@ TEST(TrainingShortcuts, F5F6AndShiftF5DriveTheTrainingOfThePageOnShow) {
         [&] { return window.autoencoderPage()->banner()->isVisibleTo(&window); }, 2000));
     EXPECT_TRUE(window.autoencoderPage()->banner()->text().contains("Cannot train"))
         << window.autoencoderPage()->banner()->text().toStdString();
+}
+
+TEST(TrainingShortcuts, F5AndF6KeepWorkingOnTheAutoencoderPageAfterEveryStateChange) {
+    // The buttons are renamed as the state changes ("Queue run", "Resume"); the keys must survive
+    // that: start, pause, resume, pause, stop, and the same again.
+    MainWindow window({});
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    ASSERT_TRUE(waitForLoad(window));
+    ASSERT_TRUE(window.showPage("Autoencoder"));
+    AutoencoderPage* page = window.autoencoderPage();
+    page->setData(testing::smallData());
+    testing::setTinyTraining(*page->settings());
+    page->settings()->epochsBox()->setValue(100);
+    page->settings()->batchesPerEpochBox()->setValue(0);
+    for (int round = 1; round <= 2; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round));
+        QTest::keyClick(&window, Qt::Key_F5);
+        ASSERT_TRUE(page->session()->isRunning());
+        for (const bool paused : {true, false, true}) {
+            QTest::keyClick(&window, Qt::Key_F6);
+            EXPECT_EQ(page->session()->isPaused(), paused);
+        }
+        QTest::keyClick(&window, Qt::Key_F5, Qt::ShiftModifier);
+        ASSERT_TRUE(testing::waitUntil([&] { return !page->session()->isRunning(); }, 60000));
+    }
+    EXPECT_EQ(page->runsTable()->cellText(2, RunsTable::StatusColumn), "cancelled");
 }
 
 }  // namespace

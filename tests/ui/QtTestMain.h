@@ -30,4 +30,9 @@ private:
     std::unique_ptr<QApplication> app_;
 };
 
+// Registered once per test executable (an inline variable: one instance however many files include
+// this header).
+inline ::testing::Environment* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new QtApplicationEnvironment);
+
 }  // namespace learn2add::testing

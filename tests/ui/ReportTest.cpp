@@ -16,14 +16,14 @@
 #include "ui/QtTestMain.h"
 #include "report/ReportWriter.h"
 #include "shell/ReportDialog.h"
+#include "train/AutoencoderTrainer.h"
+#include "ui/UiTestSupport.h"
 
 namespace learn2add::ui {
 namespace {
 
 namespace fs = std::filesystem;
 
-const auto* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new testing::QtApplicationEnvironment);
 
 std::string readAll(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -123,6 +123,23 @@ TEST(Report, ACorruptRunIsListedAsNotUsedAndTheRestIsWritten) {
     EXPECT_TRUE(fs::exists(out / "figures" / "part4-vae-genp-addition-grid.png"));
     EXPECT_FALSE(fs::exists(out / "figures" / "part4-vae-addition-grid.png"));
     EXPECT_NE(readAll(out / "tables.md").find("learn2add-cli train vae-addition"), std::string::npos);
+}
+
+TEST(Report, ARunStoppedBeforeItsFirstEpochIsNotUsed) {
+    // Its best.pt holds untrained weights: it must not become the "best L2 run" of a figure.
+    QTemporaryDir scratch;
+    const fs::path runs = folderOfRuns(scratch);
+    train::TrainingControl control;
+    train::AutoencoderTrainer(
+        train::AutoencoderTrainingOptions().codeSize(2).epochs(1).batchSize(16).threads(1),
+        testing::smallMnist(), runs / "ae-stopped")
+        .run({.onBatch = [&](const train::BatchReport&) { control.requestCancel(); }}, control);
+    const fs::path out = fs::path(scratch.path().toStdString()) / "report";
+    const ReportSummary summary = writeReport({{runs}, out, false}, {});
+    ASSERT_EQ(summary.skipped.size(), 1u);
+    EXPECT_NE(summary.skipped[0].find("ae-stopped"), std::string::npos) << summary.skipped[0];
+    EXPECT_NE(summary.skipped[0].find("before its first epoch"), std::string::npos) << summary.skipped[0];
+    EXPECT_TRUE(fs::exists(out / "report.pdf"));
 }
 
 TEST(Report, AnUnwritableOutputGivesAMessageNamingIt) {

@@ -13,7 +13,8 @@ if(LEARN2ADD_BUILD_GUI)
             ui/UiTestSupport.cpp
             core/data/IdxFixtures.cpp
     LIBRARIES learn2add_ui Qt6::Test
-    LABELS ui)
+    LABELS ui
+    SHARED_RUNS)
   set_target_properties(ui_tests PROPERTIES AUTOMOC ON)
   # It trains a tiny autoencoder run with the core trainer (LibTorch's headers name a method `slots`).
   set_source_files_properties(ui/AutoencoderRunFixtures.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
@@ -36,7 +37,8 @@ if(LEARN2ADD_BUILD_GUI)
             ui/UiTestSupport.cpp
             core/data/IdxFixtures.cpp
     LIBRARIES learn2add_ui Qt6::Test
-    LABELS ui)
+    LABELS ui
+    SHARED_RUNS)
   set_target_properties(ui_report_tests PROPERTIES AUTOMOC ON)
   set_source_files_properties(ui/ReportTest.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
 
@@ -49,7 +51,8 @@ if(LEARN2ADD_BUILD_GUI)
             ui/AdditionRunFixtures.cpp
             ui/UiTestSupport.cpp
     LIBRARIES learn2add_ui Qt6::Test
-    LABELS ui)
+    LABELS ui
+    SHARED_RUNS)
   set_target_properties(ui_addition_tests PROPERTIES AUTOMOC ON)
   # It includes LibTorch's model headers, one of which names a method `slots`.
   set_source_files_properties(ui/AdditionRunFixtures.cpp ui/LatentProjectionTest.cpp
@@ -61,7 +64,6 @@ if(LEARN2ADD_BUILD_GUI)
     SOURCES ui/AutoencoderComparisonTest.cpp
             ui/UiTestSupport.cpp
     LIBRARIES learn2add_ui Qt6::Test
-    LABELS ui slow
-    TIMEOUT 400)
+    LABELS ui slow)
   set_target_properties(ui_slow_tests PROPERTIES AUTOMOC ON)
 endif()

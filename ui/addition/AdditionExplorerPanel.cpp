@@ -44,7 +44,7 @@ QString tileCaption(double addend, int read) {
     return read >= 0 ? QStringLiteral("%1→%2").arg(added).arg(read) : added;
 }
 
-QGroupBox* group(const QString& title, QLayout* layout) {
+QGroupBox* explorerGroup(const QString& title, QLayout* layout) {
     auto* box = new QGroupBox(title);
     box->setLayout(layout);
     return box;
@@ -136,7 +136,7 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     connect(gridPreview_, &AdditionGridView::columnClicked, digit_, &QSpinBox::setValue);
     form->addWidget(gridPreview_, 7, 0, 1, 3);
     form->setRowStretch(7, 1);
-    auto* box = group(tr("Input"), form);
+    auto* box = explorerGroup(tr("Input"), form);
     box->setFixedWidth(230);
     return box;
 }
@@ -159,7 +159,7 @@ QWidget* AdditionExplorerPanel::buildOutputBox() {
     auto* layout = new QVBoxLayout;
     layout->addWidget(addend_);
     layout->addLayout(row, 1);
-    return group(tr("Input + addend → generated image (E → P → D)"), layout);
+    return explorerGroup(tr("Input + addend → generated image (E → P → D)"), layout);
 }
 
 QWidget* AdditionExplorerPanel::buildStudyBox() {
@@ -198,7 +198,7 @@ QWidget* AdditionExplorerPanel::buildStudyBox() {
     auto* layout = new QHBoxLayout;
     layout->addLayout(strips, 3);
     layout->addWidget(transition_, 2);
-    return group(tr("Fractional addends"), layout);
+    return explorerGroup(tr("Fractional addends"), layout);
 }
 
 void AdditionExplorerPanel::setData(std::shared_ptr<const LoadedData> data) {
@@ -226,7 +226,10 @@ void AdditionExplorerPanel::useDrawnDigit() {
 }
 
 AdditionInput AdditionExplorerPanel::currentInput() const {
-    if (fromCanvas_->isChecked()) return AdditionInput::fromImage(canvas_->image());
+    if (fromCanvas_->isChecked()) {
+        // A blank canvas is no digit: nothing to add to, and nothing for the judge to read.
+        return canvas_->isBlank() ? AdditionInput{} : AdditionInput::fromImage(canvas_->image());
+    }
     if (!data_) return {};
     const auto indices = data_->mnist.test.indicesOf(digit_->value());
     if (indices.empty()) return {};
@@ -253,8 +256,23 @@ void AdditionExplorerPanel::onInputChanged() {
     stripTitle_->setText(
         tr("The assignment's strip: %1 + 1, 2, 1.5, 1.4, 1.6 (→ the judge's reading)")
             .arg(inputName()));
+    if (input_.empty()) {
+        showNoInput();
+        return;
+    }
     requestOutput();
     requestStudy();
+}
+
+void AdditionExplorerPanel::showNoInput() {
+    // Answers still on their way are for the old input: the next request's come after them.
+    lastOutput_ = {};
+    lastOutput_.sequence = outputRequest_ + 1;
+    studyRequest_ = 0;
+    output_->setTiles({{QImage(), fromCanvas_->isChecked() ? tr("Draw a digit in the box") : QString()}});
+    probabilities_->showProbabilities({});
+    strip_->setTiles({});
+    sweep_->setTiles({});
 }
 
 void AdditionExplorerPanel::refresh() {

@@ -67,6 +67,8 @@ private:
     QWidget* buildInputBox();
     QWidget* buildOutputBox();
     QWidget* buildStudyBox();
+    // A blank drawing (or no data): the output, the judge's reading and the strips are cleared.
+    void showNoInput();
     void onInputChanged();
     void requestOutput();
     void requestStudy();

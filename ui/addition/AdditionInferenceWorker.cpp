@@ -16,11 +16,11 @@ namespace learn2add::ui {
 namespace {
 
 constexpr int kMaxSweepTiles = 101;
-constexpr int kMaxTransitionPoints = 1001;
+constexpr int kMaxStudyTransitionPoints = 1001;
 
 // Runs `work`, turning LibTorch and standard errors into `onError(message)`.
 template <typename Work, typename OnError>
-void guarded(Work&& work, OnError&& onError) {
+void guardedAddition(Work&& work, OnError&& onError) {
     try {
         work();
     } catch (const c10::Error& error) {
@@ -32,7 +32,7 @@ void guarded(Work&& work, OnError&& onError) {
     }
 }
 
-torch::Tensor addendColumn(const std::vector<double>& addends) {
+torch::Tensor studyAddends(const std::vector<double>& addends) {
     std::vector<float> values(addends.begin(), addends.end());
     return torch::tensor(values, torch::kFloat32).reshape({-1, 1});
 }
@@ -51,7 +51,7 @@ AdditionInferenceWorker::AdditionInferenceWorker(std::shared_ptr<InferenceMailbo
 AdditionInferenceWorker::~AdditionInferenceWorker() = default;
 
 void AdditionInferenceWorker::openAdditionRun(const QString& folder) {
-    guarded(
+    guardedAddition(
         [&] {
             infer::AdditionRun run = infer::openAdditionRun(folder.toStdString());
             run.model->eval();
@@ -69,7 +69,7 @@ void AdditionInferenceWorker::openAdditionRun(const QString& folder) {
 }
 
 void AdditionInferenceWorker::openJudgeRun(const QString& folder) {
-    guarded(
+    guardedAddition(
         [&] {
             infer::JudgeRun run = infer::openJudgeRun(folder.toStdString());
             run.judge->eval();
@@ -106,16 +106,16 @@ void AdditionInferenceWorker::drain() {
     }
     if (!models_->model) return;  // nothing to answer with; the page asks again after opening
     const auto onError = [this](const QString& message) { Q_EMIT failed(message); };
-    if (output) guarded([&] { Q_EMIT outputReady(computeOutput(*output)); }, onError);
-    if (grid) guarded([&] { Q_EMIT gridReady(grid->sequence, computeGrid(*grid)); }, onError);
-    if (study) guarded([&] { Q_EMIT studyReady(computeStudy(*study)); }, onError);
+    if (output) guardedAddition([&] { Q_EMIT outputReady(computeOutput(*output)); }, onError);
+    if (grid) guardedAddition([&] { Q_EMIT gridReady(grid->sequence, computeGrid(*grid)); }, onError);
+    if (study) guardedAddition([&] { Q_EMIT studyReady(computeStudy(*study)); }, onError);
 }
 
 OutputResult AdditionInferenceWorker::computeOutput(const OutputRequest& request) {
     torch::NoGradGuard noGrad;
     models::AdditionModel& model = models_->model;
     const torch::Tensor x = inputTensor(request.input, static_cast<int>(model->imageSize()));
-    const torch::Tensor generated = model->add(x, addendColumn({request.addend}));
+    const torch::Tensor generated = model->add(x, studyAddends({request.addend}));
     OutputResult result;
     result.sequence = request.sequence;
     result.addend = request.addend;
@@ -140,7 +140,7 @@ StudyResult AdditionInferenceWorker::computeStudy(const StudyRequest& request) {
         static_cast<int>(std::floor((request.sweepTo - request.sweepFrom) / step + 1e-6)) + 1, 1,
         kMaxSweepTiles);
     for (int k = 0; k < sweepCount; ++k) addends.push_back(request.sweepFrom + k * step);
-    const int points = std::clamp(request.transitionPoints, 2, kMaxTransitionPoints);
+    const int points = std::clamp(request.transitionPoints, 2, kMaxStudyTransitionPoints);
     for (int k = 0; k < points; ++k) {
         const double u = request.transitionFrom +
                          (request.transitionTo - request.transitionFrom) * k / (points - 1);
@@ -151,7 +151,7 @@ StudyResult AdditionInferenceWorker::computeStudy(const StudyRequest& request) {
     models::AdditionModel& model = models_->model;
     const torch::Tensor x = inputTensor(request.input, static_cast<int>(model->imageSize()));
     const auto n = static_cast<std::int64_t>(addends.size());
-    const torch::Tensor generated = model->add(x.expand({n, -1, -1, -1}), addendColumn(addends));
+    const torch::Tensor generated = model->add(x.expand({n, -1, -1, -1}), studyAddends(addends));
     torch::Tensor probabilities;
     torch::Tensor reads;
     if (models_->judge) {

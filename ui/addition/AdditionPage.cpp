@@ -33,6 +33,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
             [this](const OpenedRunInfo& info) {
                 model_->setText(
                     tr("<b>Model:</b> %1 (%2)").arg(info.folder.toHtmlEscaped(), info.description));
+                model_->setToolTip(info.folder);
                 if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
                 refreshViews();
             });
@@ -40,6 +41,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
             [this](const OpenedRunInfo& info) {
                 judge_->setText(
                     tr("<b>Judge:</b> %1 (%2)").arg(info.folder.toHtmlEscaped(), info.description));
+                judge_->setToolTip(info.folder);
                 training_->suggestJudgeRun(info.folder);
                 if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
                 refreshViews();
@@ -107,6 +109,9 @@ QWidget* AdditionPage::buildRunBar() {
     for (QLabel* label : {model_, judge_}) {
         label->setTextFormat(Qt::RichText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // A run's folder can be long: it wraps, and never widens the window (the tooltip has it).
+        label->setWordWrap(true);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     }
     auto* bar = new QWidget;
     auto* layout = new QHBoxLayout(bar);

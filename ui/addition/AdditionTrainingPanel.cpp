@@ -28,11 +28,12 @@
 #include "plots/FigureExport.h"
 #include "training/TrainingProgressView.h"
 #include "widgets/RememberedFormValues.h"
+#include "widgets/ShortcutAction.h"
 
 namespace learn2add::ui {
 namespace {
 
-constexpr int kQuickEpochs = 5;
+constexpr int kQuickAdditionEpochs = 5;
 
 // A line edit with a "…" button that picks a folder.
 QWidget* folderField(QLineEdit* edit, const QString& title, QWidget* owner) {
@@ -51,7 +52,7 @@ QWidget* folderField(QLineEdit* edit, const QString& title, QWidget* owner) {
     return row;
 }
 
-QGroupBox* framed(const QString& title, QWidget* content, QWidget* above = nullptr) {
+QGroupBox* trainingFramed(const QString& title, QWidget* content, QWidget* above = nullptr) {
     auto* box = new QGroupBox(title);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -126,9 +127,9 @@ QWidget* AdditionTrainingPanel::buildForm() {
     epochs_ = new QSpinBox;
     epochs_->setRange(1, 100000);
     epochs_->setValue(100);
-    auto* quick = new QPushButton(tr("Quick: %1").arg(kQuickEpochs));
-    quick->setToolTip(tr("Set %1 epochs, to see it learn in a few minutes").arg(kQuickEpochs));
-    connect(quick, &QPushButton::clicked, this, [this] { epochs_->setValue(kQuickEpochs); });
+    auto* quick = new QPushButton(tr("Quick: %1").arg(kQuickAdditionEpochs));
+    quick->setToolTip(tr("Set %1 epochs, to see it learn in a few minutes").arg(kQuickAdditionEpochs));
+    connect(quick, &QPushButton::clicked, this, [this] { epochs_->setValue(kQuickAdditionEpochs); });
     auto* epochRow = new QHBoxLayout;
     epochRow->addWidget(epochs_, 1);
     epochRow->addWidget(quick);
@@ -163,19 +164,13 @@ QWidget* AdditionTrainingPanel::buildForm() {
                  folderField(init_, tr("Choose an autoencoder run folder"), this));
     form->addRow(tr("Write runs in"), folderField(runFolder_, tr("Choose where runs go"), this));
 
-    // The shortcuts are actions (see the header); the buttons do what they do.
-    const auto shortcut = [this](const QString& text, const QKeySequence& keys, auto slot) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(keys);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        return action;
-    };
-    trainAction_ = shortcut(tr("Train"), QKeySequence(Qt::Key_F5), &AdditionTrainingPanel::startTraining);
-    pauseAction_ =
-        shortcut(tr("Pause or resume"), QKeySequence(Qt::Key_F6), &AdditionTrainingPanel::pauseOrResume);
-    stopAction_ = shortcut(tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
-                           &AdditionTrainingPanel::stopTraining);
+    // The shortcuts are actions (widgets/ShortcutAction.h); the buttons do what they do.
+    trainAction_ = addShortcutAction(this, tr("Train"), QKeySequence(Qt::Key_F5),
+                                     [this] { startTraining(); });
+    pauseAction_ = addShortcutAction(this, tr("Pause or resume"), QKeySequence(Qt::Key_F6),
+                                     [this] { pauseOrResume(); });
+    stopAction_ = addShortcutAction(this, tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                                    [this] { stopTraining(); });
     train_ = new QPushButton(tr("Train"));
     train_->setDefault(true);
     train_->setToolTip(tr("Train the model with these settings (F5)"));
@@ -236,10 +231,10 @@ QWidget* AdditionTrainingPanel::buildCurves() {
     accuracy_->setMinimumSize(240, 180);
 
     auto* bottom = new QSplitter(Qt::Horizontal);
-    bottom->addWidget(framed(tr("Collapse"), spread_));
-    bottom->addWidget(framed(tr("Accuracy"), accuracy_));
+    bottom->addWidget(trainingFramed(tr("Collapse"), spread_));
+    bottom->addWidget(trainingFramed(tr("Accuracy"), accuracy_));
     auto* views = new QSplitter(Qt::Vertical);
-    views->addWidget(framed(tr("Loss terms per epoch"), losses_, controls));
+    views->addWidget(trainingFramed(tr("Loss terms per epoch"), losses_, controls));
     views->addWidget(bottom);
     views->setStretchFactor(0, 3);
     views->setStretchFactor(1, 2);

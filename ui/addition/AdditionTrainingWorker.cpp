@@ -13,8 +13,8 @@
 namespace learn2add::ui {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-constexpr auto kMinBatchInterval = std::chrono::milliseconds(40);
+using AdditionClock = std::chrono::steady_clock;
+constexpr auto kMinAdditionReportInterval = std::chrono::milliseconds(40);
 
 AdditionLossValues lossValues(const train::AdditionLossTerms& terms) {
     return {terms.total, terms.reconstruction, terms.generation, terms.code, terms.digit, terms.kl};
@@ -29,17 +29,17 @@ void AdditionTrainingWorker::run(const AdditionTrainingJob& job,
                                  std::shared_ptr<train::TrainingControl> control) {
     try {
         train::AdditionTrainer trainer(job.options, std::move(data), job.runFolder);
-        Clock::time_point lastBatch{};
+        AdditionClock::time_point lastBatch{};
         double spreadSum = 0.0;
         int spreadCount = 0;
         train::AdditionTrainingCallbacks callbacks;
         callbacks.onBatch = [&](const train::AdditionBatchReport& report) {
             spreadSum += report.codeSpread;
             ++spreadCount;
-            const auto now = Clock::now();
+            const auto now = AdditionClock::now();
             const bool edge =
                 report.batch.batch == 1 || report.batch.batch == report.batch.batchesPerEpoch;
-            if (!edge && now - lastBatch < kMinBatchInterval) return;
+            if (!edge && now - lastBatch < kMinAdditionReportInterval) return;
             lastBatch = now;
             const train::BatchReport& b = report.batch;
             Q_EMIT batchReported({b.epoch, b.epochs, b.batch, b.batchesPerEpoch, b.elapsedSeconds,

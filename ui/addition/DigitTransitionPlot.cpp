@@ -9,7 +9,7 @@ namespace {
 // The layer of the addend marker, on top of all others: the layers beneath it then share one
 // paint buffer, so a repaint blits two buffers instead of three. The marker is clipped to the
 // axis rect, where only the curves and the axes' inward ticks lie beneath it.
-QCPLayer* addMarkerLayer(QCustomPlot* plot) {
+QCPLayer* addTransitionMarkerLayer(QCustomPlot* plot) {
     plot->addLayer(QStringLiteral("marker"));  // above the highest layer
     return plot->layer(QStringLiteral("marker"));
 }
@@ -17,7 +17,7 @@ QCPLayer* addMarkerLayer(QCustomPlot* plot) {
 }  // namespace
 
 DigitTransitionPlot::DigitTransitionPlot(QWidget* parent)
-    : QCustomPlot(parent), markerLayer_(this, addMarkerLayer(this)) {
+    : QCustomPlot(parent), markerLayer_(this, addTransitionMarkerLayer(this)) {
     makeExportable(*this, tr("Digit transition over u"));
     // The white background covers the whole widget: nothing beneath it needs repainting.
     setAttribute(Qt::WA_OpaquePaintEvent);

@@ -27,6 +27,7 @@
 #include "training/TrainingProgressView.h"
 #include "training/TrainingSession.h"
 #include "widgets/DigitMosaic.h"
+#include "widgets/ShortcutAction.h"
 
 namespace learn2add::ui {
 namespace {
@@ -34,7 +35,7 @@ namespace {
 constexpr int kRefreshMs = 150;
 constexpr int kShownDigits = 5;
 
-QGroupBox* framed(const QString& title, QWidget* content, QWidget* above = nullptr) {
+QGroupBox* autoencoderFramed(const QString& title, QWidget* content, QWidget* above = nullptr) {
     auto* box = new QGroupBox(title);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -87,9 +88,14 @@ AutoencoderPage::~AutoencoderPage() {
 QWidget* AutoencoderPage::buildControls() {
     settings_ = new AutoencoderSettingsPanel;
 
+    // The shortcuts are actions (widgets/ShortcutAction.h): onStateChanged() renames the buttons.
+    trainAction_ = addShortcutAction(this, tr("Train"), QKeySequence(Qt::Key_F5), [this] { startTraining(); });
+    pauseAction_ = addShortcutAction(this, tr("Pause or resume"), QKeySequence(Qt::Key_F6),
+                                     [this] { pauseOrResume(); });
+    stopAction_ = addShortcutAction(this, tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                                    [this] { stopTraining(); });
     train_ = new QPushButton(tr("Train"));
     train_->setDefault(true);
-    train_->setShortcut(Qt::Key_F5);
     train_->setToolTip(
         tr("Train one model with these settings (F5). While a run is going, the "
            "new one waits in the queue."));
@@ -100,11 +106,9 @@ QWidget* AutoencoderPage::buildControls() {
            "BCE, with the other settings of the form; their curves overlay."));
     connect(queue_, &QPushButton::clicked, this, &AutoencoderPage::queueComparison);
     pause_ = new QPushButton(tr("Pause"));
-    pause_->setShortcut(Qt::Key_F6);
     pause_->setToolTip(tr("Pause or resume the running training (F6)"));
     connect(pause_, &QPushButton::clicked, this, &AutoencoderPage::pauseOrResume);
     stop_ = new QPushButton(tr("Stop"));
-    stop_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     stop_->setToolTip(
         tr("Stop the running training and drop the queued ones (Shift+F5). The run "
            "folder keeps best.pt and last.pt."));
@@ -150,7 +154,7 @@ QWidget* AutoencoderPage::buildViews() {
     curves_->setValueLabel(tr("RMSE per pixel (32×32)"));
     curves_->setMinimumSize(380, 260);
     auto* curveBox =
-        framed(tr("Reconstruction error per epoch"), curves_, new CurvePlotControls(curves_));
+        autoencoderFramed(tr("Reconstruction error per epoch"), curves_, new CurvePlotControls(curves_));
 
     scatter_ = new CodeScatterPlot;
     makeExportable(*scatter_, tr("Validation codes"));
@@ -161,14 +165,14 @@ QWidget* AutoencoderPage::buildViews() {
     scatterStack_ = new QStackedWidget;
     scatterStack_->addWidget(scatterHint_);
     scatterStack_->addWidget(scatter_);
-    auto* scatterBox = framed(tr("Validation codes"), scatterStack_);
+    auto* scatterBox = autoencoderFramed(tr("Validation codes"), scatterStack_);
 
     reconstructions_ = new DigitMosaic(kShownDigits);
     makeExportable(*reconstructions_, tr("Reconstructions"));
     reconstructions_->setMinimumSize(kShownDigits * 36, 2 * 36);
     reconstructionTitle_ = new QLabel;
     reconstructionTitle_->setWordWrap(true);
-    auto* digitsBox = framed(tr("Five validation digits"), reconstructions_, reconstructionTitle_);
+    auto* digitsBox = autoencoderFramed(tr("Five validation digits"), reconstructions_, reconstructionTitle_);
 
     runs_ = new RunsTable;
     // Room for the six runs of a comparison without scrolling.
@@ -179,7 +183,7 @@ QWidget* AutoencoderPage::buildViews() {
         followNewest_ = runId == session_->currentRunId() || !session_->isRunning();
         showRun(runId);
     });
-    auto* runsBox = framed(tr("Runs"), runs_);
+    auto* runsBox = autoencoderFramed(tr("Runs"), runs_);
 
     // Curves on the left; the shown run's codes and digits on the right; the runs table below.
     auto* shownRun = new QSplitter(Qt::Vertical);
@@ -340,6 +344,8 @@ void AutoencoderPage::onStateChanged() {
     const bool running = session_->isRunning();
     pause_->setEnabled(running);
     stop_->setEnabled(running);
+    pauseAction_->setEnabled(running);
+    stopAction_->setEnabled(running);
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
     train_->setText(running ? tr("Queue run") : tr("Train"));
     progress_->showPaused(session_->isPaused());

@@ -26,6 +26,7 @@
 #include "data/LoadedData.h"
 #include "training/TrainingMetaTypes.h"
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -136,6 +137,9 @@ private:
     QPushButton* queue_ = nullptr;
     QPushButton* pause_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QAction* trainAction_ = nullptr;  // F5
+    QAction* pauseAction_ = nullptr;  // F6
+    QAction* stopAction_ = nullptr;   // Shift+F5
     TrainingProgressView* progress_ = nullptr;
     CurvePlot* curves_ = nullptr;
     CodeScatterPlot* scatter_ = nullptr;

@@ -22,7 +22,7 @@
 namespace learn2add::ui {
 namespace {
 
-constexpr int kQuickEpochs = 5;
+constexpr int kQuickAutoencoderEpochs = 5;
 constexpr int kAssignmentEpochs = 100;
 
 QSpinBox* spin(int low, int high, int value) {
@@ -82,9 +82,9 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
 
     epochs_ = spin(1, 100000, kAssignmentEpochs);
     epochs_->setToolTip(tr("Passes over the train split. The assignment trains for 100 epochs."));
-    auto* quick = presetButton(tr("Quick (%1)").arg(kQuickEpochs),
-                               tr("A quick look: %1 epochs").arg(kQuickEpochs));
-    connect(quick, &QToolButton::clicked, this, [this] { epochs_->setValue(kQuickEpochs); });
+    auto* quick = presetButton(tr("Quick (%1)").arg(kQuickAutoencoderEpochs),
+                               tr("A quick look: %1 epochs").arg(kQuickAutoencoderEpochs));
+    connect(quick, &QToolButton::clicked, this, [this] { epochs_->setValue(kQuickAutoencoderEpochs); });
     auto* full = presetButton(tr("%1").arg(kAssignmentEpochs),
                               tr("The assignment's %1 epochs").arg(kAssignmentEpochs));
     connect(full, &QToolButton::clicked, this, [this] { epochs_->setValue(kAssignmentEpochs); });

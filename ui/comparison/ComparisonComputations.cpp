@@ -16,10 +16,10 @@ namespace learn2add::ui {
 namespace {
 
 constexpr int kMaxSamples = 64;
-constexpr int kMaxTransitionPoints = 1001;
+constexpr int kMaxComparisonTransitionPoints = 1001;
 constexpr int kMaxPathPoints = 1001;
 
-torch::Tensor addendColumn(const std::vector<double>& addends) {
+torch::Tensor comparisonAddends(const std::vector<double>& addends) {
     const std::vector<float> values(addends.begin(), addends.end());
     return torch::tensor(values, torch::kFloat32).reshape({-1, 1});
 }
@@ -40,7 +40,7 @@ std::vector<double> toDoubles(const torch::Tensor& values) {
 torch::Tensor resultCodes(models::AdditionModel& model, const torch::Tensor& code,
                           const std::vector<double>& addends) {
     const auto n = static_cast<std::int64_t>(addends.size());
-    return model->adder()->forward(code.expand({n, -1}), addendColumn(addends));
+    return model->adder()->forward(code.expand({n, -1}), comparisonAddends(addends));
 }
 
 // One model's row without the judge's readings. `images` receives what the judge reads: the mean
@@ -51,7 +51,7 @@ ModelView viewOf(const ComparedModel& compared, const ComparisonViewRequest& req
                  torch::Tensor& images, torch::Tensor& spread) {
     models::AdditionModel model = compared.model;
     const torch::Tensor x = inputTensor(request.input, static_cast<int>(model->imageSize()));
-    const torch::Tensor u = addendColumn({request.addend});
+    const torch::Tensor u = comparisonAddends({request.addend});
     ModelView row;
     row.slot = compared.slot;
     const models::GaussianCode input = model->inputCode(x);
@@ -147,7 +147,7 @@ ComparisonStudy computeComparisonStudy(const std::vector<ComparedModel>& models,
     ComparisonStudy study;
     study.sequence = request.sequence;
     study.digit = request.input.digit;
-    const int points = std::clamp(request.transitionPoints, 2, kMaxTransitionPoints);
+    const int points = std::clamp(request.transitionPoints, 2, kMaxComparisonTransitionPoints);
     for (int k = 0; k < points; ++k) {
         study.transitionAddends.push_back(request.transitionTo * k / (points - 1));
     }

@@ -31,7 +31,7 @@ constexpr double kTransitionTo = 2.5;
 constexpr int kTransitionPoints = 101;
 constexpr int kDefaultSamples = 8;
 
-QGroupBox* group(const QString& title, QLayout* layout) {
+QGroupBox* comparisonGroup(const QString& title, QLayout* layout) {
     auto* box = new QGroupBox(title);
     box->setLayout(layout);
     return box;
@@ -160,9 +160,9 @@ QWidget* ComparisonPage::buildControls() {
     auto* bar = new QWidget;
     auto* layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(group(tr("Input: a test image"), input));
-    layout->addWidget(group(tr("Addend, one for all models"), addend), 1);
-    layout->addWidget(group(tr("Samples"), sampling));
+    layout->addWidget(comparisonGroup(tr("Input: a test image"), input));
+    layout->addWidget(comparisonGroup(tr("Addend, one for all models"), addend), 1);
+    layout->addWidget(comparisonGroup(tr("Samples"), sampling));
     return bar;
 }
 

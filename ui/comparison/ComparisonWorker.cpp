@@ -24,7 +24,7 @@ constexpr std::int64_t kAccuracyChunk = 32;    // test images per accuracy step
 
 // Runs `work`, turning LibTorch and standard errors into `onError(message)`.
 template <typename Work, typename OnError>
-void guarded(Work&& work, OnError&& onError) {
+void guardedComparison(Work&& work, OnError&& onError) {
     try {
         work();
     } catch (const c10::Error& error) {
@@ -96,7 +96,7 @@ ComparisonWorker::ComparisonWorker(std::shared_ptr<ComparisonMailbox> mailbox, Q
 ComparisonWorker::~ComparisonWorker() = default;
 
 void ComparisonWorker::openRun(int slot, const QString& folder) {
-    guarded(
+    guardedComparison(
         [&] {
             if (slot < 0 || slot >= kComparisonSlots) throw std::out_of_range("no such model slot");
             infer::AdditionRun run = infer::openAdditionRun(folder.toStdString());
@@ -123,7 +123,7 @@ void ComparisonWorker::openRun(int slot, const QString& folder) {
 }
 
 void ComparisonWorker::openJudgeRun(const QString& folder) {
-    guarded(
+    guardedComparison(
         [&] {
             infer::JudgeRun run = infer::openJudgeRun(folder.toStdString());
             run.judge->eval();
@@ -144,7 +144,7 @@ void ComparisonWorker::openJudgeRun(const QString& folder) {
 }
 
 void ComparisonWorker::setData(std::shared_ptr<const LoadedData> data) {
-    guarded(
+    guardedComparison(
         [&] {
             state_->data = std::move(data);
             state_->tensors.clear();  // made again, lazily, from the new data
@@ -200,9 +200,9 @@ void ComparisonWorker::drain() {
     models::DigitJudge* judge = state_->judge ? &state_->judge : nullptr;
     const auto onError = [this](const QString& message) { Q_EMIT failed(message); };
     if (view && !models.empty()) {
-        guarded([&] { Q_EMIT viewReady(computeComparisonView(models, judge, *view)); }, onError);
+        guardedComparison([&] { Q_EMIT viewReady(computeComparisonView(models, judge, *view)); }, onError);
     } else if (study && !models.empty()) {
-        guarded([&] { Q_EMIT studyReady(computeComparisonStudy(models, judge, *study)); }, onError);
+        guardedComparison([&] { Q_EMIT studyReady(computeComparisonStudy(models, judge, *study)); }, onError);
     } else {
         more = evaluateOneStep() || more;
     }
@@ -233,7 +233,7 @@ bool ComparisonWorker::evaluateOneStep() {
         };
         if (s.codesPending) {
             s.codesPending = false;
-            guarded(
+            guardedComparison(
                 [&] {
                     torch::NoGradGuard noGrad;
                     const State::Tensors& t =
@@ -253,7 +253,7 @@ bool ComparisonWorker::evaluateOneStep() {
         }
         if (s.gridPending) {
             s.gridPending = false;
-            guarded(
+            guardedComparison(
                 [&] {
                     const State::Tensors& t =
                         state_->tensorsAt(static_cast<int>(s.model->imageSize()));
@@ -266,7 +266,7 @@ bool ComparisonWorker::evaluateOneStep() {
             return true;
         }
         if (s.accuracyNext >= 0 && state_->judge) {
-            guarded(
+            guardedComparison(
                 [&] {
                     const State::Tensors& t =
                         state_->tensorsAt(static_cast<int>(s.model->imageSize()));

@@ -8,7 +8,7 @@
 namespace learn2add::ui {
 namespace {
 
-QCPLayer* addMarkerLayer(QCustomPlot* plot) {
+QCPLayer* addExpectedDigitMarkerLayer(QCustomPlot* plot) {
     plot->addLayer(QStringLiteral("marker"));  // above the highest layer
     return plot->layer(QStringLiteral("marker"));
 }
@@ -16,7 +16,7 @@ QCPLayer* addMarkerLayer(QCustomPlot* plot) {
 }  // namespace
 
 ExpectedDigitPlot::ExpectedDigitPlot(QWidget* parent)
-    : QCustomPlot(parent), markerLayer_(this, addMarkerLayer(this)) {
+    : QCustomPlot(parent), markerLayer_(this, addExpectedDigitMarkerLayer(this)) {
     makeExportable(*this, tr("Expected digit over u"));
     setAttribute(Qt::WA_OpaquePaintEvent);
     plotLayout()->insertRow(0);

@@ -22,7 +22,7 @@ namespace {
 constexpr int kSampleRows = 10;
 constexpr int kPairExamples = 10;
 
-QGroupBox* framed(const QString& title, QWidget* content, QWidget* extra = nullptr) {
+QGroupBox* dataFramed(const QString& title, QWidget* content, QWidget* extra = nullptr) {
     auto* box = new QGroupBox(title);
     auto* layout = new QVBoxLayout(box);
     layout->addWidget(content, 1);
@@ -77,9 +77,9 @@ DataPage::DataPage(QWidget* parent) : QWidget(parent) {
     plotLayout->addWidget(balance_);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(framed(tr("Sample digits (train split), one column per class"), samples_));
-    splitter->addWidget(framed(tr("Addition pairs: input, then expected output"), pairs_, reshuffle));
-    splitter->addWidget(framed(tr("Pairs per result digit, stacked by addend"), plotPanel));
+    splitter->addWidget(dataFramed(tr("Sample digits (train split), one column per class"), samples_));
+    splitter->addWidget(dataFramed(tr("Addition pairs: input, then expected output"), pairs_, reshuffle));
+    splitter->addWidget(dataFramed(tr("Pairs per result digit, stacked by addend"), plotPanel));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 4);

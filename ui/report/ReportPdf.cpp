@@ -13,7 +13,7 @@
 namespace learn2add::ui {
 namespace {
 
-const QColor kInk(30, 30, 30);
+const QColor kPdfInk(30, 30, 30);
 const QColor kMuted(90, 90, 90);
 
 QFont pdfFont(double pixels, bool bold = false, bool mono = false) {
@@ -44,12 +44,12 @@ public:
         const QRectF bounds = painter_.boundingRect(QRectF(0, 0, width_, 1e6), Qt::TextWordWrap, text);
         reserve(bounds.height() + size * 2.0);
         if (y_ > 0.0) y_ += size * 0.6;
-        painter_.setPen(kInk);
+        painter_.setPen(kPdfInk);
         painter_.drawText(QRectF(0, y_, width_, bounds.height()), Qt::TextWordWrap, text);
         y_ += bounds.height() + size * 0.3;
     }
 
-    void paragraph(const QString& text, double size = 9.5, bool mono = false, const QColor& colour = kInk) {
+    void paragraph(const QString& text, double size = 9.5, bool mono = false, const QColor& colour = kPdfInk) {
         painter_.setFont(pdfFont(size, false, mono));
         const QRectF bounds = painter_.boundingRect(QRectF(0, 0, width_, 1e6), Qt::TextWordWrap, text);
         reserve(bounds.height());
@@ -83,7 +83,7 @@ public:
             painter_.setFont(pdfFont(kSize * (scale < 1.0 ? std::max(0.75, scale) : 1.0), header));
             if (header) painter_.fillRect(QRectF(0, y_, std::min(total, width_), row), QColor(235, 238, 243));
             double x = 0.0;
-            painter_.setPen(kInk);
+            painter_.setPen(kPdfInk);
             for (int c = 0; c < cells.size() && c < table.header.size(); ++c) {
                 painter_.drawText(QRectF(x + 3.0, y_, widths[static_cast<std::size_t>(c)] - 4.0, row),
                                   Qt::AlignLeft | Qt::AlignVCenter, cells[c]);

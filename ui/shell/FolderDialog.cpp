@@ -8,19 +8,19 @@
 namespace learn2add::ui {
 namespace {
 
-const char* const kKey = "dialogs/lastFolder";
+const char* const kLastFolderKey = "dialogs/lastFolder";
 
 }  // namespace
 
 QString lastDialogFolder() {
-    const QString stored = QSettings().value(kKey).toString();
+    const QString stored = QSettings().value(kLastFolderKey).toString();
     return !stored.isEmpty() && QFileInfo(stored).isDir() ? stored : QDir::homePath();
 }
 
 void rememberDialogFolder(const QString& path) {
     if (path.isEmpty()) return;
     const QFileInfo info(path);
-    QSettings().setValue(kKey, info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+    QSettings().setValue(kLastFolderKey, info.isDir() ? info.absoluteFilePath() : info.absolutePath());
 }
 
 QString chooseFolder(QWidget* parent, const QString& title, const QString& start) {

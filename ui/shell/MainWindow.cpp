@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -43,7 +44,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
 
     banner_ = new MessageBanner;
     pageList_ = new QListWidget;
-    pageList_->setFixedWidth(150);
+    pageList_->setFixedWidth(120);
     pageList_->setSpacing(2);
     pages_ = new QStackedWidget;
     connect(pageList_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
@@ -75,10 +76,13 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     setCentralWidget(central);
 
     dataStatus_ = new QLabel;
+    // A long data folder must not widen the window: the label gives way, its tooltip has it all.
+    dataStatus_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    dataStatus_->setMinimumWidth(200);
     statusBar()->addPermanentWidget(dataStatus_);
     createMenus();
     // The toolbar's "Export figure" (Ctrl+E) lists the figures of the page on show.
-    (new FigureExportMenu([this] { return pages_->currentWidget(); }, this))->addTo(*this);
+    (new FigureExportMenu([this] { return currentPage(); }, this))->addTo(*this);
     openData(options_.dataFolder);
 }
 
@@ -91,6 +95,9 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // The window goes at once, whatever is running: the workers are asked to stop and waited for
+    // with the window already hidden, so a close never looks ignored while a batch finishes.
+    hide();
     if (options_.rememberSettings) saveSettings();
     if (reportDialog_) reportDialog_->cancelExport();  // stops at its next step
     autoencoderPage_->shutdownTraining();
@@ -100,8 +107,19 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::addPage(const QString& name, QWidget* page) {
-    pages_->addWidget(page);
+    // A page larger than the window scrolls instead of raising the window's minimum size (a
+    // QStackedWidget is as large as its largest page, shown or not), so the window fits a laptop.
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    pages_->addWidget(scroll);
     pageList_->addItem(name);
+}
+
+QWidget* MainWindow::currentPage() const {
+    const auto* scroll = qobject_cast<const QScrollArea*>(pages_->currentWidget());
+    return scroll ? scroll->widget() : nullptr;
 }
 
 QString MainWindow::currentPageName() const {
@@ -255,6 +273,7 @@ void MainWindow::onDataLoaded(std::shared_ptr<const LoadedData> data) {
                              .arg(data_->mnist.train.size())
                              .arg(data_->mnist.validation.size())
                              .arg(data_->mnist.test.size()));
+    dataStatus_->setToolTip(dataStatus_->text());
     if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
     Q_EMIT dataChanged(data_);
 }

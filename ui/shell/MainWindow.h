@@ -52,6 +52,8 @@ public:
     DataLoader* dataLoader() const { return loader_; }
     MessageBanner* banner() const { return banner_; }
     QString currentPageName() const;
+    // The page on show (the widget inside its scroll area).
+    QWidget* currentPage() const;
     // Shows the page with this name (case-insensitive); false when there is none.
     bool showPage(const QString& name);
     // Opens a run folder the CLI or a training wrote, on the page for its kind: an autoencoder

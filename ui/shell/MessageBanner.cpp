@@ -11,6 +11,8 @@ MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent) {
     label_ = new QLabel;
     label_->setWordWrap(true);
     label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A message with a long path (one "word") wraps where it can and never widens the window.
+    label_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* close = new QToolButton;
     close->setText(QStringLiteral("✕"));
     close->setToolTip(tr("Dismiss"));

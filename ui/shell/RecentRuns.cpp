@@ -9,12 +9,12 @@
 namespace learn2add::ui {
 namespace {
 
-const char* const kKey = "recentRuns";
+const char* const kRecentRunsKey = "recentRuns";
 
 }  // namespace
 
 QStringList RecentRuns::folders() const {
-    return QSettings().value(kKey).toStringList();
+    return QSettings().value(kRecentRunsKey).toStringList();
 }
 
 void RecentRuns::add(const QString& folder) {
@@ -23,11 +23,11 @@ void RecentRuns::add(const QString& folder) {
     list.removeAll(path);
     list.prepend(path);
     while (list.size() > kMaximum) list.removeLast();
-    QSettings().setValue(kKey, list);
+    QSettings().setValue(kRecentRunsKey, list);
 }
 
 void RecentRuns::clear() {
-    QSettings().remove(kKey);
+    QSettings().remove(kRecentRunsKey);
 }
 
 QString runKind(const QString& folder, QString& error) {

@@ -11,8 +11,8 @@
 namespace learn2add::ui {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-constexpr auto kMinBatchInterval = std::chrono::milliseconds(15);
+using TrainingClock = std::chrono::steady_clock;
+constexpr auto kMinTrainingReportInterval = std::chrono::milliseconds(15);
 
 }  // namespace
 
@@ -23,12 +23,12 @@ void TrainingWorker::run(int runId, const TrainingJob& job,
                          std::shared_ptr<train::TrainingControl> control) {
     try {
         train::AutoencoderTrainer trainer(job.options, std::move(data), job.runFolder);
-        Clock::time_point lastBatch{};
+        TrainingClock::time_point lastBatch{};
         train::TrainingCallbacks callbacks;
         callbacks.onBatch = [this, runId, &lastBatch](const train::BatchReport& report) {
-            const auto now = Clock::now();
+            const auto now = TrainingClock::now();
             const bool edge = report.batch == 1 || report.batch == report.batchesPerEpoch;
-            if (!edge && now - lastBatch < kMinBatchInterval) return;
+            if (!edge && now - lastBatch < kMinTrainingReportInterval) return;
             lastBatch = now;
             Q_EMIT batchReported(runId, report);
         };

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "common/TorchRuntime.h"
 #include "data/DigitTensors.h"
 #include "infer/AdditionEvaluation.h"
 #include "infer/AdditionRun.h"
@@ -20,6 +21,7 @@ struct Shipped {
 };
 
 TEST(PretrainedModels, EveryShippedModelOpensAndAddsAboveItsBar) {
+    configureTorchThreads(2);  // as the app runs: 2 intra-op threads, the BLAS on one
     const JudgeRun judge = openJudgeRun(kPretrained / "judge");
     EXPECT_GE(judge.testAccuracy, 0.98);
     for (const Shipped& shipped : {Shipped{"addition", models::AdditionVariant::Autoencoder, 0.95},
@@ -34,7 +36,8 @@ TEST(PretrainedModels, EveryShippedModelOpensAndAddsAboveItsBar) {
         const AdditionAccuracy accuracy =
             measureAdditionAccuracy(run.model, reader, data::imagesToTensor(data.test, size),
                                     data::labelsToTensor(data.test));
-        EXPECT_GE(accuracy.overall, shipped.bar) << shipped.folder;
+        EXPECT_GE(accuracy.overall, shipped.bar) << shipped.folder << ": margin "
+                                                 << accuracy.overall - shipped.bar;
     }
 }
 

@@ -8,6 +8,5 @@ learn2add_add_test(infer_tests
 learn2add_add_test(pretrained_models_tests
   SOURCES core/infer/PretrainedModelsTest.cpp
   LIBRARIES learn2add_core
-  LABELS core
-  TIMEOUT 300)
+  LABELS core)
 target_compile_definitions(pretrained_models_tests PRIVATE LEARN2ADD_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

@@ -16,8 +16,7 @@ learn2add_add_test(models_training_tests
   SOURCES core/models/AutoencoderTrainingTest.cpp
           core/models/ModelTestSupport.cpp
   LIBRARIES learn2add_core
-  LABELS core slow
-  TIMEOUT 300)
+  LABELS core slow)
 
 if(LEARN2ADD_USE_PCH)
   target_precompile_headers(models_tests REUSE_FROM learn2add_core)

@@ -1,27 +1,34 @@
 #include "core/train/AdditionFixtures.h"
 
-#include <memory>
+#include <filesystem>
 #include <stdexcept>
 
-#include "core/data/IdxFixtures.h"
+#include <gtest/gtest.h>
+
+#include "common/SharedRuns.h"
 #include "core/train/SmallData.h"
 #include "train/JudgeTrainer.h"
 
 namespace learn2add::train::testing {
 
 const TinyRuns& tinyRuns() {
-    static const auto folder = std::make_unique<data::testing::TempFolder>();
     static const TinyRuns runs = [] {
-        TinyRuns r{folder->path() / "judge"};
-        TrainingControl control;
-        const auto result =
-            JudgeTrainer(JudgeTrainingOptions().epochs(2).batchSize(32).threads(2),
-                         smallData(), r.judge)
-                .run({}, control);
-        if (result.status != TrainingResult::Status::Finished) throw std::runtime_error("tiny judge failed");
-        return r;
+        const auto folder = learn2add::testing::sharedRunFolder("tiny-judge", [](const std::filesystem::path& made) {
+            TrainingControl control;
+            const auto result = JudgeTrainer(JudgeTrainingOptions().epochs(2).batchSize(32).threads(2),
+                                             smallData(), made / "judge")
+                                    .run({}, control);
+            if (result.status != TrainingResult::Status::Finished) throw std::runtime_error("tiny judge failed");
+        });
+        return TinyRuns{folder / "judge"};
     }();
     return runs;
+}
+
+// The suite's CTest fixture: the shared judge is trained once per ctest invocation.
+TEST(SharedRuns, TinyJudge) {
+    learn2add::testing::forgetSharedRunFolder("tiny-judge");
+    EXPECT_TRUE(std::filesystem::exists(tinyRuns().judge / "best.pt"));
 }
 
 }  // namespace learn2add::train::testing

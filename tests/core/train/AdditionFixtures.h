@@ -1,6 +1,6 @@
 #pragma once
 // A small judge run for Part III tests, trained for 2 epochs on train::testing::smallData() (a few
-// seconds; it reads most digits right), written once per process into a temporary folder.
+// seconds; it reads most digits right), trained once per ctest invocation (common/SharedRuns.h).
 
 #include <filesystem>
 

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
-#include <chrono>
 #include <set>
 
 #include "core/data/IdxFixtures.h"
@@ -20,14 +19,14 @@ namespace {
 
 using testing::smallData;
 
-AdditionTrainingOptions quickOptions() {
+AdditionTrainingOptions quickAdditionOptions() {
     return AdditionTrainingOptions().epochs(2).batchSize(32).maxBatchesPerEpoch(4).threads(2).seed(5);
 }
 
 TEST(AdditionTrainer, SameSeedGivesBitIdenticalWeights) {
     TrainingControl control;
-    AdditionTrainer first(quickOptions(), smallData());
-    AdditionTrainer second(quickOptions(), smallData());
+    AdditionTrainer first(quickAdditionOptions(), smallData());
+    AdditionTrainer second(quickAdditionOptions(), smallData());
     first.run({}, control);
     second.run({}, control);
     const auto a = first.model()->named_parameters();
@@ -44,7 +43,7 @@ TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
     std::vector<AdditionEpochReport> epochs;
     std::vector<AdditionBatchReport> batches;
     TrainingControl control;
-    AdditionTrainer trainer(quickOptions().judgeRun(testing::tinyRuns().judge), smallData(), runPath);
+    AdditionTrainer trainer(quickAdditionOptions().judgeRun(testing::tinyRuns().judge), smallData(), runPath);
     const AdditionTrainingResult result =
         trainer.run({.onBatch = [&](const AdditionBatchReport& r) { batches.push_back(r); },
                      .onEpoch = [&](const AdditionEpochReport& r) { epochs.push_back(r); }},
@@ -103,24 +102,23 @@ TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
     EXPECT_EQ(opened.checkpoint.epoch, result.bestEpoch);
 }
 
-TEST(AdditionTrainer, StopMidEpochEndsQuicklyAndLeavesAValidBestCheckpoint) {
+TEST(AdditionTrainer, StopMidEpochEndsAtTheNextBatchAndLeavesAValidBestCheckpoint) {
+    // "Quickly" is measured in batches, not seconds: no batch runs after the cancel. One warm-up
+    // epoch and pass keep the test short (the warm-ups are not what it is about).
     data::testing::TempFolder folder;
     TrainingControl control;
-    std::chrono::steady_clock::time_point cancelledAt;
-    AdditionTrainer trainer(quickOptions().maxBatchesPerEpoch(0), smallData(), folder.path() / "run");
+    int batchesAfterCancel = 0;
+    AdditionTrainer trainer(quickAdditionOptions().maxBatchesPerEpoch(0).autoencoderWarmupEpochs(1).adderWarmupPasses(1),
+                            smallData(), folder.path() / "run");
     const auto result = trainer.run(
         {.onBatch =
              [&](const AdditionBatchReport& r) {
-                 if (r.batch.batch == 3 && !control.cancelRequested()) {
-                     cancelledAt = std::chrono::steady_clock::now();
-                     control.requestCancel();
-                 }
+                 if (control.cancelRequested()) ++batchesAfterCancel;
+                 if (r.batch.batch == 3) control.requestCancel();
              }},
         control);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - cancelledAt).count();
     EXPECT_EQ(result.status, TrainingResult::Status::Cancelled);
-    EXPECT_LT(seconds, 1.0);
+    EXPECT_EQ(batchesAfterCancel, 0);
     EXPECT_NO_THROW(infer::openAdditionRun(folder.path() / "run"));
 }
 
@@ -131,7 +129,7 @@ TEST(AdditionTrainer, BadInitOrJudgeRunIsRefusedBeforeAnythingIsWritten) {
     AutoencoderTrainer(AutoencoderTrainingOptions().codeSize(2).epochs(1).maxBatchesPerEpoch(1).batchSize(16),
                        smallData(), folder.path() / "ae2")
         .run({}, control);
-    AdditionTrainer wrongCode(quickOptions().initRun(folder.path() / "ae2"), smallData(),
+    AdditionTrainer wrongCode(quickAdditionOptions().initRun(folder.path() / "ae2"), smallData(),
                               folder.path() / "a");
     try {
         wrongCode.run({}, control);
@@ -140,7 +138,7 @@ TEST(AdditionTrainer, BadInitOrJudgeRunIsRefusedBeforeAnythingIsWritten) {
         EXPECT_NE(std::string(e.what()).find("code 2"), std::string::npos) << e.what();
     }
     EXPECT_FALSE(std::filesystem::exists(folder.path() / "a"));
-    AdditionTrainer noJudge(quickOptions().judgeRun(folder.path() / "missing"), smallData(),
+    AdditionTrainer noJudge(quickAdditionOptions().judgeRun(folder.path() / "missing"), smallData(),
                             folder.path() / "b");
     EXPECT_THROW(noJudge.run({}, control), CheckpointError);
     EXPECT_FALSE(std::filesystem::exists(folder.path() / "b"));
@@ -152,7 +150,7 @@ TEST(AdditionTrainer, WarmStartUsesTheAutoencoderWeights) {
     AutoencoderTrainer ae(AutoencoderTrainingOptions().epochs(1).maxBatchesPerEpoch(2).batchSize(16),
                           smallData(), folder.path() / "ae");
     ae.run({}, control);
-    AdditionTrainer warm(quickOptions().initRun(folder.path() / "ae").learningRate(1e-9).epochs(1)
+    AdditionTrainer warm(quickAdditionOptions().initRun(folder.path() / "ae").learningRate(1e-9).epochs(1)
                              .maxBatchesPerEpoch(1),
                          smallData());
     warm.run({}, control);
@@ -180,10 +178,13 @@ TEST(AdditionTrainer, LowersTheGenerationLoss) {
 TEST(AdditionTrainer, AShortTrainingRaisesTheAdditionAccuracy) {
     // The judge reads the validation outputs of the untrained model (a learning rate too small to
     // move anything, no warm-up) and of a short training of the default recipe.
-    // 600 train digits: 10 batches per warm-up epoch, so 10 epochs of reconstruction.
+    // 600 train digits: 10 batches per warm-up epoch, so 10 epochs of reconstruction. The reader is
+    // the shipped judge (fixed weights, 98.8% on the test split): a judge trained here would follow
+    // a CPU-dependent path and add its own errors to the measured gain.
     const auto options = AdditionTrainingOptions().epochs(1).batchSize(64).maxBatchesPerEpoch(30)
                              .autoencoderWarmupEpochs(10).threads(2)
-                             .judgeRun(testing::tinyRuns().judge);
+                             .judgeRun(std::filesystem::path(LEARN2ADD_SOURCE_DIR) / "resources" /
+                                       "pretrained" / "judge");
     TrainingControl control;
     const auto untrained =
         AdditionTrainer(AdditionTrainingOptions(options).learningRate(1e-12).autoencoderWarmupEpochs(0)

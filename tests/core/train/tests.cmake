@@ -13,11 +13,12 @@ learn2add_add_test(train_tests
           core/data/IdxFixtures.cpp
   LIBRARIES learn2add_core
   LABELS core
-  TIMEOUT 300)
+  SHARED_RUNS)
+# The addition-accuracy test reads with the shipped judge (resources/pretrained/judge).
+target_compile_definitions(train_tests PRIVATE LEARN2ADD_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 
 # Trains the judge with its default recipe on the embedded data (minutes): "slow".
 learn2add_add_test(judge_quality_tests
   SOURCES core/train/JudgeQualityTest.cpp
   LIBRARIES learn2add_core
-  LABELS core slow
-  TIMEOUT 1200)
+  LABELS core slow)
