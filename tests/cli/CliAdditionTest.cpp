@@ -56,7 +56,7 @@ const CliRuns& cliRuns() {
 }
 
 // The suite's CTest fixture: trains the shared runs once per ctest invocation.
-TEST(SharedRuns, CliAdditionRuns) {
+TEST(LEARN2ADD_SHARED_RUNS_SUITE, CliAdditionRuns) {
     testing::forgetSharedRunFolder("cli-addition");
     const CliRuns& runs = cliRuns();
     for (const fs::path& run : {runs.judge(), runs.addition(), runs.generative()}) {

@@ -3,8 +3,10 @@
 // per test process (CTest runs each discovered test in a process of its own).
 //
 // Under CTest, LEARN2ADD_SHARED_RUNS names the suite's folder (tests/CMakeLists.txt sets it) and the
-// suite's tests named `SharedRuns.*` (FIXTURES_SETUP tests) make every shared run afresh; the other tests require that fixture and find the runs made. Without the variable (the test
-// executable started by hand) the runs go to a temporary folder of the process, made on first use.
+// suite's tests named `SharedRuns_<suite>.*` (FIXTURES_SETUP tests, written as
+// TEST(LEARN2ADD_SHARED_RUNS_SUITE, What)) make every shared run afresh; the other tests require
+// that fixture and find the runs made. Without the variable (the test executable started by hand)
+// the runs go to a temporary folder of the process, made on first use.
 
 #include <filesystem>
 #include <functional>
@@ -14,12 +16,13 @@ namespace learn2add::testing {
 
 // The folder `name` under the shared root. When it has not been made yet (no "<name>.done" marker
 // beside it), any leftover of an interrupted attempt is removed, the folder is made empty and
-// `make(folder)` fills it; the marker is written only when `make` returns. `make` reports failure by throwing.
+// `make(folder)` fills it; the marker is written only when `make` returns. `make` reports failure
+// by throwing.
 std::filesystem::path sharedRunFolder(const std::string& name,
                                       const std::function<void(const std::filesystem::path& folder)>& make);
 
 // Removes the shared folder `name` (a no-op without LEARN2ADD_SHARED_RUNS). Each suite's fixture
-// test, `SharedRuns.<what it makes>`, calls it before making the folder again, so every ctest
+// test, `SharedRuns_<suite>.<what it makes>`, calls it before making the folder again, so every ctest
 // invocation trains the shared runs with the code being tested.
 void forgetSharedRunFolder(const std::string& name);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QPaintEvent>
 #include <QPushButton>
@@ -23,6 +24,7 @@
 #include "addition/DigitCanvas.h"
 #include "addition/DigitTransitionPlot.h"
 #include "addition/JudgeProbabilityPlot.h"
+#include "common/SharedRuns.h"
 #include "plots/CurvePlot.h"
 #include "shell/MainWindow.h"
 #include "shell/MessageBanner.h"
@@ -100,6 +102,14 @@ protected:
     const testing::TinyAdditionRuns* runs = nullptr;
     AdditionPage page;
 };
+
+// The suite's CTest fixture for the tiny addition runs: trained once per ctest invocation.
+TEST(LEARN2ADD_SHARED_RUNS_SUITE, TinyAdditionRuns) {
+    testing::forgetSharedRunFolder("tiny-addition");
+    const testing::TinyAdditionRuns& made = testing::tinyAdditionRuns();
+    EXPECT_TRUE(QFile::exists(made.judge + "/best.pt"));
+    EXPECT_TRUE(QFile::exists(made.addition + "/best.pt"));
+}
 
 TEST_F(AdditionPageTest, OpensBothRunsAndShowsTheJudgesReading) {
     EXPECT_TRUE(page.modelText().contains(runs->addition));

@@ -21,7 +21,7 @@ const std::filesystem::path& tinyAutoencoderRun() {
 }
 
 // The suites' CTest fixture: the shared run is trained once per ctest invocation.
-TEST(SharedRuns, TinyAutoencoderRun) {
+TEST(LEARN2ADD_SHARED_RUNS_SUITE, TinyAutoencoderRun) {
     forgetSharedRunFolder("tiny-autoencoder");
     EXPECT_TRUE(std::filesystem::exists(tinyAutoencoderRun() / "best.pt"));
 }

@@ -52,6 +52,8 @@ if(LEARN2ADD_BUILD_GUI)
             ui/UiTestSupport.cpp
     LIBRARIES learn2add_ui Qt6::Test
     LABELS ui
+    SLOW_TESTS AdditionPageTest.TrainsFromThePageWithCurvesAndAGridPerEpoch
+               AdditionMainWindow.ClosingDuringTrainingStopsTheTraining
     SHARED_RUNS)
   set_target_properties(ui_addition_tests PROPERTIES AUTOMOC ON)
   # It includes LibTorch's model headers, one of which names a method `slots`.

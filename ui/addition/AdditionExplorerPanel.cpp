@@ -265,9 +265,9 @@ void AdditionExplorerPanel::onInputChanged() {
 }
 
 void AdditionExplorerPanel::showNoInput() {
-    // Answers still on their way are for the old input: the next request's come after them.
+    // Answers still on their way are for the old input: they are dropped when they come.
     lastOutput_ = {};
-    lastOutput_.sequence = outputRequest_ + 1;
+    droppedOutputsUpTo_ = outputRequest_;
     studyRequest_ = 0;
     output_->setTiles({{QImage(), fromCanvas_->isChecked() ? tr("Draw a digit in the box") : QString()}});
     probabilities_->showProbabilities({});
@@ -304,7 +304,7 @@ void AdditionExplorerPanel::requestStudy() {
 
 void AdditionExplorerPanel::showOutput(const OutputResult& result) {
     // Older answers may still arrive after a newer request; the newest one always comes.
-    if (result.sequence < lastOutput_.sequence) return;
+    if (result.sequence < lastOutput_.sequence || result.sequence <= droppedOutputsUpTo_) return;
     lastOutput_ = result;
     const QString caption = result.read >= 0
                                 ? tr("%1 + %2 → the judge reads %3")

@@ -81,6 +81,7 @@ private:
     // currentInput() as of the last onInputChanged(): a slider drag reuses it for every step.
     AdditionInput input_;
     quint64 outputRequest_ = 0;
+    quint64 droppedOutputsUpTo_ = 0;  // answers for an input that is gone (showNoInput)
     quint64 studyRequest_ = 0;
     OutputResult lastOutput_;
 

@@ -26,7 +26,7 @@ const TinyRuns& tinyRuns() {
 }
 
 // The suite's CTest fixture: the shared judge is trained once per ctest invocation.
-TEST(SharedRuns, TinyJudge) {
+TEST(LEARN2ADD_SHARED_RUNS_SUITE, TinyJudge) {
     learn2add::testing::forgetSharedRunFolder("tiny-judge");
     EXPECT_TRUE(std::filesystem::exists(tinyRuns().judge / "best.pt"));
 }

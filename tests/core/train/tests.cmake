@@ -13,6 +13,10 @@ learn2add_add_test(train_tests
           core/data/IdxFixtures.cpp
   LIBRARIES learn2add_core
   LABELS core
+  SLOW_TESTS AdditionTrainer.AShortTrainingRaisesTheAdditionAccuracy
+             AdditionTrainer.EveryVariationalModelLowersItsLossAndOpensAsItsKind
+             AdditionTrainer.LowersTheGenerationLoss
+             AdditionTrainer.SameSeedGivesBitIdenticalWeights
   SHARED_RUNS)
 # The addition-accuracy test reads with the shipped judge (resources/pretrained/judge).
 target_compile_definitions(train_tests PRIVATE LEARN2ADD_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
