@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -17,6 +18,29 @@
 
 namespace learn2add::cli {
 namespace {
+
+// Addends are finite numbers in a range a figure can show; at most kMaxAddends of them (each is a
+// panel of the figure, so the count bounds the PNG's width and the memory it takes).
+constexpr double kAddendLimit = 20.0;
+constexpr int kMaxAddends = 64;
+
+const CLI::Validator kAddendCheck(
+    [](std::string& text) -> std::string {
+        double value = 0.0;
+        std::size_t used = 0;
+        try {
+            value = std::stod(text, &used);
+        } catch (const std::exception&) {
+            return "'" + text + "' is not a number";
+        }
+        if (used != text.size() || !std::isfinite(value))
+            return "'" + text + "' is not a finite number";
+        if (std::abs(value) > kAddendLimit) {
+            return "an addend must be between -20 and 20, got " + text;
+        }
+        return {};
+    },
+    "a number in [-20, 20]");
 
 std::string number(double value) {
     std::ostringstream out;
@@ -123,8 +147,11 @@ AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
     commands.compare->add_option("--digit", o.digit, "Digit of the input image (0-9)")
         ->check(CLI::Range(0, 9))
         ->capture_default_str();
-    commands.compare->add_option("--addends", o.addends, "Numbers to add, e.g. 1,2,1.5,1.4,1.6")
+    commands.compare
+        ->add_option("--addends", o.addends, "Numbers to add, e.g. 1,2,1.5,1.4,1.6 (at most 64)")
         ->delimiter(',')
+        ->check(kAddendCheck)
+        ->expected(1, kMaxAddends)
         ->required();
     auto* compareIndex = commands.compare->add_option("--index", o.index, "Which test image of the digit")
                              ->check(CLI::NonNegativeNumber)
@@ -137,7 +164,9 @@ AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
                             "Variational runs: K samples per addend, their mean and std (0: off)")
             ->check(CLI::Range(0, 64))
             ->capture_default_str();
-        command->add_option("--seed", o.seed, "Seed of the samples")->capture_default_str();
+        command->add_option("--seed", o.seed, "Seed of the samples")
+            ->check(CLI::NonNegativeNumber)
+            ->capture_default_str();
     }
     commands.compare->add_option("--out", o.out, "PNG file to write")->required();
     commands.grid->add_option("--judge", o.judge, "Judge run: mark each cell right or wrong");
@@ -146,8 +175,11 @@ AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
     commands.add->add_option("--digit", o.digit, "Digit of the input image (0-9)")
         ->check(CLI::Range(0, 9))
         ->capture_default_str();
-    commands.add->add_option("--addend", o.addends, "Number(s) to add, e.g. 1,2,1.5,1.4,1.6")
+    commands.add
+        ->add_option("--addend", o.addends, "Number(s) to add, e.g. 1,2,1.5,1.4,1.6 (at most 64)")
         ->delimiter(',')
+        ->check(kAddendCheck)
+        ->expected(1, kMaxAddends)
         ->required();
     auto* index = commands.add->add_option("--index", o.index, "Which test image of the digit")
                       ->check(CLI::NonNegativeNumber)

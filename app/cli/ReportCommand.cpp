@@ -14,9 +14,12 @@ namespace learn2add::cli {
 CLI::App* addReportCommand(CLI::App& app, ReportCommandOptions& o) {
     CLI::App* command = app.add_subcommand(
         "report", "Write every assignment figure the runs can make, the tables and a PDF to a folder");
-    command->add_option("--runs", o.runs, "Run folders, or folders of runs (e.g. ~/.local/share/learn2add/runs)")
+    command
+        ->add_option("--runs", o.runs,
+                     "Run folders, or folders of runs (e.g. ~/.local/share/learn2add/runs)")
         ->required()
-        ->expected(1, -1);
+        ->expected(1, -1)
+        ->check(CLI::ExistingDirectory);  // a mistyped folder is an error, not an empty report
     command->add_option("--out", o.out, "Folder to write (created): report.pdf, figures/, tables.md, runs/")
         ->required();
     command->add_flag("--test-accuracy", o.testAccuracy,

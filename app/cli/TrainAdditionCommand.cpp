@@ -26,8 +26,11 @@ void addCommonOptions(CLI::App* command, int& epochs, int& batch, double& lr, st
     command->add_option("--epochs", epochs, "Epochs")->capture_default_str();
     command->add_option("--batch", batch, "Batch size")->capture_default_str();
     command->add_option("--lr", lr, "Adam learning rate")->capture_default_str();
-    command->add_option("--seed", seed, "Seed of the weights and the shuffling")->capture_default_str();
+    command->add_option("--seed", seed, "Seed of the weights and the shuffling")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     command->add_option("--split-seed", splitSeed, "Seed of the train/validation/test split")
+        ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     command->add_option("--max-batches", maxBatches, "Batches per epoch (0: all)")->capture_default_str();
     command->add_option("--data", data, "MNIST-format folder (default: the embedded subset)")
@@ -138,7 +141,7 @@ int runTrainJudge(const TrainJudgeCommandOptions& o, int threads) {
                   << "\nTest accuracy:       " << result.testAccuracy << std::setprecision(1)
                   << "\nSeconds per epoch:   " << result.secondsPerEpoch << std::setprecision(0)
                   << "\nImages per second:   " << result.imagesPerSecond << "\n";
-        return result.status == train::TrainingResult::Status::Diverged ? 3 : 0;
+        return interrupt.exitCode(result.status);
     });
 }
 
@@ -222,7 +225,7 @@ int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
         std::cout << std::setprecision(1) << "\nSeconds per epoch:              "
                   << result.secondsPerEpoch << std::setprecision(0)
                   << "\nPairs per second:               " << result.pairsPerSecond << "\n";
-        return result.status == train::TrainingResult::Status::Diverged ? 3 : 0;
+        return interrupt.exitCode(result.status);
     });
 }
 

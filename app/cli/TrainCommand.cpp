@@ -26,8 +26,12 @@ CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options) {
     ae->add_option("--epochs", options.epochs, "Epochs")->capture_default_str();
     ae->add_option("--batch", options.batchSize, "Batch size")->capture_default_str();
     ae->add_option("--lr", options.learningRate, "Adam learning rate")->capture_default_str();
-    ae->add_option("--seed", options.seed, "Seed of the weights and the shuffling")->capture_default_str();
-    ae->add_option("--split-seed", options.splitSeed, "Seed of the train/validation/test split")->capture_default_str();
+    ae->add_option("--seed", options.seed, "Seed of the weights and the shuffling")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    ae->add_option("--split-seed", options.splitSeed, "Seed of the train/validation/test split")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     ae->add_option("--max-batches", options.maxBatches, "Batches per epoch (0: all)")->capture_default_str();
     ae->add_option("--patience", options.patience, "Early stopping after N epochs without a better validation loss (0: off)")
         ->capture_default_str();
@@ -86,7 +90,7 @@ int runTrainAutoencoder(const TrainCommandOptions& o, int threads) {
                   << "\nFinal train RMSE:     " << result.finalTrainRmse << std::setprecision(2)
                   << "\nSeconds per epoch:    " << result.secondsPerEpoch << std::setprecision(0)
                   << "\nImages per second:    " << result.imagesPerSecond << "\n";
-        return result.status == train::TrainingResult::Status::Diverged ? 3 : 0;
+        return interrupt.exitCode(result.status);
     } catch (const std::invalid_argument& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 2;

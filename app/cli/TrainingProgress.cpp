@@ -11,21 +11,36 @@ namespace learn2add::cli {
 namespace {
 
 train::TrainingControl* activeControl = nullptr;
+volatile std::sig_atomic_t receivedSignal = 0;
 
-extern "C" void onInterrupt(int) {
+extern "C" void onInterrupt(int signal) {
+    receivedSignal = signal;
     if (activeControl) activeControl->requestCancel();  // an atomic store: async-signal-safe
 }
 
 }  // namespace
 
 InterruptScope::InterruptScope(train::TrainingControl& control) {
+    receivedSignal = 0;
     activeControl = &control;
     std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
 }
 
 InterruptScope::~InterruptScope() {
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     activeControl = nullptr;
+}
+
+int InterruptScope::signal() const {
+    return receivedSignal;
+}
+
+int InterruptScope::exitCode(train::TrainingResult::Status status) const {
+    if (status == train::TrainingResult::Status::Cancelled && receivedSignal != 0)
+        return 128 + receivedSignal;
+    return status == train::TrainingResult::Status::Diverged ? 3 : 0;
 }
 
 bool isTerminal() { return isatty(STDOUT_FILENO) != 0; }

@@ -1,10 +1,13 @@
 #pragma once
-// What every `learn2add-cli train ...` command shares: Ctrl+C that stops a training cleanly, and a
-// progress bar redrawn in place on a terminal.
+// What every `learn2add-cli train ...` command shares: Ctrl+C (SIGINT) and SIGTERM (what a
+// scheduler or a logout sends) stop a training cleanly at the next batch, and a progress bar is
+// redrawn in place on a terminal.
 //
 //   train::TrainingControl control;
-//   InterruptScope interrupt(control);   // Ctrl+C -> control.requestCancel() until destroyed
-//   callbacks.onBatch = drawProgress;    // only when stdout is a terminal (isTerminal())
+//   InterruptScope interrupt(control);   // SIGINT/SIGTERM -> control.requestCancel() until
+//   destroyed callbacks.onBatch = drawProgress;    // only when stdout is a terminal (isTerminal())
+//   return interrupt.exitCode(result.status);   // 130 / 143 after a signal, 3 when diverged, else
+//   0
 
 #include <string>
 
@@ -19,6 +22,12 @@ public:
     ~InterruptScope();
     InterruptScope(const InterruptScope&) = delete;
     InterruptScope& operator=(const InterruptScope&) = delete;
+
+    // The signal that stopped the training, or 0.
+    int signal() const;
+    // The shell's convention: 128 + the signal when one stopped the run (the run folder is valid),
+    // 3 for a diverged run, 0 otherwise.
+    int exitCode(train::TrainingResult::Status status) const;
 };
 
 bool isTerminal();

@@ -6,6 +6,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace learn2add {
 
@@ -20,7 +21,9 @@ public:
 void writeFileAtomically(const std::filesystem::path& target,
                          const std::function<void(const std::filesystem::path&)>& write);
 
-// The same for text content.
+// The same for content already in memory (text or binary): every byte is written and the file
+// closed before the rename, each step checked, so a full disk is an error, never a short file.
+void writeBytesAtomically(const std::filesystem::path& target, std::string_view bytes);
 void writeTextAtomically(const std::filesystem::path& target, const std::string& text);
 
 }  // namespace learn2add

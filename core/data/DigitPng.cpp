@@ -3,6 +3,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "common/AtomicFile.h"
+#include "common/PngFile.h"
 #include "data/DataError.h"
 
 namespace learn2add::data {
@@ -14,7 +16,8 @@ constexpr int kCaptionHeight = 28;
 cv::Mat digitMat(const DigitSet& set, std::size_t index) {
     cv::Mat bytes(set.rows, set.cols, CV_8UC1, const_cast<std::uint8_t*>(set.image(index).data()));
     cv::Mat big;
-    cv::resize(bytes, big, cv::Size(set.cols * kPngScale, set.rows * kPngScale), 0, 0, cv::INTER_NEAREST);
+    cv::resize(bytes, big, cv::Size(set.cols * kPngScale, set.rows * kPngScale), 0, 0,
+               cv::INTER_NEAREST);
     return big;
 }
 
@@ -34,13 +37,11 @@ cv::Mat pairPicture(const DigitSet& set, const AdditionPair& pair) {
 }
 
 void writePng(const std::filesystem::path& path, const cv::Mat& picture) {
-    bool written = false;
     try {
-        written = cv::imwrite(path.string(), picture);
-    } catch (const cv::Exception& e) {
-        throw DataError(path.string() + ": cannot write the PNG (" + e.what() + ")");
+        writePngAtomically(path, picture);
+    } catch (const FileWriteError& e) {
+        throw DataError(e.what());
     }
-    if (!written) throw DataError(path.string() + ": cannot write the PNG (is the disk full?)");
 }
 
 }  // namespace

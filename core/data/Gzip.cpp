@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 #include "data/DataError.h"
 
 namespace learn2add::data {
@@ -10,13 +12,19 @@ bool isGzip(std::span<const std::uint8_t> bytes) {
     return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 }
 
-std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> bytes, const std::string& sourceName) {
+namespace {
+
+// Inflates until the stream ends or `limit` bytes are out; `limitReached` says which.
+std::vector<std::uint8_t> inflateUpTo(std::span<const std::uint8_t> bytes,
+                                      const std::string& sourceName, std::size_t limit,
+                                      bool& limitReached) {
+    limitReached = false;
     z_stream stream{};
     if (inflateInit2(&stream, 15 + 16) != Z_OK) {  // 15: max window, +16: expect a gzip header
         throw DataError(sourceName + ": could not start gzip decompression");
     }
     std::vector<std::uint8_t> out;
-    out.reserve(bytes.size() * 4);
+    out.reserve(std::min(limit, bytes.size() * 4));
     std::uint8_t chunk[1 << 16];
     stream.next_in = const_cast<Bytef*>(bytes.data());
     stream.avail_in = static_cast<uInt>(bytes.size());
@@ -25,7 +33,14 @@ std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> bytes, const std:
         stream.next_out = chunk;
         stream.avail_out = sizeof(chunk);
         status = inflate(&stream, Z_NO_FLUSH);
-        out.insert(out.end(), chunk, chunk + (sizeof(chunk) - stream.avail_out));
+        const std::size_t produced = sizeof(chunk) - stream.avail_out;
+        if (out.size() + produced > limit) {
+            out.insert(out.end(), chunk, chunk + (limit - out.size()));
+            limitReached = true;
+            inflateEnd(&stream);
+            return out;
+        }
+        out.insert(out.end(), chunk, chunk + produced);
         if (status == Z_BUF_ERROR && stream.avail_in == 0) break;  // input ended early
     }
     inflateEnd(&stream);
@@ -37,6 +52,25 @@ std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> bytes, const std:
     throw DataError(sourceName + ": the gzip stream is corrupt (" +
                     (stream.msg ? std::string(stream.msg) : "zlib error " + std::to_string(status)) +
                     ")");
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> bytes, const std::string& sourceName,
+                                 std::size_t limit) {
+    bool limitReached = false;
+    std::vector<std::uint8_t> out = inflateUpTo(bytes, sourceName, limit, limitReached);
+    if (limitReached) {
+        throw DataError(sourceName + ": the gzip stream inflates to more than the " +
+                        std::to_string(limit) + " bytes its content announces; refused");
+    }
+    return out;
+}
+
+std::vector<std::uint8_t> gunzipAtMost(std::span<const std::uint8_t> bytes,
+                                       const std::string& sourceName, std::size_t count) {
+    bool limitReached = false;
+    return inflateUpTo(bytes, sourceName, count, limitReached);
 }
 
 std::vector<std::uint8_t> gzip(std::span<const std::uint8_t> bytes) {

@@ -17,7 +17,9 @@ std::uint32_t readBigEndian(std::span<const std::uint8_t> bytes, std::size_t off
            (std::uint32_t{bytes[offset + 2]} << 8) | std::uint32_t{bytes[offset + 3]};
 }
 
-IdxArray parseRawIdx(std::span<const std::uint8_t> bytes, const std::string& name) {
+// Checks the IDX header at the start of `bytes` and returns the file size it announces (header and
+// values), or throws DataError naming the file.
+std::uint64_t announcedSize(std::span<const std::uint8_t> bytes, const std::string& name) {
     if (bytes.empty()) throw DataError(name + ": the file is empty; expected an IDX file");
     if (bytes.size() < 4 || bytes[0] != 0 || bytes[1] != 0) {
         throw DataError(name + ": not an IDX file (its first bytes are not the IDX magic 00 00 ..)");
@@ -36,20 +38,30 @@ IdxArray parseRawIdx(std::span<const std::uint8_t> bytes, const std::string& nam
         throw DataError(name + ": truncated IDX header (" + std::to_string(bytes.size()) +
                         " bytes, the header alone needs " + std::to_string(headerSize) + ")");
     }
-    IdxArray array;
     std::uint64_t elementCount = 1;
     for (int d = 0; d < dimCount; ++d) {
         const std::uint32_t size = readBigEndian(bytes, 4 + 4 * static_cast<std::size_t>(d));
         if (size > 0x7fffffffu) {
             throw DataError(name + ": IDX dimension " + std::to_string(d) + " is negative or too large");
         }
-        array.dims.push_back(static_cast<std::int32_t>(size));
         elementCount *= size;
         if (elementCount > (std::uint64_t{1} << 36)) {
             throw DataError(name + ": IDX dimensions describe more than 64 GiB of data");
         }
     }
-    const std::uint64_t expected = headerSize + elementCount;
+    return headerSize + elementCount;
+}
+
+IdxArray parseRawIdx(std::span<const std::uint8_t> bytes, const std::string& name) {
+    const std::uint64_t expected = announcedSize(bytes, name);
+    const int dimCount = bytes[3];
+    const std::size_t headerSize = 4 + 4 * static_cast<std::size_t>(dimCount);
+    const std::uint64_t elementCount = expected - headerSize;
+    IdxArray array;
+    for (int d = 0; d < dimCount; ++d) {
+        array.dims.push_back(
+            static_cast<std::int32_t>(readBigEndian(bytes, 4 + 4 * static_cast<std::size_t>(d))));
+    }
     if (bytes.size() < expected) {
         throw DataError(name + ": truncated IDX file: the header announces " +
                         std::to_string(elementCount) + " values but only " +
@@ -67,7 +79,17 @@ IdxArray parseRawIdx(std::span<const std::uint8_t> bytes, const std::string& nam
 
 IdxArray parseIdx(std::span<const std::uint8_t> bytes, const std::string& sourceName) {
     if (isGzip(bytes)) {
-        const std::vector<std::uint8_t> raw = gunzip(bytes, sourceName);
+        // The header comes first: what it announces bounds the decompression (a small file that
+        // inflates to gigabytes is refused after reading the announced size, not after filling
+        // the memory). One byte more than announced tells "unexpected bytes after the data".
+        const std::vector<std::uint8_t> header = gunzipAtMost(bytes, sourceName, 4 + 4 * kMaxDims);
+        const std::uint64_t announced = announcedSize(header, sourceName);
+        const std::vector<std::uint8_t> raw =
+            gunzipAtMost(bytes, sourceName, static_cast<std::size_t>(announced) + 1);
+        if (raw.size() > announced) {
+            throw DataError(sourceName + ": the gzip stream holds more than the " +
+                            std::to_string(announced) + " bytes its IDX header announces; refused");
+        }
         return parseRawIdx(raw, sourceName);
     }
     return parseRawIdx(bytes, sourceName);

@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
+#include "common/PngFile.h"
 #include "data/DataError.h"
 
 namespace learn2add::infer {
@@ -23,13 +24,7 @@ int textWidth(const std::string& s, double scale) {
 }
 
 void write(const std::filesystem::path& path, const cv::Mat& figure) {
-    bool written = false;
-    try {
-        written = cv::imwrite(path.string(), figure);
-    } catch (const cv::Exception& e) {
-        throw data::DataError("cannot write " + path.string() + ": " + e.what());
-    }
-    if (!written) throw data::DataError("cannot write " + path.string());
+    writePngAtomically(path, figure);
 }
 
 }  // namespace

@@ -44,6 +44,7 @@ AdditionRun openAdditionRun(const std::filesystem::path& folder) {
         const auto decoder =
             models::decoderKindFromString(run.config.at("decoder").get<std::string>());
         const auto codeSize = run.config.at("code_size").get<std::int64_t>();
+        train::requireCheckpointOf(folder / "best.pt", {kind, models::toString(decoder), codeSize});
         run.model = models::AdditionModel(
             models::AdditionModelOptions().decoder(decoder).codeSize(codeSize).variant(run.variant));
         run.checkpoint = train::loadCheckpoint(folder / "best.pt", *run.model,
@@ -54,6 +55,7 @@ AdditionRun openAdditionRun(const std::filesystem::path& folder) {
         throw RunOpenError(folder.string() + ": config.json does not describe an addition model (" +
                            e.what() + ")");
     }
+    requireATrainedEpoch(folder, run.checkpoint);
     run.model->eval();
     return run;
 }

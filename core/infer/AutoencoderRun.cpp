@@ -21,6 +21,8 @@ AutoencoderRun openAutoencoderRun(const std::filesystem::path& folder) {
     try {
         const auto decoder = models::decoderKindFromString(run.config.at("decoder").get<std::string>());
         const auto codeSize = run.config.at("code_size").get<std::int64_t>();
+        train::requireCheckpointOf(folder / "best.pt",
+                                   {"autoencoder", models::toString(decoder), codeSize});
         run.model = models::Autoencoder(models::AutoencoderOptions().decoder(decoder).codeSize(codeSize));
         run.checkpoint = train::loadCheckpoint(folder / "best.pt", *run.model,
                                                {"autoencoder", models::toString(decoder), codeSize});
@@ -29,8 +31,18 @@ AutoencoderRun openAutoencoderRun(const std::filesystem::path& folder) {
     } catch (const std::exception& e) {
         throw RunOpenError(folder.string() + ": config.json does not describe an autoencoder (" + e.what() + ")");
     }
+    requireATrainedEpoch(folder, run.checkpoint);
     run.model->eval();
     return run;
+}
+
+void requireATrainedEpoch(const std::filesystem::path& folder,
+                          const train::CheckpointInfo& checkpoint) {
+    if (checkpoint.epoch < 1) {
+        throw RunOpenError(
+            folder.string() +
+            ": stopped before its first epoch ended (nothing trained); train it again");
+    }
 }
 
 data::MnistData loadRunData(const nlohmann::json& config) {

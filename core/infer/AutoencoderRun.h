@@ -30,6 +30,12 @@ struct AutoencoderRun {
     models::Autoencoder model{nullptr};  // in eval mode, best.pt's weights
 };
 
+// A run stopped before its first epoch ended keeps a best.pt of untrained weights: it is no trained
+// model, and opening it throws RunOpenError saying so (for every kind of run the CLI, the GUI and
+// the report open).
+void requireATrainedEpoch(const std::filesystem::path& folder,
+                          const train::CheckpointInfo& checkpoint);
+
 // Throws RunOpenError when the folder is not a run, is a run of another kind (with a message saying
 // what is expected), or its checkpoint does not match its config.
 AutoencoderRun openAutoencoderRun(const std::filesystem::path& folder);

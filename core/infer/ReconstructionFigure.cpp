@@ -5,7 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "data/DataError.h"
+#include "common/PngFile.h"
 #include "data/DigitTensors.h"
 #include "models/Resize64Decoder.h"
 #include "train/ShownDigits.h"
@@ -59,13 +59,7 @@ void writeReconstructionFigure(const std::filesystem::path& path, const train::I
                 0.6, cv::Scalar(0), 1, cv::LINE_AA);
     cv::putText(figure, "reconstruction", cv::Point(8, kTitleHeight + top.rows + kGap + bottom.rows / 2 + 6),
                 cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(0), 1, cv::LINE_AA);
-    bool written = false;
-    try {
-        written = cv::imwrite(path.string(), figure);
-    } catch (const cv::Exception& e) {
-        throw data::DataError(path.string() + ": cannot write the PNG (" + e.what() + ")");
-    }
-    if (!written) throw data::DataError(path.string() + ": cannot write the PNG (check the folder and the disk)");
+    writePngAtomically(path, figure);
 }
 
 }  // namespace learn2add::infer

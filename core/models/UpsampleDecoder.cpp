@@ -26,12 +26,14 @@ void UpsampleDecoderImpl::reset() {
     const std::int64_t deepest = kStageChannels[kPoolingStages - 1];
     fromCode_ = register_module("from_code", torch::nn::Linear(options.codeSize(), kHiddenWidth));
     toFeatures_ = register_module(
-        "to_features", torch::nn::Linear(kHiddenWidth, deepest * kUpsampleStartSide * kUpsampleStartSide));
+        "to_features",
+        torch::nn::Linear(kHiddenWidth, deepest * kUpsampleStartSide * kUpsampleStartSide));
     std::int64_t in = deepest;
     for (std::size_t stage = 0; stage < convs_.size(); ++stage) {
         convs_[stage] = register_module(
             "conv" + std::to_string(stage + 1),
-            torch::nn::Conv2d(torch::nn::Conv2dOptions(in, kUpsampleChannels[stage], 3).padding(1)));
+            torch::nn::Conv2d(
+                torch::nn::Conv2dOptions(in, kUpsampleChannels[stage], 3).padding(1)));
         heInitialize(*convs_[stage]);
         in = kUpsampleChannels[stage];
     }

@@ -58,7 +58,8 @@ torch::Tensor encodeAll(models::AdditionModel& model, const torch::Tensor& image
     model->eval();
     std::vector<torch::Tensor> chunks;
     for (std::int64_t begin = 0; begin < images.size(0); begin += kAdditionEvaluationBatch) {
-        chunks.push_back(model->autoencoder()->encode(images.slice(0, begin, begin + kAdditionEvaluationBatch)));
+        chunks.push_back(
+            model->autoencoder()->encode(images.slice(0, begin, begin + kAdditionEvaluationBatch)));
     }
     model->train();
     return torch::cat(chunks);

@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include <sstream>
+
 #include "common/AtomicFile.h"
 
 namespace learn2add::train {
@@ -26,8 +28,11 @@ std::string CheckpointInfo::describe() const {
 
 void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& module,
                     const CheckpointInfo& info, CheckpointPrecision precision) {
+    // Serialized in memory, then written and checked by the atomic writer: LibTorch's file writer
+    // throws again from its destructor when the disk fills up, which ends the process.
+    std::ostringstream bytes;
     try {
-        writeFileAtomically(path, [&](const std::filesystem::path& temporary) {
+        {
             torch::serialize::OutputArchive archive;
             archive.write("learn2add.format", c10::IValue(std::string(kFormat)));
             archive.write("learn2add.kind", c10::IValue(info.kind));
@@ -46,8 +51,14 @@ void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& 
                 module.save(parameters);
             }
             archive.write("model", parameters);
-            archive.save_to(temporary.string());
-        });
+            archive.save_to(bytes);
+        }
+    } catch (const c10::Error& e) {
+        throw CheckpointError(path.string() + ": cannot serialize the checkpoint (" +
+                              e.what_without_backtrace() + ")");
+    }
+    try {
+        writeBytesAtomically(path, bytes.view());
     } catch (const FileWriteError& e) {
         throw CheckpointError(std::string("cannot save the checkpoint: ") + e.what());
     }
@@ -76,14 +87,20 @@ CheckpointInfo readCheckpointInfo(const std::filesystem::path& path) {
     return info;
 }
 
-CheckpointInfo loadCheckpoint(const std::filesystem::path& path, torch::nn::Module& module,
-                              const CheckpointInfo& expected) {
+CheckpointInfo requireCheckpointOf(const std::filesystem::path& path,
+                                   const CheckpointInfo& expected) {
     const CheckpointInfo info = readCheckpointInfo(path);
     if (info.kind != expected.kind || info.architecture != expected.architecture ||
         info.codeSize != expected.codeSize) {
         throw CheckpointError(path.string() + " holds a " + info.describe() + ", but a " +
                               expected.describe() + " was expected");
     }
+    return info;
+}
+
+CheckpointInfo loadCheckpoint(const std::filesystem::path& path, torch::nn::Module& module,
+                              const CheckpointInfo& expected) {
+    const CheckpointInfo info = requireCheckpointOf(path, expected);
     // Load into a copy first: a shape mismatch half-way must not leave the module half-loaded.
     torch::serialize::InputArchive archive;
     archive.load_from(path.string());

@@ -45,6 +45,12 @@ void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& 
 // Throws CheckpointError when the file is missing, unreadable or not a Learn2Add checkpoint.
 CheckpointInfo readCheckpointInfo(const std::filesystem::path& path);
 
+// readCheckpointInfo(), then checks that kind, architecture and code size match `expected`: call it
+// before building a model from a run's config.json, so that a config that claims a huge code size
+// is refused by the checkpoint's tag, not after the model has taken the memory.
+CheckpointInfo requireCheckpointOf(const std::filesystem::path& path,
+                                   const CheckpointInfo& expected);
+
 // Loads into `module` after checking that kind, architecture and code size match `expected`
 // (epoch and loss are not compared). Returns the stored info. Throws CheckpointError, leaving the
 // module's parameters unchanged, on any mismatch.

@@ -40,16 +40,20 @@ const CliRuns& cliRuns() {
                 std::ofstream(made / (name + ".output.txt")) << result.output;
                 if (result.exitCode != 0) {
                     throw std::runtime_error("learn2add-cli " + arguments + " exited " +
-                                             std::to_string(result.exitCode) + ":\n" + result.output);
+                                             std::to_string(result.exitCode) + ":\n" +
+                                             result.output);
                 }
             };
             train("judge", "train judge --epochs 1 --max-batches 8 --batch 32");
-            train("addition", "train addition --epochs 2 --max-batches 4 --batch 32 --ae-warmup 1 --judge " +
-                                  (made / "judge").string());
-            train("vae-genp", "train vae-genp-addition --epochs 1 --max-batches 4 --batch 32 --ae-warmup 1 "
-                              "--adder-warmup 2");
+            train("addition",
+                  "train addition --epochs 2 --max-batches 4 --batch 32 --ae-warmup 1 --judge " +
+                      (made / "judge").string());
+            train("vae-genp",
+                  "train vae-genp-addition --epochs 1 --max-batches 4 --batch 32 --ae-warmup 1 "
+                  "--adder-warmup 2");
         });
-        return CliRuns{folder, readFile(folder / "judge.output.txt"), readFile(folder / "addition.output.txt"),
+        return CliRuns{folder, readFile(folder / "judge.output.txt"),
+                       readFile(folder / "addition.output.txt"),
                        readFile(folder / "vae-genp.output.txt")};
     }();
     return runs;
@@ -162,8 +166,9 @@ TEST_F(CliAddition, GenerativeModelTrainsWithItsKlTermAndDrawsSamples) {
         << result.output;
     EXPECT_GT(std::filesystem::file_size(png), 2000u);
     // A deterministic run has no samples to draw.
-    const auto refused = runCli("add --run " + additionPath().string() + " --addend 1 --samples 4 --out " +
-                                (scratch_.path() / "z.png").string());
+    const auto refused =
+        runCli("add --run " + additionPath().string() + " --addend 1 --samples 4 --out " +
+               (scratch_.path() / "z.png").string());
     EXPECT_EQ(refused.exitCode, 2);
     EXPECT_NE(refused.output.find("--samples needs a vae-addition or vae-genp-addition run"), std::string::npos)
         << refused.output;
@@ -199,7 +204,8 @@ TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
     };
     const HiddenVariable platform("QT_QPA_PLATFORM"), display("DISPLAY");
     const auto out = scratch_.path() / "report";
-    const auto result = runCli("report --runs " + cliRuns().folder.string() + " --out " + out.string());
+    const auto result =
+        runCli("report --runs " + cliRuns().folder.string() + " --out " + out.string());
     ASSERT_EQ(result.exitCode, 0) << result.output;
     EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(Wrote .*report\.pdf with \d+ figures)"))) << result.output;
     EXPECT_NE(result.output.find("learn2add-cli train vae-addition"), std::string::npos) << result.output;
@@ -208,10 +214,11 @@ TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
     EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part3-addition-grid.png"));
     EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part4-vae-genp-samples.png"));
 
-    const auto bad = runCli("report --runs " + (scratch_.path() / "nothing-here").string() + " --out " +
-                            (scratch_.path() / "report-of-nothing").string());
-    EXPECT_EQ(bad.exitCode, 0) << bad.output;  // a report of what is missing, with the reason
-    EXPECT_NE(bad.output.find("not used: "), std::string::npos) << bad.output;
+    const auto bad = runCli("report --runs " + (scratch_.path() / "nothing-here").string() +
+                            " --out " + (scratch_.path() / "report-of-nothing").string());
+    EXPECT_NE(bad.exitCode, 0) << bad.output;  // a mistyped folder is an error, named
+    EXPECT_NE(bad.output.find("nothing-here"), std::string::npos) << bad.output;
+    EXPECT_FALSE(fs::exists(scratch_.path() / "report-of-nothing" / "report.pdf"));
 }
 #endif
 

@@ -12,8 +12,9 @@ struct CliResult {
     std::string output;  // stdout and stderr together
 };
 
-inline CliResult runCli(const std::string& arguments) {
-    const std::string command = std::string(LEARN2ADD_CLI_PATH) + " " + arguments + " 2>&1";
+// Runs a shell command line and captures what it prints (stdout and stderr together).
+inline CliResult runCommand(const std::string& commandLine) {
+    const std::string command = commandLine + " 2>&1";
     CliResult result;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return result;
@@ -23,6 +24,10 @@ inline CliResult runCli(const std::string& arguments) {
     const int status = pclose(pipe);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+inline CliResult runCli(const std::string& arguments) {
+    return runCommand(std::string(LEARN2ADD_CLI_PATH) + " " + arguments);
 }
 
 }  // namespace learn2add::testing

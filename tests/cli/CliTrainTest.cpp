@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <regex>
 
 #include "cli/CliRunner.h"
@@ -48,9 +50,132 @@ TEST(CliTrain, InvalidSettingsAreRefusedUpFront) {
     EXPECT_NE(decoder.exitCode, 0);
     EXPECT_NE(decoder.output.find("mirror"), std::string::npos) << decoder.output;
 
+    const auto seed = runCli("train autoencoder --seed -1 --out " + (folder.path() / "s").string());
+    EXPECT_NE(seed.exitCode, 0);  // not wrapped to 18446744073709551615
+    EXPECT_NE(seed.output.find("--seed"), std::string::npos) << seed.output;
+    EXPECT_FALSE(std::filesystem::exists(folder.path() / "s"));
+
     const auto out = runCli("train autoencoder --epochs 1 --max-batches 1 --out /proc/learn2add-run");
     EXPECT_EQ(out.exitCode, 2);
     EXPECT_NE(out.output.find("/proc/learn2add-run"), std::string::npos) << out.output;
+}
+
+// Runs the CLI with `arguments` (where DISK stands for the mount point) on a nearly full disk: a
+// 64 KiB tmpfs mounted over `mountPoint` with `filler` bytes taken, in a private mount namespace
+// (`unshare -rm`, no root needed where user namespaces are allowed). After the command, the disk's
+// files are listed. Returns nothing when this machine cannot make such a disk.
+std::optional<testing::CliResult> runOnAFullDisk(const std::filesystem::path& mountPoint,
+                                                 std::string arguments, int filler) {
+    std::filesystem::create_directories(mountPoint);
+    const std::string disk = mountPoint.string();
+    for (std::size_t at = arguments.find("DISK"); at != std::string::npos;
+         at = arguments.find("DISK"))
+        arguments.replace(at, 4, disk);
+    const std::string script = "mount -t tmpfs -o size=64k tmpfs " + disk + " || exit 99; " +
+                               "head -c " + std::to_string(filler) + " /dev/zero > " + disk +
+                               "/filler 2>/dev/null; " + std::string(LEARN2ADD_CLI_PATH) + " " +
+                               arguments + "; echo \"exit=$?\"; " + "echo files:; ls -a -R " + disk;
+    const auto result = testing::runCommand("unshare -rm sh -c '" + script + "'");
+    if (result.exitCode != 0) return std::nullopt;
+    return result;
+}
+
+TEST(CliTrain, AFullDiskIsAnErrorThatNamesTheFileAndLeavesNoTemporaryFile) {
+    data::testing::TempFolder folder;
+    // Room for the run's small files but not for its checkpoint: a message and exit 2, not an abort
+    // (134) and not a success.
+    const auto train = runOnAFullDisk(
+        folder.path() / "disk",
+        "train autoencoder --epochs 1 --max-batches 1 --batch 16 --out DISK/run", 40000);
+    if (!train) GTEST_SKIP() << "this machine cannot mount a tiny tmpfs in a private namespace";
+    EXPECT_NE(train->output.find("exit=2"), std::string::npos) << train->output;
+    EXPECT_NE(train->output.find("No space left on device"), std::string::npos) << train->output;
+    EXPECT_EQ(train->output.find("terminate called"), std::string::npos) << train->output;
+    EXPECT_EQ(train->output.find(".tmp-"), std::string::npos) << train->output;
+
+    // A figure on a full disk: the same, instead of "Wrote" and a truncated PNG.
+    const auto run = folder.path() / "ae";
+    ASSERT_EQ(
+        runCli("train autoencoder --epochs 1 --max-batches 1 --batch 16 --out " + run.string())
+            .exitCode,
+        0);
+    const auto figure = runOnAFullDisk(
+        folder.path() / "disk",
+        "reconstruct --run " + run.string() + " --out DISK/reconstructions.png", 1000000);
+    ASSERT_TRUE(figure.has_value());
+    EXPECT_NE(figure->output.find("exit=2"), std::string::npos) << figure->output;
+    EXPECT_NE(figure->output.find("reconstructions.png"), std::string::npos) << figure->output;
+    EXPECT_NE(figure->output.find("No space left on device"), std::string::npos) << figure->output;
+    EXPECT_EQ(figure->output.find("Wrote"), std::string::npos) << figure->output;
+    EXPECT_EQ(figure->output.find(".tmp-"), std::string::npos) << figure->output;
+}
+
+TEST(CliTrain, SigtermStopsTheTrainingAtTheNextBatchAndExits143) {
+    // What a scheduler or a logout sends: handled like Ctrl+C (the run stays valid), and the exit
+    // status says a signal stopped it. The signal is sent once the first epoch has been printed.
+    data::testing::TempFolder folder;
+    const auto run = folder.path() / "ae";
+    const auto log = folder.path() / "log.txt";
+    const std::string script =
+        std::string(LEARN2ADD_CLI_PATH) +
+        " train autoencoder --epochs 1000 --max-batches 2 --batch 16 --out " + run.string() +
+        " > " + log.string() + " 2>&1 & pid=$!; " +
+        "for i in $(seq 600); do grep -q \"epoch   1/\" " + log.string() +
+        " && break; sleep 0.1; done; " + "kill -TERM $pid; wait $pid; echo \"exit=$?\"; cat " +
+        log.string();
+    const auto result = testing::runCommand("sh -c '" + script + "'");
+    EXPECT_NE(result.output.find("exit=143"), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("Run cancelled"), std::string::npos) << result.output;
+    EXPECT_TRUE(std::filesystem::exists(run / "best.pt"));
+    EXPECT_TRUE(std::filesystem::exists(run / "metrics.csv"));
+}
+
+TEST(CliAddend, OnlyFiniteAddendsInRangeAndAtMost64AreAccepted) {
+    // Refused while the command line is read, before any run is opened.
+    data::testing::TempFolder folder;
+    const std::string out = " --run " + (folder.path() / "no-run").string() + " --out " +
+                            (folder.path() / "x.png").string();
+    for (const char* bad : {"nan", "inf", "-inf", "''", "1e400", "21", "7x"}) {
+        const auto result = runCli(std::string("add --addend ") + bad + out);
+        EXPECT_NE(result.exitCode, 0) << bad;
+        EXPECT_NE(result.output.find("--addend"), std::string::npos)
+            << bad << ": " << result.output;
+        EXPECT_EQ(result.output.find("is not a run"), std::string::npos)
+            << bad << ": " << result.output;
+    }
+    std::string many = "0";
+    for (int k = 1; k < 65; ++k) many += ",0.1";
+    const auto tooMany = runCli("add --addend " + many + out);
+    EXPECT_NE(tooMany.exitCode, 0);
+    EXPECT_NE(tooMany.output.find("--addend"), std::string::npos) << tooMany.output;
+    // A good addend gets past the command line: the missing run is what is refused.
+    const auto good = runCli("add --addend 1.5" + out);
+    EXPECT_EQ(good.exitCode, 2);
+    EXPECT_NE(good.output.find("no-run"), std::string::npos) << good.output;
+}
+
+TEST(CliTrain, AConfigThatClaimsAHugeCodeIsRefusedByTheCheckpointBeforeAnyModelIsBuilt) {
+    // A code of 1,000,000 would build a 2.4 GB model; best.pt's tag refuses it first.
+    data::testing::TempFolder folder;
+    const auto run = folder.path() / "ae";
+    ASSERT_EQ(runCli("train autoencoder --code 2 --epochs 1 --max-batches 1 --batch 16 --out " +
+                     run.string())
+                  .exitCode,
+              0);
+    std::string config;
+    {
+        std::ifstream in(run / "config.json");
+        config.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::regex codeSize(R"("code_size": *2)");
+    ASSERT_TRUE(std::regex_search(config, codeSize)) << config;
+    std::ofstream(run / "config.json", std::ios::trunc)
+        << std::regex_replace(config, codeSize, R"("code_size": 1000000)");
+    const auto result = runCli("reconstruct --run " + run.string() + " --out " +
+                               (folder.path() / "r.png").string());
+    EXPECT_EQ(result.exitCode, 2) << result.output;
+    EXPECT_NE(result.output.find("code 1000000"), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("best.pt holds"), std::string::npos) << result.output;
 }
 
 TEST(CliTrain, ReconstructRefusesARunOfAnotherKind) {

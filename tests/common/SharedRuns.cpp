@@ -41,7 +41,8 @@ fs::path sharedRoot() {
 
 }  // namespace
 
-fs::path sharedRunFolder(const std::string& name, const std::function<void(const fs::path& folder)>& make) {
+fs::path sharedRunFolder(const std::string& name,
+                         const std::function<void(const fs::path& folder)>& make) {
     const fs::path root = sharedRoot();
     const fs::path folder = root / name;
     const fs::path done = root / (name + ".done");

@@ -36,7 +36,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 // Saves a picture of the widget when LEARN2ADD_SCREENSHOT_DIR is set.
 void keepAdditionScreenshot(QWidget& widget, const QString& name) {
     const QString folder = qEnvironmentVariable("LEARN2ADD_SCREENSHOT_DIR");
@@ -369,7 +368,8 @@ TEST(AdditionMainWindow, ClosingDuringTrainingStopsTheTraining) {
     // long that takes depends on the machine and its load, so it is measured in batches).
     window.close();
     const int reportsAtClose = progress.count();
-    ASSERT_TRUE(testing::waitUntil([&] { return !page->trainingPanel()->runner()->isRunning(); }, 60000));
+    ASSERT_TRUE(
+        testing::waitUntil([&] { return !page->trainingPanel()->runner()->isRunning(); }, 60000));
     EXPECT_LE(progress.count(), reportsAtClose + 1);
 }
 

@@ -19,7 +19,8 @@ const TinyAdditionRuns& tinyAdditionRuns() {
         const auto folder = sharedRunFolder("tiny-addition", [](const std::filesystem::path& made) {
             train::TrainingControl control;
             train::JudgeTrainer judge(
-                train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(3).batchSize(64).threads(2),
+                train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(3).batchSize(64).threads(
+                    2),
                 smallMnist(), made / "judge");
             judge.run({}, control);
             train::AdditionTrainer addition(train::AdditionTrainingOptions()
@@ -33,7 +34,8 @@ const TinyAdditionRuns& tinyAdditionRuns() {
             std::filesystem::create_directories(made / "not-a-run");
         });
         const QDir root(QString::fromStdString(folder.string()));
-        return TinyAdditionRuns{root.filePath("judge"), root.filePath("addition"), root.filePath("not-a-run")};
+        return TinyAdditionRuns{root.filePath("judge"), root.filePath("addition"),
+                                root.filePath("not-a-run")};
     }();
     return runs;
 }
@@ -62,12 +64,14 @@ std::shared_ptr<const ui::LoadedData> tinyComparisonData() {
 
 const TinyComparisonRuns& tinyComparisonRuns() {
     static const TinyComparisonRuns runs = [] {
-        const auto folder = sharedRunFolder("tiny-comparison", [](const std::filesystem::path& made) {
+        const auto folder = sharedRunFolder("tiny-comparison", [](const std::filesystem::path&
+                                                                      made) {
             const auto loaded = tinyComparisonData();
             const std::shared_ptr<const data::MnistData> mnist(loaded, &loaded->mnist);
             train::TrainingControl control;
             train::JudgeTrainer judge(
-                train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(2).batchSize(32).threads(1),
+                train::JudgeTrainingOptions().epochs(1).maxBatchesPerEpoch(2).batchSize(32).threads(
+                    1),
                 mnist, made / "judge");
             judge.run({}, control);
             const auto train = [&](models::AdditionVariant variant, const std::string& name) {

@@ -1,7 +1,8 @@
 #pragma once
-// Tiny Part III runs for the Qt tests, trained once per ctest invocation (common/SharedRuns.h): a judge
-// run and an addition run (1 epoch of 3 batches each, on the small data), so the Addition page has
-// something real to open. Compiled with QT_NO_KEYWORDS (it includes LibTorch's model headers).
+// Tiny Part III runs for the Qt tests, trained once per ctest invocation (common/SharedRuns.h): a
+// judge run and an addition run (1 epoch of 3 batches each, on the small data), so the Addition
+// page has something real to open. Compiled with QT_NO_KEYWORDS (it includes LibTorch's model
+// headers).
 
 #include <QString>
 #include <memory>

@@ -23,7 +23,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 void saveScreenshot(QWidget& widget, const QString& name) {
     const QByteArray folder = qgetenv("LEARN2ADD_SCREENSHOT_DIR");
     if (folder.isEmpty()) return;

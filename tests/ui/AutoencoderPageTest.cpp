@@ -23,7 +23,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 // A page with the embedded data and the form set for a tiny training (see setTinyTraining()).
 class AutoencoderPageTest : public ::testing::Test {
 protected:
@@ -224,6 +223,7 @@ TEST(AutoencoderPageInWindow, ClosingTheWindowStopsTheTraining) {
     page->pauseButton()->click();  // a paused run must end too
 
     EXPECT_TRUE(window.close());
+    EXPECT_FALSE(window.isVisible());  // the window goes first, then the workers are waited for
     // The worker thread has ended: no run is going on, and none starts.
     EXPECT_FALSE(page->session()->isRunning());
     EXPECT_FALSE(page->stopButton()->isEnabled());

@@ -10,13 +10,20 @@ namespace learn2add::testing {
 
 const std::filesystem::path& tinyAutoencoderRun() {
     static const std::filesystem::path run =
-        sharedRunFolder("tiny-autoencoder", [](const std::filesystem::path& made) {
-            train::AutoencoderTrainer trainer(
-                train::AutoencoderTrainingOptions().codeSize(2).epochs(2).maxBatchesPerEpoch(2).batchSize(16).threads(1),
-                smallMnist(), made / "ae-upsample-code2");
-            train::TrainingControl control;
-            trainer.run({}, control);
-        }) / "ae-upsample-code2";
+        sharedRunFolder("tiny-autoencoder",
+                        [](const std::filesystem::path& made) {
+                            train::AutoencoderTrainer trainer(train::AutoencoderTrainingOptions()
+                                                                  .codeSize(2)
+                                                                  .epochs(2)
+                                                                  .maxBatchesPerEpoch(2)
+                                                                  .batchSize(16)
+                                                                  .threads(1),
+                                                              smallMnist(),
+                                                              made / "ae-upsample-code2");
+                            train::TrainingControl control;
+                            trainer.run({}, control);
+                        }) /
+        "ae-upsample-code2";
     return run;
 }
 

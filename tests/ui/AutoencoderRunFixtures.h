@@ -1,7 +1,7 @@
 #pragma once
-// A tiny autoencoder run for the Qt tests, trained once per ctest invocation (common/SharedRuns.h) the way
-// `learn2add-cli train autoencoder` writes it: code 2, 2 epochs of 2 batches of 16 on the small
-// data, one thread. Compiled with QT_NO_KEYWORDS (it includes LibTorch's model headers).
+// A tiny autoencoder run for the Qt tests, trained once per ctest invocation (common/SharedRuns.h)
+// the way `learn2add-cli train autoencoder` writes it: code 2, 2 epochs of 2 batches of 16 on the
+// small data, one thread. Compiled with QT_NO_KEYWORDS (it includes LibTorch's model headers).
 
 #include <filesystem>
 

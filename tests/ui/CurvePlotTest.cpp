@@ -12,7 +12,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 // Two runs of three epochs, laid out at 600 x 400.
 class CurvePlotTest : public ::testing::Test {
 protected:

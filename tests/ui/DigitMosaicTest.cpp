@@ -8,7 +8,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 TEST(DigitImage, CopiesBytesRowByRow) {
     data::DigitSet set;
     set.rows = 2;

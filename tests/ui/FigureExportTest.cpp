@@ -41,7 +41,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 // A curve plot with two runs of five epochs, laid out at 480 x 320.
 std::unique_ptr<CurvePlot> curvePlotWithData() {
     auto plot = std::make_unique<CurvePlot>();

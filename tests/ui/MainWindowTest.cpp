@@ -18,7 +18,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 // Waits for the next load to finish; returns true when it succeeded.
 bool waitForDataLoad(MainWindow& window) {
     QSignalSpy loaded(&window, &MainWindow::dataChanged);

@@ -38,7 +38,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
 using testing::tinyAutoencoderRun;
 
 // A copy of the tiny run that a test may damage.

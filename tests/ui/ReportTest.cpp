@@ -11,19 +11,18 @@
 #include <fstream>
 #include <regex>
 
-#include "ui/AdditionRunFixtures.h"
-#include "ui/AutoencoderRunFixtures.h"
-#include "ui/QtTestMain.h"
 #include "report/ReportWriter.h"
 #include "shell/ReportDialog.h"
 #include "train/AutoencoderTrainer.h"
+#include "ui/AdditionRunFixtures.h"
+#include "ui/AutoencoderRunFixtures.h"
+#include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
 
 namespace learn2add::ui {
 namespace {
 
 namespace fs = std::filesystem;
-
 
 std::string readAll(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -138,7 +137,8 @@ TEST(Report, ARunStoppedBeforeItsFirstEpochIsNotUsed) {
     const ReportSummary summary = writeReport({{runs}, out, false}, {});
     ASSERT_EQ(summary.skipped.size(), 1u);
     EXPECT_NE(summary.skipped[0].find("ae-stopped"), std::string::npos) << summary.skipped[0];
-    EXPECT_NE(summary.skipped[0].find("before its first epoch"), std::string::npos) << summary.skipped[0];
+    EXPECT_NE(summary.skipped[0].find("before its first epoch"), std::string::npos)
+        << summary.skipped[0];
     EXPECT_TRUE(fs::exists(out / "report.pdf"));
 }
 

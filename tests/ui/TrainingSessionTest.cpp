@@ -11,7 +11,6 @@
 namespace learn2add::ui {
 namespace {
 
-
 using Status = train::TrainingResult::Status;
 
 std::shared_ptr<const data::MnistData> mnist() {

@@ -3,6 +3,7 @@
 #include "training/ImageStripImages.h"
 #include "training/TrainingJob.h"
 #include "training/TrainingProgressView.h"
+#include "ui/QtTestMain.h"
 
 namespace learn2add::ui {
 namespace {
@@ -23,6 +24,21 @@ TEST(TrainingProgressView, FormatsDurations) {
     EXPECT_EQ(formatDuration(65), "1:05");
     EXPECT_EQ(formatDuration(3723), "1:02:03");
     EXPECT_EQ(formatDuration(-1), "–");
+}
+
+TEST(TrainingProgressView, SaysItIsPreparingBeforeTheFirstBatch) {
+    // The addition recipes warm up before epoch 1: no "batch 0/0 · about 0 s left".
+    TrainingProgressView view;
+    train::BatchReport starting;
+    starting.epoch = 1;
+    starting.epochs = 100;
+    view.showProgress(1, 1, "addition", starting);
+    EXPECT_TRUE(view.text().contains("Preparing epoch 1")) << view.text().toStdString();
+    EXPECT_FALSE(view.text().contains("0/0")) << view.text().toStdString();
+    starting.batch = 3;
+    starting.batchesPerEpoch = 20;
+    view.showProgress(1, 1, "addition", starting);
+    EXPECT_TRUE(view.text().contains("Epoch 1/100 · batch 3/20")) << view.text().toStdString();
 }
 
 TEST(ImageStripImages, SplitsAStripIntoOneImagePerDigit) {

@@ -269,7 +269,8 @@ void AdditionExplorerPanel::showNoInput() {
     lastOutput_ = {};
     droppedOutputsUpTo_ = outputRequest_;
     studyRequest_ = 0;
-    output_->setTiles({{QImage(), fromCanvas_->isChecked() ? tr("Draw a digit in the box") : QString()}});
+    output_->setTiles(
+        {{QImage(), fromCanvas_->isChecked() ? tr("Draw a digit in the box") : QString()}});
     probabilities_->showProbabilities({});
     strip_->setTiles({});
     sweep_->setTiles({});

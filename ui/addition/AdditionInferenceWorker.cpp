@@ -107,7 +107,8 @@ void AdditionInferenceWorker::drain() {
     if (!models_->model) return;  // nothing to answer with; the page asks again after opening
     const auto onError = [this](const QString& message) { Q_EMIT failed(message); };
     if (output) guardedAddition([&] { Q_EMIT outputReady(computeOutput(*output)); }, onError);
-    if (grid) guardedAddition([&] { Q_EMIT gridReady(grid->sequence, computeGrid(*grid)); }, onError);
+    if (grid)
+        guardedAddition([&] { Q_EMIT gridReady(grid->sequence, computeGrid(*grid)); }, onError);
     if (study) guardedAddition([&] { Q_EMIT studyReady(computeStudy(*study)); }, onError);
 }
 

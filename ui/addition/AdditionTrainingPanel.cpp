@@ -24,8 +24,8 @@
 #include "models/DecoderKind.h"
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
-#include "shell/FolderDialog.h"
 #include "plots/FigureExport.h"
+#include "shell/FolderDialog.h"
 #include "training/TrainingProgressView.h"
 #include "widgets/RememberedFormValues.h"
 #include "widgets/ShortcutAction.h"
@@ -128,8 +128,10 @@ QWidget* AdditionTrainingPanel::buildForm() {
     epochs_->setRange(1, 100000);
     epochs_->setValue(100);
     auto* quick = new QPushButton(tr("Quick: %1").arg(kQuickAdditionEpochs));
-    quick->setToolTip(tr("Set %1 epochs, to see it learn in a few minutes").arg(kQuickAdditionEpochs));
-    connect(quick, &QPushButton::clicked, this, [this] { epochs_->setValue(kQuickAdditionEpochs); });
+    quick->setToolTip(
+        tr("Set %1 epochs, to see it learn in a few minutes").arg(kQuickAdditionEpochs));
+    connect(quick, &QPushButton::clicked, this,
+            [this] { epochs_->setValue(kQuickAdditionEpochs); });
     auto* epochRow = new QHBoxLayout;
     epochRow->addWidget(epochs_, 1);
     epochRow->addWidget(quick);
@@ -165,8 +167,8 @@ QWidget* AdditionTrainingPanel::buildForm() {
     form->addRow(tr("Write runs in"), folderField(runFolder_, tr("Choose where runs go"), this));
 
     // The shortcuts are actions (widgets/ShortcutAction.h); the buttons do what they do.
-    trainAction_ = addShortcutAction(this, tr("Train"), QKeySequence(Qt::Key_F5),
-                                     [this] { startTraining(); });
+    trainAction_ =
+        addShortcutAction(this, tr("Train"), QKeySequence(Qt::Key_F5), [this] { startTraining(); });
     pauseAction_ = addShortcutAction(this, tr("Pause or resume"), QKeySequence(Qt::Key_F6),
                                      [this] { pauseOrResume(); });
     stopAction_ = addShortcutAction(this, tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),

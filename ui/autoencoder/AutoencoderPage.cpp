@@ -89,7 +89,8 @@ QWidget* AutoencoderPage::buildControls() {
     settings_ = new AutoencoderSettingsPanel;
 
     // The shortcuts are actions (widgets/ShortcutAction.h): onStateChanged() renames the buttons.
-    trainAction_ = addShortcutAction(this, tr("Train"), QKeySequence(Qt::Key_F5), [this] { startTraining(); });
+    trainAction_ =
+        addShortcutAction(this, tr("Train"), QKeySequence(Qt::Key_F5), [this] { startTraining(); });
     pauseAction_ = addShortcutAction(this, tr("Pause or resume"), QKeySequence(Qt::Key_F6),
                                      [this] { pauseOrResume(); });
     stopAction_ = addShortcutAction(this, tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
@@ -153,8 +154,8 @@ QWidget* AutoencoderPage::buildViews() {
     curves_->setTitle(tr("solid: validation · dashed: train · ★ best epoch"));
     curves_->setValueLabel(tr("RMSE per pixel (32×32)"));
     curves_->setMinimumSize(380, 260);
-    auto* curveBox =
-        autoencoderFramed(tr("Reconstruction error per epoch"), curves_, new CurvePlotControls(curves_));
+    auto* curveBox = autoencoderFramed(tr("Reconstruction error per epoch"), curves_,
+                                       new CurvePlotControls(curves_));
 
     scatter_ = new CodeScatterPlot;
     makeExportable(*scatter_, tr("Validation codes"));
@@ -172,7 +173,8 @@ QWidget* AutoencoderPage::buildViews() {
     reconstructions_->setMinimumSize(kShownDigits * 36, 2 * 36);
     reconstructionTitle_ = new QLabel;
     reconstructionTitle_->setWordWrap(true);
-    auto* digitsBox = autoencoderFramed(tr("Five validation digits"), reconstructions_, reconstructionTitle_);
+    auto* digitsBox =
+        autoencoderFramed(tr("Five validation digits"), reconstructions_, reconstructionTitle_);
 
     runs_ = new RunsTable;
     // Room for the six runs of a comparison without scrolling.

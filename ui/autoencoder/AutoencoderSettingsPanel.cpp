@@ -84,7 +84,8 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
     epochs_->setToolTip(tr("Passes over the train split. The assignment trains for 100 epochs."));
     auto* quick = presetButton(tr("Quick (%1)").arg(kQuickAutoencoderEpochs),
                                tr("A quick look: %1 epochs").arg(kQuickAutoencoderEpochs));
-    connect(quick, &QToolButton::clicked, this, [this] { epochs_->setValue(kQuickAutoencoderEpochs); });
+    connect(quick, &QToolButton::clicked, this,
+            [this] { epochs_->setValue(kQuickAutoencoderEpochs); });
     auto* full = presetButton(tr("%1").arg(kAssignmentEpochs),
                               tr("The assignment's %1 epochs").arg(kAssignmentEpochs));
     connect(full, &QToolButton::clicked, this, [this] { epochs_->setValue(kAssignmentEpochs); });

@@ -200,9 +200,11 @@ void ComparisonWorker::drain() {
     models::DigitJudge* judge = state_->judge ? &state_->judge : nullptr;
     const auto onError = [this](const QString& message) { Q_EMIT failed(message); };
     if (view && !models.empty()) {
-        guardedComparison([&] { Q_EMIT viewReady(computeComparisonView(models, judge, *view)); }, onError);
+        guardedComparison([&] { Q_EMIT viewReady(computeComparisonView(models, judge, *view)); },
+                          onError);
     } else if (study && !models.empty()) {
-        guardedComparison([&] { Q_EMIT studyReady(computeComparisonStudy(models, judge, *study)); }, onError);
+        guardedComparison([&] { Q_EMIT studyReady(computeComparisonStudy(models, judge, *study)); },
+                          onError);
     } else {
         more = evaluateOneStep() || more;
     }

@@ -77,8 +77,10 @@ DataPage::DataPage(QWidget* parent) : QWidget(parent) {
     plotLayout->addWidget(balance_);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(dataFramed(tr("Sample digits (train split), one column per class"), samples_));
-    splitter->addWidget(dataFramed(tr("Addition pairs: input, then expected output"), pairs_, reshuffle));
+    splitter->addWidget(
+        dataFramed(tr("Sample digits (train split), one column per class"), samples_));
+    splitter->addWidget(
+        dataFramed(tr("Addition pairs: input, then expected output"), pairs_, reshuffle));
     splitter->addWidget(dataFramed(tr("Pairs per result digit, stacked by addend"), plotPanel));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);

@@ -49,7 +49,8 @@ public:
         y_ += bounds.height() + size * 0.3;
     }
 
-    void paragraph(const QString& text, double size = 9.5, bool mono = false, const QColor& colour = kPdfInk) {
+    void paragraph(const QString& text, double size = 9.5, bool mono = false,
+                   const QColor& colour = kPdfInk) {
         painter_.setFont(pdfFont(size, false, mono));
         const QRectF bounds = painter_.boundingRect(QRectF(0, 0, width_, 1e6), Qt::TextWordWrap, text);
         reserve(bounds.height());

@@ -20,7 +20,8 @@ QString lastDialogFolder() {
 void rememberDialogFolder(const QString& path) {
     if (path.isEmpty()) return;
     const QFileInfo info(path);
-    QSettings().setValue(kLastFolderKey, info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+    QSettings().setValue(kLastFolderKey,
+                         info.isDir() ? info.absoluteFilePath() : info.absolutePath());
 }
 
 QString chooseFolder(QWidget* parent, const QString& title, const QString& start) {

@@ -41,13 +41,22 @@ TrainingProgressView::TrainingProgressView(QWidget* parent) : QWidget(parent) {
 
 void TrainingProgressView::showProgress(int run, int runs, const QString& name,
                                         const train::BatchReport& report) {
+    const QString prefix =
+        runs > 1 ? tr("Run %1 of %2 (%3) · ").arg(run).arg(runs).arg(name) : tr("%1 · ").arg(name);
+    if (report.batchesPerEpoch <= 0) {
+        // Before the first batch (loading, and the addition recipes' warm-ups) nothing is counted
+        // yet: say so instead of "batch 0/0 · about 0 s left".
+        bar_->setValue(0);
+        lastText_ = tr("%1Preparing epoch 1 (data and warm-ups)…").arg(prefix);
+        label_->setText(lastText_);
+        return;
+    }
     const double total = static_cast<double>(report.epochs) * std::max(1, report.batchesPerEpoch);
     const double done =
         static_cast<double>(report.epoch - 1) * report.batchesPerEpoch + report.batch;
     bar_->setValue(total > 0 ? static_cast<int>(std::lround(kBarSteps * done / total)) : 0);
     lastText_ = tr("%1Epoch %2/%3 · batch %4/%5 · %6 elapsed · about %7 left")
-                    .arg(runs > 1 ? tr("Run %1 of %2 (%3) · ").arg(run).arg(runs).arg(name)
-                                  : tr("%1 · ").arg(name))
+                    .arg(prefix)
                     .arg(report.epoch)
                     .arg(report.epochs)
                     .arg(report.batch)

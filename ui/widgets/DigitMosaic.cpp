@@ -1,5 +1,6 @@
 #include "widgets/DigitMosaic.h"
 
+#include <QFontMetrics>
 #include <QPainter>
 #include <algorithm>
 
@@ -64,6 +65,25 @@ QSize DigitMosaic::minimumSizeHint() const {
             headerHeight() + r * (kMinimumCell + captionHeight() + kGap)};
 }
 
+namespace {
+
+// Draws `text` in `box`, in a smaller font when it is too wide (down to 6 pt), elided when even
+// that is too wide.
+void drawFittedText(QPainter& painter, const QRect& box, int flags, const QString& text) {
+    QFont font = painter.font();
+    const qreal base = font.pointSizeF() > 0 ? font.pointSizeF() : 9.0;
+    for (qreal size = base; size > 6.0; size -= 0.5) {
+        font.setPointSizeF(size);
+        if (QFontMetrics(font).horizontalAdvance(text) <= box.width()) break;
+    }
+    painter.save();
+    painter.setFont(font);
+    painter.drawText(box, flags, QFontMetrics(font).elidedText(text, Qt::ElideRight, box.width()));
+    painter.restore();
+}
+
+}  // namespace
+
 void DigitMosaic::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -76,7 +96,8 @@ void DigitMosaic::paintEvent(QPaintEvent*) {
                                        (height() - header - r * (caption + kGap)) / r));
     const int left = std::max(0, (width() - columns_ * (cell + kGap)) / 2);
     for (int c = 0; c < headers_.size() && c < columns_; ++c) {
-        painter.drawText(QRect(left + c * (cell + kGap), 0, cell, header), Qt::AlignCenter, headers_[c]);
+        drawFittedText(painter, QRect(left + c * (cell + kGap), 0, cell + kGap, header),
+                       Qt::AlignCenter, headers_[c]);
     }
     for (std::size_t k = 0; k < tiles_.size(); ++k) {
         const int row = static_cast<int>(k) / columns_;
@@ -84,8 +105,12 @@ void DigitMosaic::paintEvent(QPaintEvent*) {
         const QRect target(left + col * (cell + kGap), header + row * (cell + caption + kGap), cell, cell);
         if (!tiles_[k].image.isNull()) painter.drawImage(target, tiles_[k].image);
         if (!tiles_[k].caption.isEmpty()) {
-            painter.drawText(QRect(target.left() - kGap, target.bottom() + 1, cell + 2 * kGap, caption),
-                             Qt::AlignHCenter | Qt::AlignTop, tiles_[k].caption);
+            // A caption keeps to its own column (the whole width when there is one column), so
+            // neighbouring captions never run together.
+            const QRect box = columns_ == 1 ? QRect(0, target.bottom() + 1, width(), caption)
+                                            : QRect(target.left() - kGap / 2, target.bottom() + 1,
+                                                    cell + kGap, caption);
+            drawFittedText(painter, box, Qt::AlignHCenter | Qt::AlignTop, tiles_[k].caption);
         }
     }
 }

@@ -12,7 +12,8 @@
 namespace learn2add::ui {
 
 template <typename Slot>
-QAction* addShortcutAction(QWidget* owner, const QString& text, const QKeySequence& keys, Slot&& slot) {
+QAction* addShortcutAction(QWidget* owner, const QString& text, const QKeySequence& keys,
+                           Slot&& slot) {
     auto* action = new QAction(text, owner);
     action->setShortcut(keys);
     QObject::connect(action, &QAction::triggered, owner, std::forward<Slot>(slot));

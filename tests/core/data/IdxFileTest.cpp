@@ -73,6 +73,19 @@ TEST(IdxFile, RejectsCorruptGzipStream) {
     EXPECT_NE(errorOf([&] { parseIdx(compressed, "bad.gz"); }).find("corrupt"), std::string::npos);
 }
 
+TEST(IdxFile, RefusesAGzipBombAfterTheAnnouncedSize) {
+    // 2 images of 4x4 announced (48 bytes with the header), then megabytes of zeros that compress
+    // to almost nothing: refused once more than the announced size has come out, naming the file.
+    auto raw = encodeIdx(makeImages(2, 4, 4));
+    raw.resize(raw.size() + (8u << 20), 0);
+    const auto compressed = gzip(raw);
+    ASSERT_LT(compressed.size(), 64u << 10);
+    const std::string message = errorOf([&] { parseIdx(compressed, "bomb.gz"); });
+    EXPECT_NE(message.find("bomb.gz"), std::string::npos) << message;
+    EXPECT_NE(message.find("more than the 48 bytes its IDX header announces"), std::string::npos)
+        << message;
+}
+
 TEST(IdxFile, RejectsWrongMagic) {
     auto bytes = encodeIdx(makeImages(2, 4, 4));
     bytes[0] = 0x12;

@@ -36,8 +36,8 @@ TEST(PretrainedModels, EveryShippedModelOpensAndAddsAboveItsBar) {
         const AdditionAccuracy accuracy =
             measureAdditionAccuracy(run.model, reader, data::imagesToTensor(data.test, size),
                                     data::labelsToTensor(data.test));
-        EXPECT_GE(accuracy.overall, shipped.bar) << shipped.folder << ": margin "
-                                                 << accuracy.overall - shipped.bar;
+        EXPECT_GE(accuracy.overall, shipped.bar)
+            << shipped.folder << ": margin " << accuracy.overall - shipped.bar;
     }
 }
 

@@ -13,13 +13,16 @@ namespace learn2add::train::testing {
 
 const TinyRuns& tinyRuns() {
     static const TinyRuns runs = [] {
-        const auto folder = learn2add::testing::sharedRunFolder("tiny-judge", [](const std::filesystem::path& made) {
-            TrainingControl control;
-            const auto result = JudgeTrainer(JudgeTrainingOptions().epochs(2).batchSize(32).threads(2),
-                                             smallData(), made / "judge")
-                                    .run({}, control);
-            if (result.status != TrainingResult::Status::Finished) throw std::runtime_error("tiny judge failed");
-        });
+        const auto folder = learn2add::testing::sharedRunFolder(
+            "tiny-judge", [](const std::filesystem::path& made) {
+                TrainingControl control;
+                const auto result =
+                    JudgeTrainer(JudgeTrainingOptions().epochs(2).batchSize(32).threads(2),
+                                 smallData(), made / "judge")
+                        .run({}, control);
+                if (result.status != TrainingResult::Status::Finished)
+                    throw std::runtime_error("tiny judge failed");
+            });
         return TinyRuns{folder / "judge"};
     }();
     return runs;

@@ -43,7 +43,8 @@ TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
     std::vector<AdditionEpochReport> epochs;
     std::vector<AdditionBatchReport> batches;
     TrainingControl control;
-    AdditionTrainer trainer(quickAdditionOptions().judgeRun(testing::tinyRuns().judge), smallData(), runPath);
+    AdditionTrainer trainer(quickAdditionOptions().judgeRun(testing::tinyRuns().judge), smallData(),
+                            runPath);
     const AdditionTrainingResult result =
         trainer.run({.onBatch = [&](const AdditionBatchReport& r) { batches.push_back(r); },
                      .onEpoch = [&](const AdditionEpochReport& r) { epochs.push_back(r); }},
@@ -102,24 +103,32 @@ TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
     EXPECT_EQ(opened.checkpoint.epoch, result.bestEpoch);
 }
 
-TEST(AdditionTrainer, StopMidEpochEndsAtTheNextBatchAndLeavesAValidBestCheckpoint) {
+TEST(AdditionTrainer, StopMidEpochEndsAtTheNextBatchAndKeepsAValidRunNotOfferedAsTrained) {
     // "Quickly" is measured in batches, not seconds: no batch runs after the cancel. One warm-up
     // epoch and pass keep the test short (the warm-ups are not what it is about).
     data::testing::TempFolder folder;
     TrainingControl control;
     int batchesAfterCancel = 0;
-    AdditionTrainer trainer(quickAdditionOptions().maxBatchesPerEpoch(0).autoencoderWarmupEpochs(1).adderWarmupPasses(1),
-                            smallData(), folder.path() / "run");
-    const auto result = trainer.run(
-        {.onBatch =
-             [&](const AdditionBatchReport& r) {
-                 if (control.cancelRequested()) ++batchesAfterCancel;
-                 if (r.batch.batch == 3) control.requestCancel();
-             }},
-        control);
+    AdditionTrainer trainer(
+        quickAdditionOptions().maxBatchesPerEpoch(0).autoencoderWarmupEpochs(1).adderWarmupPasses(
+            1),
+        smallData(), folder.path() / "run");
+    const auto result = trainer.run({.onBatch =
+                                         [&](const AdditionBatchReport& r) {
+                                             if (control.cancelRequested()) ++batchesAfterCancel;
+                                             if (r.batch.batch == 3) control.requestCancel();
+                                         }},
+                                    control);
     EXPECT_EQ(result.status, TrainingResult::Status::Cancelled);
     EXPECT_EQ(batchesAfterCancel, 0);
-    EXPECT_NO_THROW(infer::openAdditionRun(folder.path() / "run"));
+    // Stopped in epoch 1: the run folder is valid, but it holds no trained model to open.
+    try {
+        infer::openAdditionRun(folder.path() / "run");
+        FAIL() << "a run stopped before its first epoch ended opened as a trained model";
+    } catch (const infer::RunOpenError& error) {
+        EXPECT_NE(std::string(error.what()).find("before its first epoch"), std::string::npos)
+            << error.what();
+    }
 }
 
 TEST(AdditionTrainer, BadInitOrJudgeRunIsRefusedBeforeAnythingIsWritten) {
@@ -150,7 +159,10 @@ TEST(AdditionTrainer, WarmStartUsesTheAutoencoderWeights) {
     AutoencoderTrainer ae(AutoencoderTrainingOptions().epochs(1).maxBatchesPerEpoch(2).batchSize(16),
                           smallData(), folder.path() / "ae");
     ae.run({}, control);
-    AdditionTrainer warm(quickAdditionOptions().initRun(folder.path() / "ae").learningRate(1e-9).epochs(1)
+    AdditionTrainer warm(quickAdditionOptions()
+                             .initRun(folder.path() / "ae")
+                             .learningRate(1e-9)
+                             .epochs(1)
                              .maxBatchesPerEpoch(1),
                          smallData());
     warm.run({}, control);
@@ -181,8 +193,12 @@ TEST(AdditionTrainer, AShortTrainingRaisesTheAdditionAccuracy) {
     // 600 train digits: 10 batches per warm-up epoch, so 10 epochs of reconstruction. The reader is
     // the shipped judge (fixed weights, 98.8% on the test split): a judge trained here would follow
     // a CPU-dependent path and add its own errors to the measured gain.
-    const auto options = AdditionTrainingOptions().epochs(1).batchSize(64).maxBatchesPerEpoch(30)
-                             .autoencoderWarmupEpochs(10).threads(2)
+    const auto options = AdditionTrainingOptions()
+                             .epochs(1)
+                             .batchSize(64)
+                             .maxBatchesPerEpoch(30)
+                             .autoencoderWarmupEpochs(10)
+                             .threads(2)
                              .judgeRun(std::filesystem::path(LEARN2ADD_SOURCE_DIR) / "resources" /
                                        "pretrained" / "judge");
     TrainingControl control;

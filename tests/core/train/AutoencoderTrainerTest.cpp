@@ -52,7 +52,8 @@ TEST(AutoencoderTrainer, LearnsAndWritesACompleteRunFolder) {
     std::vector<EpochReport> epochs;
     int batches = 0;
     TrainingControl control;
-    AutoencoderTrainer trainer(quickAutoencoderOptions().epochs(4).maxBatchesPerEpoch(0), smallData(), runPath);
+    AutoencoderTrainer trainer(quickAutoencoderOptions().epochs(4).maxBatchesPerEpoch(0),
+                               smallData(), runPath);
     const TrainingResult result = trainer.run(
         {.onBatch = [&](const BatchReport&) { ++batches; },
          .onEpoch = [&](const EpochReport& report) { epochs.push_back(report); }},
@@ -102,14 +103,16 @@ TEST(AutoencoderTrainer, StopMidEpochEndsAtTheNextBatchAndLeavesAValidBestCheckp
     // "Quickly" is measured in batches, not seconds: no batch runs after the cancel.
     data::testing::TempFolder folder;
     TrainingControl control;
-    AutoencoderTrainer trainer(quickAutoencoderOptions().epochs(50).maxBatchesPerEpoch(0), smallData(), folder.path());
+    AutoencoderTrainer trainer(quickAutoencoderOptions().epochs(50).maxBatchesPerEpoch(0),
+                               smallData(), folder.path());
     int batchesAfterCancel = 0;
     TrainingResult result;
     std::thread worker([&] {
         result = trainer.run({.onBatch =
                                   [&](const BatchReport& report) {
                                       if (control.cancelRequested()) ++batchesAfterCancel;
-                                      if (report.epoch == 2 && report.batch == 5) control.requestCancel();
+                                      if (report.epoch == 2 && report.batch == 5)
+                                          control.requestCancel();
                                   }},
                              control);
     });
@@ -172,9 +175,11 @@ TEST(AutoencoderTrainer, NaNLossStopsTheRunWithAMessageAndKeepsTheBestCheckpoint
 
 TEST(AutoencoderTrainer, InvalidOptionsAndFoldersAreRefusedBeforeTraining) {
     TrainingControl control;
-    EXPECT_THROW(AutoencoderTrainer(quickAutoencoderOptions().codeSize(0), smallData()).run({}, control),
-                 std::invalid_argument);
-    EXPECT_THROW(AutoencoderTrainer(quickAutoencoderOptions(), smallData(), "/proc/no-run-here").run({}, control),
+    EXPECT_THROW(
+        AutoencoderTrainer(quickAutoencoderOptions().codeSize(0), smallData()).run({}, control),
+        std::invalid_argument);
+    EXPECT_THROW(AutoencoderTrainer(quickAutoencoderOptions(), smallData(), "/proc/no-run-here")
+                     .run({}, control),
                  track::TrackError);
 }
 
