@@ -15,6 +15,7 @@
 #include "addition/AdditionTrainingRunner.h"
 #include "shell/FolderDialog.h"
 #include "shell/MessageBanner.h"
+#include "widgets/ShortFolder.h"
 
 namespace learn2add::ui {
 
@@ -32,7 +33,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     connect(inference_, &AdditionInference::additionRunOpened, this,
             [this](const OpenedRunInfo& info) {
                 model_->setText(
-                    tr("<b>Model:</b> %1 (%2)").arg(info.folder.toHtmlEscaped(), info.description));
+                    tr("<b>Model:</b> %1 (%2)").arg(shortFolder(info.folder).toHtmlEscaped(), info.description));
                 model_->setToolTip(info.folder);
                 if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
                 refreshViews();
@@ -40,7 +41,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     connect(inference_, &AdditionInference::judgeRunOpened, this,
             [this](const OpenedRunInfo& info) {
                 judge_->setText(
-                    tr("<b>Judge:</b> %1 (%2)").arg(info.folder.toHtmlEscaped(), info.description));
+                    tr("<b>Judge:</b> %1 (%2)").arg(shortFolder(info.folder).toHtmlEscaped(), info.description));
                 judge_->setToolTip(info.folder);
                 training_->suggestJudgeRun(info.folder);
                 if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
@@ -109,7 +110,7 @@ QWidget* AdditionPage::buildRunBar() {
     for (QLabel* label : {model_, judge_}) {
         label->setTextFormat(Qt::RichText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        // A run's folder can be long: it wraps, and never widens the window (the tooltip has it).
+        // A run's folder is shown short (the tooltip has it whole); the label never widens the window.
         label->setWordWrap(true);
         label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     }

@@ -48,7 +48,7 @@ DigitTransitionPlot::DigitTransitionPlot(QWidget* parent)
     marker_->setPen(QPen(QColor(90, 90, 90), 1.0, Qt::DashLine));
     marker_->point1->setCoords(0, 0);
     marker_->point2->setCoords(0, 1);
-    setMinimumSize(300, 200);
+    setMinimumSize(240, 160);
 }
 
 void DigitTransitionPlot::showCurves(const std::vector<double>& addends,

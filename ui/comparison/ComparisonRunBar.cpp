@@ -11,22 +11,13 @@
 
 #include "plots/PlotColours.h"
 #include "shell/FolderDialog.h"
+#include "widgets/ShortFolder.h"
 
 namespace learn2add::ui {
 namespace {
 
 std::size_t indexOf(int slot) {
     return slot == kJudgeSlot ? kComparisonSlots : static_cast<std::size_t>(slot);
-}
-
-// A long folder as its last two names ("…/runs/vae-addition"); the tooltip has it whole.
-QString shortFolder(const QString& folder) {
-    constexpr int kLongest = 40;
-    const QString native = QDir::toNativeSeparators(QDir::cleanPath(folder));
-    if (native.size() <= kLongest) return native;
-    const QStringList names = QDir::cleanPath(folder).split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    return QStringLiteral("…/") +
-           names.mid(std::max<qsizetype>(0, names.size() - 2)).join(QLatin1Char('/'));
 }
 
 }  // namespace

@@ -76,9 +76,6 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     setCentralWidget(central);
 
     dataStatus_ = new QLabel;
-    // A long data folder must not widen the window: the label gives way, its tooltip has it all.
-    dataStatus_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    dataStatus_->setMinimumWidth(200);
     statusBar()->addPermanentWidget(dataStatus_);
     createMenus();
     // The toolbar's "Export figure" (Ctrl+E) lists the figures of the page on show.
@@ -268,12 +265,15 @@ void MainWindow::openData(std::optional<QString> folder) {
 void MainWindow::onDataLoaded(std::shared_ptr<const LoadedData> data) {
     data_ = std::move(data);
     statusBar()->clearMessage();
+    // A long data folder is elided in the middle (the tooltip has it whole): it must not widen the
+    // window.
     dataStatus_->setText(tr("Data: %1 · %2 / %3 / %4 images")
-                             .arg(QString::fromStdString(data_->mnist.source))
+                             .arg(dataStatus_->fontMetrics().elidedText(
+                                 QString::fromStdString(data_->mnist.source), Qt::ElideMiddle, 360))
                              .arg(data_->mnist.train.size())
                              .arg(data_->mnist.validation.size())
                              .arg(data_->mnist.test.size()));
-    dataStatus_->setToolTip(dataStatus_->text());
+    dataStatus_->setToolTip(QString::fromStdString(data_->mnist.source));
     if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
     Q_EMIT dataChanged(data_);
 }
