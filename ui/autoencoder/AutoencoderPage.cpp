@@ -89,12 +89,11 @@ QWidget* AutoencoderPage::buildControls() {
     settings_ = new AutoencoderSettingsPanel;
 
     // The shortcuts are actions (widgets/ShortcutAction.h): onStateChanged() renames the buttons.
-    trainAction_ =
-        addShortcutAction(this, tr("Train"), QKeySequence(Qt::Key_F5), [this] { startTraining(); });
-    pauseAction_ = addShortcutAction(this, tr("Pause or resume"), QKeySequence(Qt::Key_F6),
-                                     [this] { pauseOrResume(); });
-    stopAction_ = addShortcutAction(this, tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
-                                    [this] { stopTraining(); });
+    const TrainingShortcuts keys = addTrainingShortcuts(
+        this, [this] { startTraining(); }, [this] { pauseOrResume(); }, [this] { stopTraining(); });
+    trainAction_ = keys.train;
+    pauseAction_ = keys.pauseOrResume;
+    stopAction_ = keys.stop;
     train_ = new QPushButton(tr("Train"));
     train_->setDefault(true);
     train_->setToolTip(

@@ -5,6 +5,7 @@
 // our texts), so a button renamed "Pause" -> "Resume" would lose F6 after its first use.
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QKeySequence>
 #include <QWidget>
 #include <utility>
@@ -19,6 +20,27 @@ QAction* addShortcutAction(QWidget* owner, const QString& text, const QKeySequen
     QObject::connect(action, &QAction::triggered, owner, std::forward<Slot>(slot));
     owner->addAction(action);
     return action;
+}
+
+// The training pages' keys: F5 trains, F6 pauses or resumes, Shift+F5 stops.
+struct TrainingShortcuts {
+    QAction* train = nullptr;
+    QAction* pauseOrResume = nullptr;
+    QAction* stop = nullptr;
+};
+
+template <typename Train, typename PauseOrResume, typename Stop>
+TrainingShortcuts addTrainingShortcuts(QWidget* owner, Train&& train, PauseOrResume&& pauseOrResume,
+                                       Stop&& stop) {
+    const auto text = [](const char* source) {
+        return QCoreApplication::translate("TrainingShortcuts", source);
+    };
+    return {addShortcutAction(owner, text("Train"), QKeySequence(Qt::Key_F5),
+                              std::forward<Train>(train)),
+            addShortcutAction(owner, text("Pause or resume"), QKeySequence(Qt::Key_F6),
+                              std::forward<PauseOrResume>(pauseOrResume)),
+            addShortcutAction(owner, text("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                              std::forward<Stop>(stop))};
 }
 
 }  // namespace learn2add::ui
