@@ -3,9 +3,12 @@
 #include <torch/torch.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 
 #include "cli/ReportErrors.h"
+#include "common/AtomicFile.h"
 #include "infer/AdditionRun.h"
 #include "infer/AutoencoderRun.h"
 #include "models/DigitJudge.h"
@@ -36,6 +39,7 @@ CLI::App* addExportCommand(CLI::App& app, ExportCommandOptions& o) {
     command->add_option("--run", o.run, "Run folder (any kind)")->required()->check(CLI::ExistingDirectory);
     command->add_option("--out", o.out, "Folder to write (created)")->required();
     command->add_flag("--half", o.half, "Store the parameters as float16 (half the size)");
+    command->add_flag("--force", o.force, "Replace the run that --out holds");
     return command;
 }
 
@@ -47,16 +51,20 @@ int runExportCommand(const ExportCommandOptions& o) {
         const std::string kind = config.value("kind", "");
         const train::CheckpointInfo info = train::readCheckpointInfo(from / "best.pt");
         const std::shared_ptr<torch::nn::Module> model = loadRunModel(from, kind);
-        std::filesystem::create_directories(to);
-        std::filesystem::copy_file(from / "config.json", to / "config.json",
-                                   std::filesystem::copy_options::overwrite_existing);
-        if (std::filesystem::exists(from / "metrics.csv")) {
-            std::filesystem::copy_file(from / "metrics.csv", to / "metrics.csv",
-                                       std::filesystem::copy_options::overwrite_existing);
-        }
-        train::saveCheckpoint(to / "best.pt", *model, info,
+        // Claimed like a training's run folder; best.pt is written before config.json, so an
+        // interrupted export leaves no config that names a missing checkpoint.
+        const track::RunFolder target = track::RunFolder::claim(
+            to, o.force ? track::RunFolderUse::Replace : track::RunFolderUse::New);
+        train::saveCheckpoint(target.bestCheckpointPath(), *model, info,
                               o.half ? train::CheckpointPrecision::Half
                                      : train::CheckpointPrecision::Float32);
+        if (std::filesystem::exists(from / "metrics.csv")) {
+            std::ifstream in(from / "metrics.csv", std::ios::binary);
+            const std::string metrics((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            if (!in) throw std::runtime_error((from / "metrics.csv").string() + ": cannot read it");
+            writeBytesAtomically(target.metricsPath(), metrics);
+        }
+        target.writeConfig(config);
         std::cout << "Exported " << kind << " run " << o.run << " (epoch " << info.epoch << ") to "
                   << o.out << (o.half ? " with float16 parameters" : "") << ": "
                   << std::filesystem::file_size(to / "best.pt") / 1024 << " KiB\n";

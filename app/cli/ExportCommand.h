@@ -13,6 +13,7 @@ struct ExportCommandOptions {
     std::string run;
     std::string out;
     bool half = false;
+    bool force = false;  // replace the run --out holds
 };
 
 CLI::App* addExportCommand(CLI::App& app, ExportCommandOptions& options);

@@ -22,9 +22,9 @@ std::shared_ptr<const data::MnistData> loadData(const std::optional<std::string>
 
 void addCommonOptions(CLI::App* command, int& epochs, int& batch, double& lr, std::uint64_t& seed,
                       std::uint64_t& splitSeed, int& maxBatches, std::optional<std::string>& data,
-                      std::string& out) {
+                      RunFolderOptions& folder) {
     command->add_option("--epochs", epochs, "Epochs")->capture_default_str();
-    command->add_option("--batch", batch, "Batch size")->capture_default_str();
+    command->add_option("--batch", batch, "Batch size (1..1024: memory grows with it, about 5 MB per image for resize64)")->capture_default_str();
     command->add_option("--lr", lr, "Adam learning rate")->capture_default_str();
     command->add_option("--seed", seed, "Seed of the weights and the shuffling")
         ->check(CLI::NonNegativeNumber)
@@ -35,7 +35,15 @@ void addCommonOptions(CLI::App* command, int& epochs, int& batch, double& lr, st
     command->add_option("--max-batches", maxBatches, "Batches per epoch (0: all)")->capture_default_str();
     command->add_option("--data", data, "MNIST-format folder (default: the embedded subset)")
         ->check(CLI::ExistingDirectory);
-    command->add_option("--out", out, "Run folder to write")->required();
+    addRunFolderOptions(command, folder);
+}
+
+// The options every train command shares, and where config.json keeps them.
+std::vector<SettingOfRun> commonSettings() {
+    return {{"--epochs", "/epochs"},           {"--batch", "/batch_size"},
+            {"--lr", "/learning_rate"},        {"--seed", "/seed"},
+            {"--split-seed", "/data/split_seed"}, {"--data", "/data/folder"},
+            {"--max-batches", "/max_batches_per_epoch"}};
 }
 
 }  // namespace
@@ -44,7 +52,7 @@ CLI::App* addTrainJudgeCommand(CLI::App& train, TrainJudgeCommandOptions& o) {
     CLI::App* command = train.add_subcommand(
         "judge", "Digit classifier that reads generated images (addition accuracy)");
     addCommonOptions(command, o.epochs, o.batchSize, o.learningRate, o.seed, o.splitSeed,
-                     o.maxBatches, o.dataFolder, o.out);
+                     o.maxBatches, o.dataFolder, o.folder);
     return command;
 }
 
@@ -99,12 +107,13 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
                         "Judge run: addition accuracy and a marked grid every epoch")
         ->check(CLI::ExistingDirectory);
     addCommonOptions(command, o.epochs, o.batchSize, o.learningRate, o.seed, o.splitSeed,
-                     o.maxBatches, o.dataFolder, o.out);
+                     o.maxBatches, o.dataFolder, o.folder);
     return command;
 }
 
-int runTrainJudge(const TrainJudgeCommandOptions& o, int threads) {
+int runTrainJudge(CLI::App& command, const TrainJudgeCommandOptions& o, int threads) {
     return reportErrors([&] {
+        applyRunFolderOptions(command, o.folder, commonSettings());
         const auto options = train::JudgeTrainingOptions()
                                  .epochs(o.epochs)
                                  .batchSize(o.batchSize)
@@ -118,7 +127,8 @@ int runTrainJudge(const TrainJudgeCommandOptions& o, int threads) {
                   << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
                   << " threads\nData: " << data->source << " (" << data->train.size()
                   << " train, " << data->validation.size() << " validation, "
-                  << data->test.size() << " test)\nRun folder: " << o.out << std::endl;
+                  << data->test.size() << " test)\nRun folder: " << o.folder.folder().string()
+                  << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;
         train::TrainingControl control;
         InterruptScope interrupt(control);
         train::JudgeTrainingCallbacks callbacks;
@@ -131,7 +141,7 @@ int runTrainJudge(const TrainJudgeCommandOptions& o, int threads) {
                         r.seconds, r.imagesPerSecond, r.improved ? "  * best" : "");
             std::fflush(stdout);
         };
-        train::JudgeTrainer trainer(options, data, std::filesystem::path(o.out));
+        train::JudgeTrainer trainer(options, data, o.folder.folder(), o.folder.use());
         const train::JudgeTrainingResult result = trainer.run(callbacks, control);
         clearProgressLine();
         std::cout << "\nRun " << train::toString(result.status);
@@ -145,8 +155,22 @@ int runTrainJudge(const TrainJudgeCommandOptions& o, int threads) {
     });
 }
 
-int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
+int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, int threads) {
     return reportErrors([&] {
+        std::vector<SettingOfRun> settings = commonSettings();
+        settings.insert(settings.end(),
+                        {{"--decoder", "/decoder"}, {"--code", "/code_size"}, {"--recipe", "/recipe"},
+                         {"--reconstruction-weight", "/reconstruction_weight"},
+                         {"--code-weight", "/code_weight"}, {"--digit-weight", "/digit_weight"},
+                         {"--code-target", "/code_target"}, {"--patience", "/early_stopping_patience"},
+                         {"--ae-warmup", "/autoencoder_warmup_epochs"},
+                         {"--adder-warmup", "/adder_warmup_passes"}, {"--judge", "/judge_run"}});
+        if (o.variant == models::AdditionVariant::Autoencoder) {
+            settings.push_back({"--init", "/init_run"});
+        } else {
+            settings.push_back({"--kl-weight", "/kl_weight"});
+        }
+        applyRunFolderOptions(command, o.folder, settings);
         auto options = train::AdditionTrainingOptions()
                            .variant(o.variant)
                            .klWeight(o.klWeight)
@@ -179,7 +203,8 @@ int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
         std::cout << "), " << o.epochs << " epochs, batch " << o.batchSize
                   << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
                   << " threads\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")
-                  << "\nData: " << data->source << "\nRun folder: " << o.out << std::endl;
+                  << "\nData: " << data->source << "\nRun folder: " << o.folder.folder().string()
+                  << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;
         train::TrainingControl control;
         InterruptScope interrupt(control);
         train::AdditionTrainingCallbacks callbacks;
@@ -206,7 +231,7 @@ int runTrainAddition(const TrainAdditionCommandOptions& o, int threads) {
                         r.improved ? "  * best" : "");
             std::fflush(stdout);
         };
-        train::AdditionTrainer trainer(options, data, std::filesystem::path(o.out));
+        train::AdditionTrainer trainer(options, data, o.folder.folder(), o.folder.use());
         const train::AdditionTrainingResult result = trainer.run(callbacks, control);
         clearProgressLine();
         std::cout << "\nRun " << train::toString(result.status);

@@ -2,13 +2,14 @@
 // `learn2add-cli train judge ...` and `learn2add-cli train addition|vae-addition|vae-genp-addition
 // ...` (assignment Parts III and IV):
 // progress bar on a terminal, a line per epoch, a final summary; Ctrl+C stops after the current
-// batch and keeps the checkpoints.
+// batch and keeps the checkpoints; `--resume DIR` continues the run (cli/RunFolderOptions.h).
 
 #include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
 
+#include "cli/RunFolderOptions.h"
 #include "models/AdditionVariant.h"
 
 namespace learn2add::cli {
@@ -21,7 +22,7 @@ struct TrainJudgeCommandOptions {
     std::uint64_t splitSeed = 42;
     int maxBatches = 0;
     std::optional<std::string> dataFolder;
-    std::string out;
+    RunFolderOptions folder;
 };
 
 struct TrainAdditionCommandOptions {
@@ -46,7 +47,7 @@ struct TrainAdditionCommandOptions {
     std::optional<std::string> init;
     std::optional<std::string> judge;
     std::optional<std::string> dataFolder;
-    std::string out;
+    RunFolderOptions folder;
 };
 
 // Both register under the existing `train` subcommand.
@@ -54,7 +55,8 @@ CLI::App* addTrainJudgeCommand(CLI::App& train, TrainJudgeCommandOptions& option
 // Registers `train <toString(variant)>`.
 CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& options,
                                   models::AdditionVariant variant);
-int runTrainJudge(const TrainJudgeCommandOptions& options, int threads);
-int runTrainAddition(const TrainAdditionCommandOptions& options, int threads);
+// `command`: the subcommand registered above (a resumed run's settings are set on it).
+int runTrainJudge(CLI::App& command, const TrainJudgeCommandOptions& options, int threads);
+int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& options, int threads);
 
 }  // namespace learn2add::cli

@@ -24,7 +24,7 @@ CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options) {
     ae->add_option("--loss", options.loss, "l2 or bce")->check(CLI::IsMember({"l2", "bce"}))->capture_default_str();
     ae->add_option("--code", options.codeSize, "Code size (2 and 7 in the assignment)")->capture_default_str();
     ae->add_option("--epochs", options.epochs, "Epochs")->capture_default_str();
-    ae->add_option("--batch", options.batchSize, "Batch size")->capture_default_str();
+    ae->add_option("--batch", options.batchSize, "Batch size (1..1024: memory grows with it, about 5 MB per image for resize64)")->capture_default_str();
     ae->add_option("--lr", options.learningRate, "Adam learning rate")->capture_default_str();
     ae->add_option("--seed", options.seed, "Seed of the weights and the shuffling")
         ->check(CLI::NonNegativeNumber)
@@ -37,13 +37,19 @@ CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options) {
         ->capture_default_str();
     ae->add_option("--data", options.dataFolder, "MNIST-format folder (default: the embedded subset)")
         ->check(CLI::ExistingDirectory);
-    ae->add_option("--out", options.out, "Run folder to write (config.json, metrics.csv, best.pt, last.pt, events)")
-        ->required();
+    addRunFolderOptions(ae, options.folder);
     return ae;
 }
 
-int runTrainAutoencoder(const TrainCommandOptions& o, int threads) {
+int runTrainAutoencoder(CLI::App& command, const TrainCommandOptions& o, int threads) {
     try {
+        applyRunFolderOptions(command, o.folder,
+                              {{"--decoder", "/decoder"}, {"--loss", "/loss"}, {"--code", "/code_size"},
+                               {"--epochs", "/epochs"}, {"--batch", "/batch_size"},
+                               {"--lr", "/learning_rate"}, {"--seed", "/seed"},
+                               {"--split-seed", "/data/split_seed"}, {"--data", "/data/folder"},
+                               {"--max-batches", "/max_batches_per_epoch"},
+                               {"--patience", "/early_stopping_patience"}});
         const auto options = train::AutoencoderTrainingOptions()
                                  .decoder(models::decoderKindFromString(o.decoder))
                                  .loss(train::reconstructionLossFromString(o.loss))
@@ -64,12 +70,13 @@ int runTrainAutoencoder(const TrainCommandOptions& o, int threads) {
                   << o.codeSize << ", " << o.epochs << " epochs, batch " << o.batchSize << ", lr "
                   << o.learningRate << ", seed " << o.seed << ", " << threads << " threads\n"
                   << "Data: " << data->source << " (" << data->train.size() << " train, "
-                  << data->validation.size() << " validation)\nRun folder: " << o.out << std::endl;
+                  << data->validation.size() << " validation)\nRun folder: " << o.folder.folder().string()
+                  << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;
 
         const bool terminal = isTerminal();
         train::TrainingControl control;
         InterruptScope interrupt(control);
-        train::AutoencoderTrainer trainer(options, data, std::filesystem::path(o.out));
+        train::AutoencoderTrainer trainer(options, data, o.folder.folder(), o.folder.use());
         train::TrainingCallbacks callbacks;
         if (terminal) callbacks.onBatch = drawProgress;
         callbacks.onEpoch = [](const train::EpochReport& r) {

@@ -1,12 +1,14 @@
 #pragma once
 // `learn2add-cli train autoencoder ...`: trains one model into a run folder, with a progress bar on
 // a terminal (plain lines otherwise) and a final summary. Ctrl+C stops after the current batch and
-// keeps the checkpoints.
+// keeps the checkpoints; `--resume DIR` continues the run (cli/RunFolderOptions.h).
 
 #include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
+
+#include "cli/RunFolderOptions.h"
 
 namespace learn2add::cli {
 
@@ -22,11 +24,12 @@ struct TrainCommandOptions {
     int maxBatches = 0;
     int patience = 0;
     std::optional<std::string> dataFolder;
-    std::string out;
+    RunFolderOptions folder;
 };
 
 // Registers `train` with its `autoencoder` subcommand; `threads` is the global --threads value.
 CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options);
-int runTrainAutoencoder(const TrainCommandOptions& options, int threads);
+// `command` is the subcommand addTrainCommand returned (a resumed run's settings are set on it).
+int runTrainAutoencoder(CLI::App& command, const TrainCommandOptions& options, int threads);
 
 }  // namespace learn2add::cli

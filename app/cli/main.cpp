@@ -57,12 +57,14 @@ int main(int argc, char** argv) {
     if (data->parsed()) return learn2add::cli::runDataCommand(dataOptions);
     const int trainingThreads = threads > 0 ? threads : learn2add::hardwareThreads();
     if (trainAutoencoder->parsed()) {
-        return learn2add::cli::runTrainAutoencoder(trainOptions, trainingThreads);
+        return learn2add::cli::runTrainAutoencoder(*trainAutoencoder, trainOptions, trainingThreads);
     }
-    if (trainJudge->parsed()) return learn2add::cli::runTrainJudge(judgeOptions, trainingThreads);
+    if (trainJudge->parsed()) {
+        return learn2add::cli::runTrainJudge(*trainJudge, judgeOptions, trainingThreads);
+    }
     for (std::size_t i = 0; i < additionOptions.size(); ++i) {
         if (trainAddition[i]->parsed()) {
-            return learn2add::cli::runTrainAddition(additionOptions[i], trainingThreads);
+            return learn2add::cli::runTrainAddition(*trainAddition[i], additionOptions[i], trainingThreads);
         }
     }
     if (additionCommands.grid->parsed()) return learn2add::cli::runGridCommand(inferOptions);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace learn2add {
@@ -24,6 +25,10 @@ public:
             std::swap(values[i - 1], values[below(i)]);
         }
     }
+
+    // The engine's state as text, and back (resuming a run where it stopped).
+    std::string state() const;
+    void restore(const std::string& state);
 
 private:
     std::mt19937_64 engine_;

@@ -146,6 +146,14 @@ void EventFileWriter::addScalar(std::string_view tag, std::int64_t step, float v
     records_.write(serialize(event, filePath()));
 }
 
+void EventFileWriter::addSessionStart(std::int64_t step) {
+    tensorboard::Event event;
+    event.set_wall_time(wallTimeNow());
+    event.set_step(step);
+    event.mutable_session_log()->set_status(tensorboard::SessionLog::START);
+    records_.write(serialize(event, filePath()));
+}
+
 void EventFileWriter::addImage(std::string_view tag, std::int64_t step, int height, int width,
                                int channels, std::span<const std::uint8_t> pixelsRowMajor) {
     checkTag(tag, filePath(), "an image");

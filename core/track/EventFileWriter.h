@@ -45,6 +45,10 @@ public:
                   std::span<const std::uint8_t> pixelsRowMajor);
 
     // Hands everything written so far to the operating system, so TensorBoard sees it.
+    // Marks a restart at `step` (a resumed run): TensorBoard then discards what earlier files hold
+    // at this step and after, so a repeated epoch is shown once.
+    void addSessionStart(std::int64_t step);
+
     void flush();
     // Flushes and closes the file; later add*() and flush() calls throw.
     void close();

@@ -1,5 +1,11 @@
 #include "track/RunFolder.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -25,7 +31,91 @@ void writeAtomically(const std::filesystem::path& path, const std::string& text)
     }
 }
 
+constexpr const char* kLockFile = ".learn2add.lock";
+
+// The files of a run (see DESIGN.md); what Replace removes.
+bool isRunFile(const std::filesystem::path& file) {
+    const std::string name = file.filename().string();
+    return name == "config.json" || name == "metrics.csv" || name == "best.pt" ||
+           name == "last.pt" || name.rfind("events.out.tfevents.", 0) == 0;
+}
+
 }  // namespace
+
+// An open descriptor holding flock(LOCK_EX) on the run's lock file; closing it releases the lock.
+struct RunFolder::Lock {
+    int fd = -1;
+    ~Lock() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+RunFolder RunFolder::claim(const std::filesystem::path& root, RunFolderUse use) {
+    const bool holdsRun = std::filesystem::is_regular_file(root / "config.json");
+    if (use == RunFolderUse::New && holdsRun) {
+        throw TrackError(root.string() +
+                         " already holds a run; resume it (--resume) or replace it (--force), or "
+                         "choose another folder");
+    }
+    if (use == RunFolderUse::Resume && !holdsRun) {
+        throw TrackError(root.string() + ": no run to resume (it has no config.json)");
+    }
+    RunFolder run = create(root);
+    auto lock = std::make_shared<Lock>();
+    const auto lockPath = root / kLockFile;
+    lock->fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock->fd < 0) {
+        throw TrackError(lockPath.string() + ": cannot open the lock file (" +
+                         std::strerror(errno) + ")");
+    }
+    if (::flock(lock->fd, LOCK_EX | LOCK_NB) != 0) {
+        std::string holder = readText(lockPath);
+        while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
+        throw TrackError(root.string() + " is being written by another training" +
+                         (holder.empty() ? std::string() : " (process " + holder + ")") +
+                         "; wait for it to end or choose another folder");
+    }
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(lock->fd, 0) != 0 ||
+        ::pwrite(lock->fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
+        throw TrackError(lockPath.string() + ": cannot write the lock file (" +
+                         std::strerror(errno) + ")");
+    }
+    if (use == RunFolderUse::Replace) {
+        std::error_code error;
+        for (const auto& entry : std::filesystem::directory_iterator(root, error)) {
+            if (entry.is_regular_file() && isRunFile(entry.path())) {
+                std::filesystem::remove(entry.path(), error);
+                if (error) {
+                    throw TrackError(entry.path().string() + ": cannot remove it (" +
+                                     error.message() + ")");
+                }
+            }
+        }
+        std::filesystem::remove_all(root / "figures", error);
+    }
+    if (use == RunFolderUse::Resume && std::filesystem::exists(run.metricsPath())) {
+        run.metricsText_ = readText(run.metricsPath());
+    }
+    run.lock_ = std::move(lock);
+    return run;
+}
+
+void RunFolder::keepMetricsUpTo(int epoch) {
+    std::istringstream in(metricsText_);
+    std::string header;
+    if (!std::getline(in, header)) return;
+    std::string kept = header + "\n";
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty()) continue;
+        // The first column is the epoch.
+        const double rowEpoch = std::strtod(line.c_str(), nullptr);
+        if (rowEpoch <= epoch) kept += line + "\n";
+    }
+    if (kept == metricsText_) return;
+    writeAtomically(metricsPath(), kept);
+    metricsText_ = kept;
+}
 
 RunFolder RunFolder::create(const std::filesystem::path& root) {
     std::error_code error;

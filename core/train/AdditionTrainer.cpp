@@ -10,13 +10,12 @@
 #include "common/TorchRuntime.h"
 #include "data/AdditionPairs.h"
 #include "data/DigitTensors.h"
-#include "track/EventFileWriter.h"
-#include "track/RunFolder.h"
 #include "train/AdditionLoss.h"
 #include "train/Checkpoint.h"
 #include "train/CodePrototypes.h"
 #include "train/DataConfig.h"
 #include "train/EpochOrder.h"
+#include "train/TrainingLoop.h"
 
 namespace learn2add::train {
 namespace {
@@ -242,14 +241,231 @@ nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const d
             {"learn2add_version", LEARN2ADD_VERSION}};
 }
 
+namespace {
+
+// The addition model's part of the training loop: the warm-ups, batches of pairs with every loss
+// term, the prototypes' moving average, and each epoch's validation terms, accuracy and grid.
+class AdditionSteps final : public TrainingSteps {
+public:
+    AdditionSteps(models::AdditionModel model, const AdditionTrainingOptions& options,
+                  const data::MnistData& data, const AdditionTrainingCallbacks& callbacks,
+                  std::optional<models::DigitJudge> judge)
+        : model_(std::move(model)), options_(options), callbacks_(callbacks), judge_(std::move(judge)) {
+        if (options_.effectiveDigitWeight() > 0.0) guidance_.probe = makeDigitProbe(options_.codeSize());
+        guidance_.digits = data::labelsToTensor(data.train);
+        const int size = static_cast<int>(model_->imageSize());
+        train_ = data::imagesToTensor(data.train, size);
+        validation_ = data::imagesToTensor(data.validation, size);
+        validationLabels_ = data::labelsToTensor(data.validation);
+        trainPairs_ = data::pairIndex(data::buildAdditionPairs(data.train, options_.seed()));
+        validationPairs_ = data::pairIndex(data::buildAdditionPairs(data.validation, options_.seed()));
+        gridImages_ = gridInputImages(data, defaultGridInputs(data), size);
+    }
+
+    torch::nn::Module& model() override { return *model_; }
+    CheckpointInfo checkpointInfo() const override {
+        return {models::toString(options_.variant()), models::toString(options_.decoder()),
+                options_.codeSize(), 0, 0.0};
+    }
+    std::vector<torch::Tensor> parameters() override {
+        std::vector<torch::Tensor> parameters = model_->parameters();
+        if (!guidance_.probe.is_empty()) {
+            for (const auto& p : guidance_.probe->parameters()) parameters.push_back(p);
+        }
+        return parameters;
+    }
+    std::int64_t examples() const override { return trainPairs_.size(); }
+
+    void prepare(TrainingControl& control) override {
+        if (options_.codeTermTrainsAdderOnly() && options_.initRun().empty() &&
+            options_.autoencoderWarmupEpochs() > 0) {
+            const auto warmupStart = Clock::now();
+            const double loss = warmUpAutoencoder(model_->autoencoder(), train_, guidance_, options_, control);
+            if (callbacks_.onWarmup) {
+                callbacks_.onWarmup("warm-up 1/2: " + std::to_string(options_.autoencoderWarmupEpochs()) +
+                                    " epochs of reconstruction, last batch's loss " + fixed(loss, 5) + ", " +
+                                    fixed(secondsBetween(warmupStart, Clock::now()), 1) + " s");
+            }
+        }
+        // The prototypes start from the codes the (warmed-up) encoder gives now.
+        const torch::Tensor trainCodes = encodeAll(model_, train_);
+        if (options_.usesPrototypes()) {
+            guidance_.prototypes = std::make_shared<CodePrototypes>(
+                CodePrototypes::fromCodes(trainCodes, guidance_.digits));
+        }
+        if (options_.codeTermTrainsAdderOnly() && options_.adderWarmupPasses() > 0) {
+            const auto adderStart = Clock::now();
+            const double loss = warmUpAdder(model_, trainCodes, guidance_, trainPairs_, options_, control);
+            if (callbacks_.onWarmup) {
+                callbacks_.onWarmup("warm-up 2/2: " + std::to_string(options_.adderWarmupPasses()) +
+                                    " passes of P over the pairs' codes, code " +
+                                    (guidance_.prototypes ? "L2 to the prototypes "
+                                     : (models::hasGenerativeAdder(options_.variant())
+                                            ? "Gaussian NLL per dimension "
+                                            : "L2 ")) +
+                                    fixed(loss, 4) + ", " +
+                                    fixed(secondsBetween(adderStart, Clock::now()), 1) + " s");
+            }
+        }
+    }
+
+    void beginEpoch(int /*epoch*/) override {
+        sums_ = AdditionLossTerms();
+        seen_ = 0;
+    }
+
+    torch::Tensor batchLoss(const torch::Tensor& positions) override {
+        const torch::Tensor inputs = trainPairs_.input.index_select(0, positions);
+        outputs_ = trainPairs_.output.index_select(0, positions);
+        const torch::Tensor x = train_.index_select(0, inputs);
+        const torch::Tensor y = train_.index_select(0, outputs_);
+        const torch::Tensor u = trainPairs_.addend.index_select(0, positions);
+        const auto guided = guidance_.forPairs(inputs, outputs_);
+        loss_ = additionBatchLoss(model_, options_, x, u, y, guided ? &*guided : nullptr);
+        return loss_.total;
+    }
+
+    void afterStep(const BatchReport& at, std::int64_t batchExamples) override {
+        if (guidance_.prototypes) {
+            guidance_.prototypes->update(loss_.targetCodes, guidance_.digits.index_select(0, outputs_));
+        }
+        AdditionBatchReport report;
+        addTerms(report.terms, loss_, 1.0);
+        addTerms(sums_, loss_, static_cast<double>(batchExamples));
+        seen_ += batchExamples;
+        if (callbacks_.onBatch) {
+            report.codeSpread = codeSpread(loss_.inputCodes);
+            report.batch = at;
+            callbacks_.onBatch(report);
+        }
+    }
+
+    std::optional<EpochRecord> evaluate(int epoch, const TrainingControl& control) override {
+        report_ = AdditionEpochReport();
+        report_.epoch = epoch;
+        report_.epochs = options_.epochs();
+        const double seen = static_cast<double>(seen_);
+        report_.train = {sums_.total / seen, sums_.reconstruction / seen, sums_.generation / seen,
+                         sums_.code / seen, sums_.digit / seen, sums_.kl / seen};
+        Guidance validationGuidance = guidance_;
+        validationGuidance.digits = validationLabels_;
+        const Validation checked = validate(model_, options_, validation_, validationPairs_, validationGuidance);
+        if (control.cancelRequested()) return std::nullopt;
+        report_.validation = checked.terms;
+        report_.codeSpread = checked.spread;
+        if (judge_) {
+            report_.validationAccuracy =
+                infer::measureAdditionAccuracy(model_, *judge_, validation_, validationLabels_).overall;
+        }
+        if (control.cancelRequested()) return std::nullopt;
+        report_.grid = infer::computeAdditionGrid(model_, gridImages_, judge_ ? &*judge_ : nullptr);
+        return record();
+    }
+
+    void epochEnded(const EpochSummary& summary) override {
+        report_.improved = summary.improved;
+        report_.bestEpoch = summary.bestEpoch;
+        report_.seconds = summary.seconds;
+        report_.elapsedSeconds = summary.elapsedSeconds;
+        report_.pairsPerSecond = summary.examplesPerSecond;
+        if (summary.improved) bestValidationAccuracy_ = report_.validationAccuracy;
+        if (callbacks_.onEpoch) callbacks_.onEpoch(report_);
+    }
+
+    void saveState(torch::serialize::OutputArchive& archive) const override {
+        if (!guidance_.probe.is_empty()) {
+            torch::serialize::OutputArchive probe;
+            guidance_.probe->save(probe);
+            archive.write("probe", probe);
+        }
+        if (guidance_.prototypes) archive.write("prototypes", guidance_.prototypes->table());
+        archive.write("best_validation_accuracy", c10::IValue(bestValidationAccuracy_));
+    }
+    void loadState(torch::serialize::InputArchive& archive) override {
+        if (!guidance_.probe.is_empty()) {
+            torch::serialize::InputArchive probe;
+            archive.read("probe", probe);
+            guidance_.probe->load(probe);
+        }
+        if (options_.usesPrototypes()) {
+            torch::Tensor table;
+            archive.read("prototypes", table);
+            guidance_.prototypes = std::make_shared<CodePrototypes>(CodePrototypes::fromTable(table));
+        }
+        c10::IValue value;
+        archive.read("best_validation_accuracy", value);
+        bestValidationAccuracy_ = value.toDouble();
+    }
+
+    double bestValidationAccuracy() const { return bestValidationAccuracy_; }
+
+private:
+    EpochRecord record() const {
+        EpochRecord record;
+        record.metric = report_.validation.generation;
+        record.columns = {{"train_loss", report_.train.total},
+                          {"train_reconstruction", report_.train.reconstruction},
+                          {"train_generation", report_.train.generation},
+                          {"train_code", report_.train.code},
+                          {"validation_loss", report_.validation.total},
+                          {"validation_reconstruction", report_.validation.reconstruction},
+                          {"validation_generation", report_.validation.generation},
+                          {"validation_code", report_.validation.code},
+                          {"train_digit", report_.train.digit},
+                          {"validation_digit", report_.validation.digit},
+                          {"train_kl", report_.train.kl},
+                          {"validation_kl", report_.validation.kl},
+                          {"code_spread", report_.codeSpread}};
+        if (judge_) {
+            record.columns.emplace_back("validation_accuracy", report_.validationAccuracy);
+            record.columns.emplace_back("grid_correct", report_.grid.correctCells());
+        }
+        for (const auto& [split, terms] :
+             {std::pair{"train", report_.train}, std::pair{"validation", report_.validation}}) {
+            const std::string s = split;
+            record.scalars.emplace_back("loss/" + s + "/total", terms.total);
+            record.scalars.emplace_back("loss/" + s + "/reconstruction", terms.reconstruction);
+            record.scalars.emplace_back("loss/" + s + "/generation", terms.generation);
+            record.scalars.emplace_back("loss/" + s + "/code", terms.code);
+            if (options_.effectiveDigitWeight() > 0.0) {
+                record.scalars.emplace_back("loss/" + s + "/digit", terms.digit);
+            }
+            if (models::hasVariationalEncoder(options_.variant())) {
+                record.scalars.emplace_back("loss/" + s + "/kl", terms.kl);
+            }
+        }
+        record.scalars.emplace_back("codes/spread", report_.codeSpread);
+        if (judge_) record.scalars.emplace_back("accuracy/validation", report_.validationAccuracy);
+        const int side = report_.grid.cellSize * infer::kDigits;
+        record.images.push_back({"digit_by_addend_grid", side, side, report_.grid.canvas});
+        return record;
+    }
+
+    models::AdditionModel model_;
+    const AdditionTrainingOptions& options_;
+    const AdditionTrainingCallbacks& callbacks_;
+    std::optional<models::DigitJudge> judge_;
+    Guidance guidance_;
+    torch::Tensor train_, validation_, validationLabels_, gridImages_;
+    data::PairIndex trainPairs_, validationPairs_;
+    AdditionLossTerms sums_;
+    std::int64_t seen_ = 0;
+    torch::Tensor outputs_;
+    AdditionBatchLoss loss_;
+    AdditionEpochReport report_;
+    double bestValidationAccuracy_ = -1.0;
+};
+
+}  // namespace
+
 AdditionTrainer::AdditionTrainer(AdditionTrainingOptions options,
                                  std::shared_ptr<const data::MnistData> data,
-                                 std::optional<std::filesystem::path> runFolder)
-    : options_(std::move(options)), data_(std::move(data)), runFolder_(std::move(runFolder)) {}
+                                 std::optional<std::filesystem::path> runFolder,
+                                 track::RunFolderUse use)
+    : options_(std::move(options)), data_(std::move(data)), runFolder_(std::move(runFolder)), use_(use) {}
 
 AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& callbacks,
                                             TrainingControl& control) {
-    const auto start = Clock::now();  // elapsed times include loading and the warm-up
     options_.validate();
     if (!data_ || data_->train.empty() || data_->validation.empty()) {
         throw std::invalid_argument("training needs a non-empty train and validation split");
@@ -260,266 +476,38 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
                                        .decoder(options_.decoder())
                                        .codeSize(options_.codeSize())
                                        .variant(options_.variant()));
-    const std::string decoderName = models::toString(options_.decoder());
     // Both optional inputs are read before anything is written: a wrong path loses nothing.
     if (!options_.initRun().empty()) {
         loadCheckpoint(options_.initRun() / "best.pt", *model_->autoencoder(),
-                       {"autoencoder", decoderName, options_.codeSize(), 0, 0.0});
+                       {"autoencoder", models::toString(options_.decoder()), options_.codeSize(), 0, 0.0});
     }
     std::optional<models::DigitJudge> judge;
     if (!options_.judgeRun().empty()) judge = loadJudge(options_.judgeRun());
+    AdditionSteps steps(model_, options_, *data_, callbacks, std::move(judge));
 
-    std::optional<track::RunFolder> run;
-    std::optional<track::EventFileWriter> events;
-    if (runFolder_) {
-        run = track::RunFolder::create(*runFolder_);
-        run->writeConfig(additionRunConfig(options_, *data_));
-        events.emplace(*runFolder_);
-    }
-    Guidance trainGuidance;
-    std::vector<torch::Tensor> parameters = model_->parameters();
-    if (options_.effectiveDigitWeight() > 0.0) {
-        trainGuidance.probe = makeDigitProbe(options_.codeSize());
-        for (const auto& p : trainGuidance.probe->parameters()) parameters.push_back(p);
-    }
-    trainGuidance.digits = data::labelsToTensor(data_->train);
-    torch::optim::Adam optimizer(parameters, torch::optim::AdamOptions(options_.learningRate()));
-    const CheckpointInfo checkpointInfo{models::toString(options_.variant()), decoderName,
-                                        options_.codeSize(), 0, 0.0};
-
-    const int size = static_cast<int>(model_->imageSize());
-    const torch::Tensor train = data::imagesToTensor(data_->train, size);
-    const torch::Tensor validation = data::imagesToTensor(data_->validation, size);
-    const torch::Tensor validationLabels = data::labelsToTensor(data_->validation);
-    const data::PairIndex trainPairs = data::pairIndex(data::buildAdditionPairs(data_->train, options_.seed()));
-    const data::PairIndex validationPairs =
-        data::pairIndex(data::buildAdditionPairs(data_->validation, options_.seed()));
-    const torch::Tensor gridImages = gridInputImages(*data_, defaultGridInputs(*data_), size);
-
-    if (options_.codeTermTrainsAdderOnly()) {
-        const auto warmupStart = Clock::now();
-        if (options_.initRun().empty() && options_.autoencoderWarmupEpochs() > 0) {
-            const double loss = warmUpAutoencoder(model_->autoencoder(), train, trainGuidance, options_, control);
-            if (callbacks.onWarmup) {
-                callbacks.onWarmup("warm-up 1/2: " + std::to_string(options_.autoencoderWarmupEpochs()) +
-                                   " epochs of reconstruction, last batch's loss " + fixed(loss, 5) + ", " +
-                                   fixed(secondsBetween(warmupStart, Clock::now()), 1) + " s");
-            }
-        }
-    }
-    // The prototypes start from the codes the (warmed-up) encoder gives now.
-    const torch::Tensor trainCodes = encodeAll(model_, train);
-    if (options_.usesPrototypes()) {
-        trainGuidance.prototypes = std::make_shared<CodePrototypes>(
-            CodePrototypes::fromCodes(trainCodes, trainGuidance.digits));
-    }
-    if (options_.codeTermTrainsAdderOnly() && options_.adderWarmupPasses() > 0) {
-        const auto adderStart = Clock::now();
-        const double loss = warmUpAdder(model_, trainCodes, trainGuidance, trainPairs, options_, control);
-        if (callbacks.onWarmup) {
-            callbacks.onWarmup("warm-up 2/2: " + std::to_string(options_.adderWarmupPasses()) +
-                               " passes of P over the pairs' codes, code " +
-                               (trainGuidance.prototypes ? "L2 to the prototypes "
-                                : (models::hasGenerativeAdder(options_.variant())
-                                       ? "Gaussian NLL per dimension "
-                                       : "L2 ")) +
-                               fixed(loss, 4) + ", " +
-                               fixed(secondsBetween(adderStart, Clock::now()), 1) + " s");
-        }
-    }
-    Guidance validationGuidance = trainGuidance;
-    validationGuidance.digits = validationLabels;
-
-    const std::int64_t n = trainPairs.size();
-    const std::int64_t batchSize = options_.batchSize();
-    std::int64_t batches = (n + batchSize - 1) / batchSize;
-    if (options_.maxBatchesPerEpoch() > 0) {
-        batches = std::min<std::int64_t>(batches, options_.maxBatchesPerEpoch());
-    }
+    LoopSettings settings;
+    settings.epochs = options_.epochs();
+    settings.batchSize = options_.batchSize();
+    settings.maxBatchesPerEpoch = options_.maxBatchesPerEpoch();
+    settings.earlyStoppingPatience = options_.earlyStoppingPatience();
+    settings.seed = options_.seed();
+    settings.learningRate = options_.learningRate();
+    settings.runFolder = runFolder_;
+    settings.use = use_;
+    settings.config = additionRunConfig(options_, *data_);
+    settings.throughputColumn = "pairs_per_second";
+    const LoopResult loop = runTrainingLoop(steps, settings, control);
 
     AdditionTrainingResult result;
-    double bestMetric = std::numeric_limits<double>::infinity();
-    double trainingSeconds = 0.0;
-    std::int64_t pairsTrained = 0;
-    int epochsWithoutImprovement = 0;
-    const auto saveBoth = [&](std::int64_t epoch, double metric, bool best) {
-        if (!run) return;
-        CheckpointInfo info = checkpointInfo;
-        info.epoch = epoch;
-        info.validationLoss = metric;
-        if (best) saveCheckpoint(run->bestCheckpointPath(), *model_, info);
-        saveCheckpoint(run->lastCheckpointPath(), *model_, info);
-    };
-    const auto finish = [&](TrainingResult::Status status, std::string message) {
-        result.status = status;
-        result.message = std::move(message);
-        if (result.bestEpoch == 0 && run) saveBoth(0, std::nan(""), true);  // a valid best.pt always
-        result.secondsPerEpoch =
-            result.epochsRun > 0 ? secondsBetween(start, Clock::now()) / result.epochsRun : 0.0;
-        result.pairsPerSecond =
-            trainingSeconds > 0 ? static_cast<double>(pairsTrained) / trainingSeconds : 0.0;
-        if (events) events->flush();
-        return result;
-    };
-
-    model_->train();
-    const auto loopStart = Clock::now();  // for the ETA: the warm-up is over
-    for (int epoch = 1; epoch <= options_.epochs(); ++epoch) {
-        const auto epochStart = Clock::now();
-        const torch::Tensor order = epochOrder(n, options_.seed(), epoch);
-        AdditionLossTerms sums;
-        std::int64_t epochPairs = 0;
-        double epochSeconds = 0.0;
-        for (std::int64_t b = 0; b < batches; ++b) {
-            if (!control.waitWhilePaused()) {
-                return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-            }
-            const auto batchStart = Clock::now();
-            const torch::Tensor index = order.slice(0, b * batchSize, std::min(n, (b + 1) * batchSize));
-            const torch::Tensor x = train.index_select(0, trainPairs.input.index_select(0, index));
-            const torch::Tensor y = train.index_select(0, trainPairs.output.index_select(0, index));
-            const torch::Tensor u = trainPairs.addend.index_select(0, index);
-            const torch::Tensor outputs = trainPairs.output.index_select(0, index);
-            const auto guided =
-                trainGuidance.forPairs(trainPairs.input.index_select(0, index), outputs);
-            const AdditionBatchLoss loss =
-                additionBatchLoss(model_, options_, x, u, y, guided ? &*guided : nullptr);
-            AdditionBatchReport report;
-            addTerms(report.terms, loss, 1.0);
-            if (!std::isfinite(report.terms.total)) {
-                return finish(
-                    TrainingResult::Status::Diverged,
-                    "the training loss became " +
-                        std::string(std::isnan(report.terms.total) ? "NaN" : "infinite") +
-                        " at epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) +
-                        "; training stopped" +
-                        (result.bestEpoch > 0
-                             ? " and best.pt (epoch " + std::to_string(result.bestEpoch) + ") is kept"
-                             : "") +
-                        ". Try a lower learning rate.");
-            }
-            optimizer.zero_grad();
-            loss.total.backward();
-            optimizer.step();
-            if (trainGuidance.prototypes) {
-                trainGuidance.prototypes->update(loss.targetCodes,
-                                                 trainGuidance.digits.index_select(0, outputs));
-            }
-            const double count = static_cast<double>(x.size(0));
-            sums.total += report.terms.total * count;
-            sums.reconstruction += report.terms.reconstruction * count;
-            sums.generation += report.terms.generation * count;
-            sums.code += report.terms.code * count;
-            sums.digit += report.terms.digit * count;
-            sums.kl += report.terms.kl * count;
-            epochPairs += x.size(0);
-            epochSeconds += secondsBetween(batchStart, Clock::now());
-            if (callbacks.onBatch) {
-                report.codeSpread = codeSpread(loss.inputCodes);
-                report.batch = batchReport(epoch, options_.epochs(), b, batches, report.terms.total,
-                                           start, loopStart);
-                callbacks.onBatch(report);
-            }
-        }
-        trainingSeconds += epochSeconds;
-        pairsTrained += epochPairs;
-
-        AdditionEpochReport report;
-        report.epoch = epoch;
-        report.epochs = options_.epochs();
-        const double seen = static_cast<double>(epochPairs);
-        report.train = {sums.total / seen, sums.reconstruction / seen, sums.generation / seen,
-                        sums.code / seen, sums.digit / seen, sums.kl / seen};
-        // The evaluation takes seconds: a stop requested meanwhile is honoured between its parts.
-        const auto stopped = [&] { return control.cancelRequested(); };
-        if (stopped()) return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-        const Validation checked = validate(model_, options_, validation, validationPairs, validationGuidance);
-        if (stopped()) return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-        report.validation = checked.terms;
-        report.codeSpread = checked.spread;
-        if (judge) {
-            report.validationAccuracy =
-                infer::measureAdditionAccuracy(model_, *judge, validation, validationLabels).overall;
-        }
-        if (stopped()) return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-        report.grid = infer::computeAdditionGrid(model_, gridImages, judge ? &*judge : nullptr);
-        report.pairsPerSecond = seen / epochSeconds;
-        report.improved = report.validation.generation < bestMetric;
-        if (report.improved) {
-            bestMetric = report.validation.generation;
-            result.bestEpoch = epoch;
-            result.bestValidationGeneration = report.validation.generation;
-            result.bestValidationAccuracy = report.validationAccuracy;
-            epochsWithoutImprovement = 0;
-        } else {
-            ++epochsWithoutImprovement;
-        }
-        saveBoth(epoch, report.validation.generation, report.improved);
-        report.bestEpoch = result.bestEpoch;
-        report.seconds = secondsBetween(epochStart, Clock::now());
-        report.elapsedSeconds = secondsBetween(start, Clock::now());
-        result.epochsRun = epoch;
-
-        if (run) {
-            track::MetricsRow row{{"epoch", epoch},
-                                  {"train_loss", report.train.total},
-                                  {"train_reconstruction", report.train.reconstruction},
-                                  {"train_generation", report.train.generation},
-                                  {"train_code", report.train.code},
-                                  {"validation_loss", report.validation.total},
-                                  {"validation_reconstruction", report.validation.reconstruction},
-                                  {"validation_generation", report.validation.generation},
-                                  {"validation_code", report.validation.code},
-                                  {"train_digit", report.train.digit},
-                                  {"validation_digit", report.validation.digit},
-                                  {"train_kl", report.train.kl},
-                                  {"validation_kl", report.validation.kl},
-                                  {"code_spread", report.codeSpread}};
-            if (judge) {
-                row.emplace_back("validation_accuracy", report.validationAccuracy);
-                row.emplace_back("grid_correct", report.grid.correctCells());
-            }
-            row.emplace_back("best_epoch", report.bestEpoch);
-            row.emplace_back("seconds", report.seconds);
-            row.emplace_back("elapsed_seconds", report.elapsedSeconds);
-            row.emplace_back("pairs_per_second", report.pairsPerSecond);
-            run->appendMetrics(row);
-            for (const auto& [split, terms] :
-                 {std::pair{"train", report.train}, std::pair{"validation", report.validation}}) {
-                const std::string s = split;
-                events->addScalar("loss/" + s + "/total", epoch, static_cast<float>(terms.total));
-                events->addScalar("loss/" + s + "/reconstruction", epoch,
-                                  static_cast<float>(terms.reconstruction));
-                events->addScalar("loss/" + s + "/generation", epoch,
-                                  static_cast<float>(terms.generation));
-                events->addScalar("loss/" + s + "/code", epoch, static_cast<float>(terms.code));
-                if (options_.effectiveDigitWeight() > 0.0) {
-                    events->addScalar("loss/" + s + "/digit", epoch, static_cast<float>(terms.digit));
-                }
-                if (models::hasVariationalEncoder(options_.variant())) {
-                    events->addScalar("loss/" + s + "/kl", epoch, static_cast<float>(terms.kl));
-                }
-            }
-            events->addScalar("codes/spread", epoch, static_cast<float>(report.codeSpread));
-            if (judge) {
-                events->addScalar("accuracy/validation", epoch,
-                                  static_cast<float>(report.validationAccuracy));
-            }
-            events->addScalar("speed/pairs_per_second", epoch,
-                              static_cast<float>(report.pairsPerSecond));
-            const int side = report.grid.cellSize * infer::kDigits;
-            events->addImage("digit_by_addend_grid", epoch, side, side, 1, report.grid.canvas);
-            events->flush();
-        }
-        if (callbacks.onEpoch) callbacks.onEpoch(report);
-        if (options_.earlyStoppingPatience() > 0 &&
-            epochsWithoutImprovement >= options_.earlyStoppingPatience()) {
-            return finish(TrainingResult::Status::EarlyStopped,
-                          "no better validation metric for " +
-                              std::to_string(epochsWithoutImprovement) + " epochs");
-        }
-    }
-    return finish(TrainingResult::Status::Finished, "");
+    result.status = loop.status;
+    result.message = loop.message;
+    result.epochsRun = loop.epochsRun;
+    result.bestEpoch = loop.bestEpoch;
+    result.bestValidationGeneration = loop.bestEpoch > 0 ? loop.bestMetric : 0.0;
+    result.bestValidationAccuracy = steps.bestValidationAccuracy();
+    result.secondsPerEpoch = loop.secondsPerEpoch;
+    result.pairsPerSecond = loop.examplesPerSecond;
+    return result;
 }
 
 }  // namespace learn2add::train

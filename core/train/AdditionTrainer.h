@@ -41,6 +41,7 @@
 #include "infer/AdditionEvaluation.h"
 #include "models/AdditionModel.h"
 #include "models/DigitJudge.h"
+#include "track/RunFolder.h"
 #include "train/AdditionTrainingOptions.h"
 #include "train/TrainingControl.h"
 #include "train/TrainingReports.h"
@@ -97,8 +98,10 @@ struct AdditionTrainingCallbacks {
 
 class AdditionTrainer {
 public:
+    // `use`: a new run, or resume / replace the run the folder holds (see TrainingLoop.h).
     AdditionTrainer(AdditionTrainingOptions options, std::shared_ptr<const data::MnistData> data,
-                    std::optional<std::filesystem::path> runFolder = std::nullopt);
+                    std::optional<std::filesystem::path> runFolder = std::nullopt,
+                    track::RunFolderUse use = track::RunFolderUse::New);
 
     AdditionTrainingResult run(const AdditionTrainingCallbacks& callbacks, TrainingControl& control);
 
@@ -108,6 +111,7 @@ private:
     AdditionTrainingOptions options_;
     std::shared_ptr<const data::MnistData> data_;
     std::optional<std::filesystem::path> runFolder_;
+    track::RunFolderUse use_;
     models::AdditionModel model_{nullptr};
 };
 

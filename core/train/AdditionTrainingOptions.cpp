@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "train/TrainingLimits.h"
+
 namespace learn2add::train {
 
 const char* toString(AdditionRecipe recipe) {
@@ -42,8 +44,9 @@ void AdditionTrainingOptions::validate() const {
     if (epochs() < 1 || epochs() > 100000) {
         fail("epochs must be between 1 and 100000, got " + std::to_string(epochs()));
     }
-    if (batchSize() < 1 || batchSize() > 65536) {
-        fail("batch size must be between 1 and 65536, got " + std::to_string(batchSize()));
+    if (batchSize() < 1 || batchSize() > kMaxBatchSize) {
+        fail("batch size must be between 1 and " + std::to_string(kMaxBatchSize) + ", got " +
+             std::to_string(batchSize()));
     }
     if (!std::isfinite(learningRate()) || learningRate() <= 0.0 || learningRate() > 10.0) {
         fail("learning rate must be a finite number in (0, 10], got " +

@@ -9,13 +9,12 @@
 #include "common/TorchRuntime.h"
 #include "data/DigitTensors.h"
 #include "models/Resize64Decoder.h"
-#include "track/EventFileWriter.h"
-#include "track/RunFolder.h"
 #include "train/Checkpoint.h"
 #include "train/DataConfig.h"
 #include "train/EpochOrder.h"
 #include "train/Losses.h"
 #include "train/ShownDigits.h"
+#include "train/TrainingLoop.h"
 
 namespace learn2add::train {
 namespace {
@@ -42,7 +41,7 @@ struct Evaluation {
     double rmse = 0.0;
 };
 
-Evaluation evaluate(models::Autoencoder& model, const torch::Tensor& images, const torch::Tensor& images32,
+Evaluation evaluateAutoencoder(models::Autoencoder& model, const torch::Tensor& images, const torch::Tensor& images32,
                     ReconstructionLoss lossKind) {
     torch::NoGradGuard noGrad;
     model->eval();
@@ -59,6 +58,134 @@ Evaluation evaluate(models::Autoencoder& model, const torch::Tensor& images, con
     model->train();
     return {lossSum / static_cast<double>(n), error.rmse()};
 }
+
+// The autoencoder's part of the training loop: reconstruction batches, RMSE on both splits, the
+// five shown digits and (code 2) the validation codes each epoch.
+class AutoencoderSteps final : public TrainingSteps {
+public:
+    AutoencoderSteps(models::Autoencoder model, const AutoencoderTrainingOptions& options,
+                     const data::MnistData& data, const TrainingCallbacks& callbacks)
+        : model_(std::move(model)), options_(options), callbacks_(callbacks) {
+        size_ = static_cast<int>(model_->imageSize());
+        train_ = data::imagesToTensor(data.train, size_);
+        train32_ = size_ == 32 ? train_ : data::imagesToTensor(data.train, 32);
+        validation_ = data::imagesToTensor(data.validation, size_);
+        validation32_ = size_ == 32 ? validation_ : data::imagesToTensor(data.validation, 32);
+        shownIndex_ = torch::tensor(shownDigitIndices(data.validation), torch::kInt64);
+        shownInputs_ = toStrip(validation32_.index_select(0, shownIndex_));
+        validationLabels_ = data.validation.labels;
+    }
+
+    torch::nn::Module& model() override { return *model_; }
+    CheckpointInfo checkpointInfo() const override {
+        return {"autoencoder", models::toString(options_.decoder()), options_.codeSize(), 0, 0.0};
+    }
+    std::vector<torch::Tensor> parameters() override { return model_->parameters(); }
+    std::int64_t examples() const override { return train_.size(0); }
+
+    void beginEpoch(int /*epoch*/) override {
+        trainError_ = SquaredError();
+        lossSum_ = 0.0;
+        seen_ = 0;
+    }
+
+    torch::Tensor batchLoss(const torch::Tensor& positions) override {
+        positions_ = positions;
+        const torch::Tensor x = train_.index_select(0, positions);
+        output_ = model_->forward(x);
+        return reconstructionLoss(output_, x, options_.loss());
+    }
+
+    void afterStep(const BatchReport& at, std::int64_t batchExamples) override {
+        trainError_.add(output_.detach(), train32_.index_select(0, positions_));
+        lossSum_ += at.loss * static_cast<double>(batchExamples);
+        seen_ += batchExamples;
+        if (callbacks_.onBatch) callbacks_.onBatch(at);
+    }
+
+    std::optional<EpochRecord> evaluate(int epoch, const TrainingControl& /*control*/) override {
+        const Evaluation validation = evaluateAutoencoder(model_, validation_, validation32_, options_.loss());
+        report_ = EpochReport();
+        report_.epoch = epoch;
+        report_.epochs = options_.epochs();
+        report_.trainLoss = lossSum_ / static_cast<double>(seen_);
+        report_.trainRmse = trainError_.rmse();
+        report_.validationLoss = validation.loss;
+        report_.validationRmse = validation.rmse;
+        showDigitsAndCodes();
+        EpochRecord record;
+        record.metric = validation.loss;
+        record.columns = {{"train_loss", report_.trainLoss},
+                          {"validation_loss", report_.validationLoss},
+                          {"train_rmse", report_.trainRmse},
+                          {"validation_rmse", report_.validationRmse}};
+        record.scalars = {{"loss/train", report_.trainLoss},
+                          {"loss/validation", report_.validationLoss},
+                          {"rmse/train", report_.trainRmse},
+                          {"rmse/validation", report_.validationRmse}};
+        record.images.push_back({"reconstructions", 2 * report_.inputs.size,
+                                 report_.inputs.count * report_.inputs.size,
+                                 stackStrips(report_.inputs, report_.reconstructions)});
+        return record;
+    }
+
+    void epochEnded(const EpochSummary& summary) override {
+        report_.improved = summary.improved;
+        report_.bestEpoch = summary.bestEpoch;
+        if (summary.improved) bestValidationRmse_ = report_.validationRmse;
+        report_.bestValidationRmse = bestValidationRmse_;
+        report_.seconds = summary.seconds;
+        report_.imagesPerSecond = summary.examplesPerSecond;
+        finalTrainRmse_ = report_.trainRmse;
+        if (callbacks_.onEpoch) callbacks_.onEpoch(report_);
+    }
+
+    void saveState(torch::serialize::OutputArchive& archive) const override {
+        archive.write("best_validation_rmse", c10::IValue(bestValidationRmse_));
+    }
+    void loadState(torch::serialize::InputArchive& archive) override {
+        c10::IValue value;
+        archive.read("best_validation_rmse", value);
+        bestValidationRmse_ = value.toDouble();
+    }
+
+    double bestValidationRmse() const { return bestValidationRmse_; }
+    double finalTrainRmse() const { return finalTrainRmse_; }
+
+private:
+    void showDigitsAndCodes() {
+        torch::NoGradGuard noGrad;
+        model_->eval();
+        torch::Tensor shown = model_->forward(validation_.index_select(0, shownIndex_));
+        if (size_ != 32) shown = models::resizeForEvaluation(shown);
+        report_.inputs = shownInputs_;
+        report_.reconstructions = toStrip(shown);
+        if (options_.codeSize() == 2) {
+            std::vector<torch::Tensor> chunks;
+            for (std::int64_t begin = 0; begin < validation_.size(0); begin += kAutoencoderEvaluationBatch) {
+                chunks.push_back(model_->encode(validation_.slice(0, begin, begin + kAutoencoderEvaluationBatch)));
+            }
+            const torch::Tensor codes = torch::cat(chunks).contiguous();
+            report_.codes2d.assign(codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel());
+            report_.codeLabels = validationLabels_;
+        }
+    }
+
+    models::Autoencoder model_;
+    const AutoencoderTrainingOptions& options_;
+    const TrainingCallbacks& callbacks_;
+    int size_ = 32;
+    torch::Tensor train_, train32_, validation_, validation32_, shownIndex_;
+    ImageStrip shownInputs_;
+    std::vector<std::uint8_t> validationLabels_;
+    SquaredError trainError_;
+    double lossSum_ = 0.0;
+    std::int64_t seen_ = 0;
+    torch::Tensor positions_, output_;
+    EpochReport report_;
+    double bestValidationRmse_ = 0.0;
+    double finalTrainRmse_ = 0.0;
+};
 
 }  // namespace
 
@@ -83,182 +210,43 @@ nlohmann::json autoencoderRunConfig(const AutoencoderTrainingOptions& options, c
 
 AutoencoderTrainer::AutoencoderTrainer(AutoencoderTrainingOptions options,
                                        std::shared_ptr<const data::MnistData> data,
-                                       std::optional<std::filesystem::path> runFolder)
-    : options_(std::move(options)), data_(std::move(data)), runFolder_(std::move(runFolder)) {}
+                                       std::optional<std::filesystem::path> runFolder,
+                                       track::RunFolderUse use)
+    : options_(std::move(options)), data_(std::move(data)), runFolder_(std::move(runFolder)), use_(use) {}
 
 TrainingResult AutoencoderTrainer::run(const TrainingCallbacks& callbacks, TrainingControl& control) {
     options_.validate();
     if (!data_ || data_->train.empty() || data_->validation.empty()) {
         throw std::invalid_argument("training needs a non-empty train and validation split");
     }
-    std::optional<track::RunFolder> run;
-    std::optional<track::EventFileWriter> events;
-    if (runFolder_) {
-        run = track::RunFolder::create(*runFolder_);
-        run->writeConfig(autoencoderRunConfig(options_, *data_));
-        events.emplace(*runFolder_);
-    }
-
     configureTorchThreads(options_.threads());
     torch::manual_seed(options_.seed());
     model_ = models::Autoencoder(
         models::AutoencoderOptions().decoder(options_.decoder()).codeSize(options_.codeSize()));
-    torch::optim::Adam optimizer(model_->parameters(), torch::optim::AdamOptions(options_.learningRate()));
-    const CheckpointInfo checkpointInfo{"autoencoder", models::toString(options_.decoder()),
-                                        options_.codeSize(), 0, 0.0};
+    AutoencoderSteps steps(model_, options_, *data_, callbacks);
 
-    const int size = static_cast<int>(model_->imageSize());
-    const torch::Tensor train = data::imagesToTensor(data_->train, size);
-    const torch::Tensor train32 = size == 32 ? train : data::imagesToTensor(data_->train, 32);
-    const torch::Tensor validation = data::imagesToTensor(data_->validation, size);
-    const torch::Tensor validation32 = size == 32 ? validation : data::imagesToTensor(data_->validation, 32);
-    const torch::Tensor shownIndex = torch::tensor(shownDigitIndices(data_->validation), torch::kInt64);
-    const ImageStrip shownInputs = toStrip(validation32.index_select(0, shownIndex));
-    std::vector<std::uint8_t> validationLabels = data_->validation.labels;
-
-    const std::int64_t n = train.size(0);
-    const std::int64_t batchSize = options_.batchSize();
-    std::int64_t batches = (n + batchSize - 1) / batchSize;
-    if (options_.maxBatchesPerEpoch() > 0) batches = std::min<std::int64_t>(batches, options_.maxBatchesPerEpoch());
+    LoopSettings settings;
+    settings.epochs = options_.epochs();
+    settings.batchSize = options_.batchSize();
+    settings.maxBatchesPerEpoch = options_.maxBatchesPerEpoch();
+    settings.earlyStoppingPatience = options_.earlyStoppingPatience();
+    settings.seed = options_.seed();
+    settings.learningRate = options_.learningRate();
+    settings.runFolder = runFolder_;
+    settings.use = use_;
+    settings.config = autoencoderRunConfig(options_, *data_);
+    const LoopResult loop = runTrainingLoop(steps, settings, control);
 
     TrainingResult result;
-    double bestLoss = std::numeric_limits<double>::infinity();
-    double trainingSeconds = 0.0;
-    std::int64_t imagesTrained = 0;
-    int epochsWithoutImprovement = 0;
-    const auto start = Clock::now();
-    const auto saveBoth = [&](std::int64_t epoch, double loss, bool best) {
-        if (!run) return;
-        CheckpointInfo info = checkpointInfo;
-        info.epoch = epoch;
-        info.validationLoss = loss;
-        if (best) saveCheckpoint(run->bestCheckpointPath(), *model_, info);
-        saveCheckpoint(run->lastCheckpointPath(), *model_, info);
-    };
-    const auto finish = [&](TrainingResult::Status status, std::string message) {
-        result.status = status;
-        result.message = std::move(message);
-        if (result.bestEpoch == 0 && run) saveBoth(0, std::nan(""), true);  // a valid best.pt always
-        result.secondsPerEpoch = result.epochsRun > 0 ? secondsBetween(start, Clock::now()) / result.epochsRun : 0.0;
-        result.imagesPerSecond = trainingSeconds > 0 ? static_cast<double>(imagesTrained) / trainingSeconds : 0.0;
-        if (events) events->flush();
-        return result;
-    };
-
-    model_->train();
-    for (int epoch = 1; epoch <= options_.epochs(); ++epoch) {
-        const auto epochStart = Clock::now();
-        const torch::Tensor order = epochOrder(n, options_.seed(), epoch);
-        SquaredError trainError;
-        double lossSum = 0.0;
-        std::int64_t epochImages = 0;
-        double epochTrainingSeconds = 0.0;
-        for (std::int64_t b = 0; b < batches; ++b) {
-            if (!control.waitWhilePaused()) {
-                return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-            }
-            const auto batchStart = Clock::now();
-            const torch::Tensor index = order.slice(0, b * batchSize, std::min(n, (b + 1) * batchSize));
-            const torch::Tensor x = train.index_select(0, index);
-            const torch::Tensor output = model_->forward(x);
-            const torch::Tensor loss = reconstructionLoss(output, x, options_.loss());
-            const double lossValue = loss.item<double>();
-            if (!std::isfinite(lossValue)) {
-                return finish(TrainingResult::Status::Diverged,
-                              "the training loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite") +
-                                  " at epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) +
-                                  "; training stopped" +
-                                  (result.bestEpoch > 0 ? " and best.pt (epoch " + std::to_string(result.bestEpoch) + ") is kept"
-                                                        : "") +
-                                  ". Try a lower learning rate.");
-            }
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-            trainError.add(output.detach(), train32.index_select(0, index));
-            lossSum += lossValue * static_cast<double>(x.size(0));
-            epochImages += x.size(0);
-            epochTrainingSeconds += secondsBetween(batchStart, Clock::now());
-
-            if (callbacks.onBatch) {
-                callbacks.onBatch(batchReport(epoch, options_.epochs(), b, batches, lossValue, start, start));
-            }
-        }
-        trainingSeconds += epochTrainingSeconds;
-        imagesTrained += epochImages;
-
-        const Evaluation validationResult = evaluate(model_, validation, validation32, options_.loss());
-        EpochReport report;
-        report.epoch = epoch;
-        report.epochs = options_.epochs();
-        report.trainLoss = lossSum / static_cast<double>(epochImages);
-        report.trainRmse = trainError.rmse();
-        report.validationLoss = validationResult.loss;
-        report.validationRmse = validationResult.rmse;
-        report.imagesPerSecond = static_cast<double>(epochImages) / epochTrainingSeconds;
-        report.improved = validationResult.loss < bestLoss;
-        if (report.improved) {
-            bestLoss = validationResult.loss;
-            result.bestEpoch = epoch;
-            result.bestValidationRmse = validationResult.rmse;
-            epochsWithoutImprovement = 0;
-        } else {
-            ++epochsWithoutImprovement;
-        }
-        saveBoth(epoch, validationResult.loss, report.improved);
-        report.bestEpoch = result.bestEpoch;
-        report.bestValidationRmse = result.bestValidationRmse;
-        {
-            torch::NoGradGuard noGrad;
-            model_->eval();
-            torch::Tensor shown = model_->forward(validation.index_select(0, shownIndex));
-            if (size != 32) shown = models::resizeForEvaluation(shown);
-            report.inputs = shownInputs;
-            report.reconstructions = toStrip(shown);
-            if (options_.codeSize() == 2) {
-                std::vector<torch::Tensor> chunks;
-                for (std::int64_t begin = 0; begin < validation.size(0);
-                     begin += kAutoencoderEvaluationBatch) {
-                    chunks.push_back(model_->encode(
-                        validation.slice(0, begin, begin + kAutoencoderEvaluationBatch)));
-                }
-                const torch::Tensor codes = torch::cat(chunks).contiguous();
-                report.codes2d.assign(codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel());
-                report.codeLabels = validationLabels;
-            }
-            model_->train();
-        }
-        report.seconds = secondsBetween(epochStart, Clock::now());
-        result.epochsRun = epoch;
-        result.finalTrainRmse = report.trainRmse;
-
-        if (run) {
-            run->appendMetrics({{"epoch", epoch},
-                                {"train_loss", report.trainLoss},
-                                {"validation_loss", report.validationLoss},
-                                {"train_rmse", report.trainRmse},
-                                {"validation_rmse", report.validationRmse},
-                                {"best_epoch", report.bestEpoch},
-                                {"seconds", report.seconds},
-                                {"images_per_second", report.imagesPerSecond}});
-            events->addScalar("loss/train", epoch, static_cast<float>(report.trainLoss));
-            events->addScalar("loss/validation", epoch, static_cast<float>(report.validationLoss));
-            events->addScalar("rmse/train", epoch, static_cast<float>(report.trainRmse));
-            events->addScalar("rmse/validation", epoch, static_cast<float>(report.validationRmse));
-            events->addScalar("speed/images_per_second", epoch, static_cast<float>(report.imagesPerSecond));
-            const auto picture = stackStrips(report.inputs, report.reconstructions);
-            events->addImage("reconstructions", epoch, 2 * report.inputs.size,
-                             report.inputs.count * report.inputs.size, 1, picture);
-            events->flush();
-        }
-        if (callbacks.onEpoch) callbacks.onEpoch(report);
-
-        if (options_.earlyStoppingPatience() > 0 && epochsWithoutImprovement >= options_.earlyStoppingPatience()) {
-            return finish(TrainingResult::Status::EarlyStopped,
-                          "no better validation loss for " + std::to_string(epochsWithoutImprovement) + " epochs");
-        }
-    }
-    return finish(TrainingResult::Status::Finished, "");
+    result.status = loop.status;
+    result.message = loop.message;
+    result.epochsRun = loop.epochsRun;
+    result.bestEpoch = loop.bestEpoch;
+    result.bestValidationRmse = steps.bestValidationRmse();
+    result.finalTrainRmse = steps.finalTrainRmse();
+    result.secondsPerEpoch = loop.secondsPerEpoch;
+    result.imagesPerSecond = loop.examplesPerSecond;
+    return result;
 }
 
 }  // namespace learn2add::train

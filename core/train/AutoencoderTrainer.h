@@ -16,9 +16,11 @@
 // a portable seeded shuffle (common/SeededShuffle.h), and uses a fixed thread count, so the same
 // options, data and thread count give bit-identical weights on the CPU.
 //
-// Errors: invalid options throw std::invalid_argument before anything is written; an unwritable run
-// folder throws track::TrackError; a full disk while saving throws CheckpointError or TrackError. A
-// loss that becomes NaN or infinite ends the run with status Diverged (best.pt is kept).
+// Errors: invalid options throw std::invalid_argument before anything is written; an unwritable,
+// taken or conflicting run folder throws track::TrackError; a full disk while saving throws
+// CheckpointError or TrackError. A loss that becomes NaN or infinite ends the run with status
+// Diverged (best.pt is kept). The epochs, checkpoints, metrics and resume are the shared loop's
+// (TrainingLoop.h).
 
 #include <filesystem>
 #include <functional>
@@ -28,6 +30,7 @@
 
 #include "data/MnistData.h"
 #include "models/Autoencoder.h"
+#include "track/RunFolder.h"
 #include "train/AutoencoderTrainingOptions.h"
 #include "train/TrainingControl.h"
 #include "train/TrainingReports.h"
@@ -42,9 +45,11 @@ struct TrainingCallbacks {
 class AutoencoderTrainer {
 public:
     // `runFolder`: where config.json, metrics.csv, best.pt, last.pt and the event file go; nothing
-    // is written when it is empty.
+    // is written when it is empty. `use`: a new run, or resume / replace the run it holds (see
+    // TrainingLoop.h).
     AutoencoderTrainer(AutoencoderTrainingOptions options, std::shared_ptr<const data::MnistData> data,
-                       std::optional<std::filesystem::path> runFolder = std::nullopt);
+                       std::optional<std::filesystem::path> runFolder = std::nullopt,
+                       track::RunFolderUse use = track::RunFolderUse::New);
 
     TrainingResult run(const TrainingCallbacks& callbacks, TrainingControl& control);
 
@@ -56,6 +61,7 @@ private:
     AutoencoderTrainingOptions options_;
     std::shared_ptr<const data::MnistData> data_;
     std::optional<std::filesystem::path> runFolder_;
+    track::RunFolderUse use_;
     models::Autoencoder model_{nullptr};
 };
 

@@ -27,7 +27,8 @@ std::string CheckpointInfo::describe() const {
 }
 
 void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& module,
-                    const CheckpointInfo& info, CheckpointPrecision precision) {
+                    const CheckpointInfo& info, CheckpointPrecision precision,
+                    const ResumeStateWriter& resumeState) {
     // Serialized in memory, then written and checked by the atomic writer: LibTorch's file writer
     // throws again from its destructor when the disk fills up, which ends the process.
     std::ostringstream bytes;
@@ -51,6 +52,11 @@ void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& 
                 module.save(parameters);
             }
             archive.write("model", parameters);
+            if (resumeState) {
+                torch::serialize::OutputArchive state;
+                resumeState(state);
+                archive.write("resume", state);
+            }
             archive.save_to(bytes);
         }
     } catch (const c10::Error& e) {
@@ -85,6 +91,22 @@ CheckpointInfo readCheckpointInfo(const std::filesystem::path& path) {
     if (archive.try_read("learn2add.epoch", value)) info.epoch = value.toInt();
     if (archive.try_read("learn2add.validation_loss", value)) info.validationLoss = value.toDouble();
     return info;
+}
+
+void readResumeState(const std::filesystem::path& path, const ResumeStateReader& read) {
+    readCheckpointInfo(path);  // the file exists and is a Learn2Add checkpoint
+    torch::serialize::InputArchive archive;
+    archive.load_from(path.string());
+    torch::serialize::InputArchive state;
+    if (!archive.try_read("resume", state)) {
+        throw CheckpointError(path.string() + ": holds no training state to resume from");
+    }
+    try {
+        read(state);
+    } catch (const c10::Error& e) {
+        throw CheckpointError(path.string() + ": its training state does not fit this run (" +
+                              std::string(e.what_without_backtrace()) + ")");
+    }
 }
 
 CheckpointInfo requireCheckpointOf(const std::filesystem::path& path,

@@ -9,9 +9,11 @@
 // Writes are atomic: a reader never sees a half-written file (see common/AtomicFile.h).
 
 #include <torch/nn/module.h>
+#include <torch/serialize/archive.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -37,10 +39,20 @@ struct CheckpointInfo {
 // loading converts back to the module's own type (float32).
 enum class CheckpointPrecision { Float32, Half };
 
+// What a last.pt adds so that a run can be resumed (optimizer, random generators, the loop's
+// counters; see TrainingLoop.h). Stored under its own key: readers of the model ignore it.
+using ResumeStateWriter = std::function<void(torch::serialize::OutputArchive&)>;
+using ResumeStateReader = std::function<void(torch::serialize::InputArchive&)>;
+
 // Throws CheckpointError naming the file when it cannot be written (e.g. a full disk).
 void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& module,
                     const CheckpointInfo& info,
-                    CheckpointPrecision precision = CheckpointPrecision::Float32);
+                    CheckpointPrecision precision = CheckpointPrecision::Float32,
+                    const ResumeStateWriter& resumeState = {});
+
+// Calls `read` with the resume state of a checkpoint saved with one. Throws CheckpointError when
+// the file holds none (a best.pt, or a last.pt written before resume existed), naming the file.
+void readResumeState(const std::filesystem::path& path, const ResumeStateReader& read);
 
 // Throws CheckpointError when the file is missing, unreadable or not a Learn2Add checkpoint.
 CheckpointInfo readCheckpointInfo(const std::filesystem::path& path);

@@ -26,6 +26,9 @@ public:
     // codes [M, codeSize], digits [M] int64 in 0..9. A digit with no code gets the mean of all.
     static CodePrototypes fromCodes(const torch::Tensor& codes, const torch::Tensor& digits);
 
+    // A table saved from table() (resuming a run); [10, codeSize].
+    static CodePrototypes fromTable(torch::Tensor table) { return CodePrototypes(std::move(table)); }
+
     // Moves each digit present in the batch towards its mean code in the batch.
     void update(const torch::Tensor& codes, const torch::Tensor& digits);
 

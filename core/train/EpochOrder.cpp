@@ -16,7 +16,8 @@ torch::Tensor epochOrder(std::int64_t n, std::uint64_t seed, int epoch) {
 }
 
 BatchReport batchReport(int epoch, int epochs, std::int64_t batch, std::int64_t batchesPerEpoch,
-                        double loss, Clock::time_point start, Clock::time_point loopStart) {
+                        double loss, Clock::time_point start, Clock::time_point loopStart,
+                        int firstEpoch) {
     BatchReport report;
     report.epoch = epoch;
     report.epochs = epochs;
@@ -25,8 +26,8 @@ BatchReport batchReport(int epoch, int epochs, std::int64_t batch, std::int64_t 
     report.loss = loss;
     const auto now = Clock::now();
     report.elapsedSeconds = secondsBetween(start, now);
-    const double done = static_cast<double>((epoch - 1) * batchesPerEpoch + batch + 1);
-    const double total = static_cast<double>(epochs * batchesPerEpoch);
+    const double done = static_cast<double>((epoch - firstEpoch) * batchesPerEpoch + batch + 1);
+    const double total = static_cast<double>((epochs - firstEpoch + 1) * batchesPerEpoch);
     report.etaSeconds = secondsBetween(loopStart, now) / done * (total - done);
     return report;
 }

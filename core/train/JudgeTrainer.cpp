@@ -8,11 +8,11 @@
 #include "common/SeededShuffle.h"
 #include "common/TorchRuntime.h"
 #include "data/DigitTensors.h"
-#include "track/EventFileWriter.h"
-#include "track/RunFolder.h"
 #include "train/Checkpoint.h"
 #include "train/DataConfig.h"
 #include "train/EpochOrder.h"
+#include "train/TrainingLimits.h"
+#include "train/TrainingLoop.h"
 
 namespace learn2add::train {
 namespace {
@@ -43,7 +43,8 @@ void JudgeTrainingOptions::validate() const {
         if (!ok) throw std::invalid_argument(message);
     };
     require(epochs() >= 1, "epochs must be at least 1");
-    require(batchSize() >= 1, "batch size must be at least 1");
+    require(batchSize() >= 1 && batchSize() <= kMaxBatchSize,
+            "batch size must be between 1 and " + std::to_string(kMaxBatchSize));
     require(learningRate() > 0 && std::isfinite(learningRate()), "learning rate must be positive");
     require(threads() >= 1 && threads() <= 256, "threads must be between 1 and 256");
     require(maxShift() >= 0 && maxShift() <= 4, "max shift must be between 0 and 4 pixels");
@@ -83,8 +84,124 @@ nlohmann::json judgeRunConfig(const JudgeTrainingOptions& options, const data::M
 }
 
 JudgeTrainer::JudgeTrainer(JudgeTrainingOptions options, std::shared_ptr<const data::MnistData> data,
-                           std::optional<std::filesystem::path> runFolder)
-    : options_(std::move(options)), data_(std::move(data)), runFolder_(std::move(runFolder)) {}
+                           std::optional<std::filesystem::path> runFolder, track::RunFolderUse use)
+    : options_(std::move(options)), data_(std::move(data)), runFolder_(std::move(runFolder)), use_(use) {}
+
+namespace {
+
+// The judge's part of the training loop: shifted batches, cross-entropy, the validation accuracy
+// (highest is best); the best epoch's weights are kept and measured on the test split at the end.
+class JudgeSteps final : public TrainingSteps {
+public:
+    JudgeSteps(models::DigitJudge model, const JudgeTrainingOptions& options,
+               const data::MnistData& data, const JudgeTrainingCallbacks& callbacks,
+               std::optional<std::filesystem::path> runFolder)
+        : model_(std::move(model)), options_(options), data_(data), callbacks_(callbacks),
+          runFolder_(std::move(runFolder)), shifts_(options.seed() ^ 0x5348494654ULL) {
+        train_ = data::imagesToTensor(data.train, 32);
+        trainLabels_ = data::labelsToTensor(data.train);
+        validation_ = data::imagesToTensor(data.validation, 32);
+        validationLabels_ = data::labelsToTensor(data.validation);
+        best_ = std::dynamic_pointer_cast<models::DigitJudgeImpl>(model_->clone());
+    }
+
+    torch::nn::Module& model() override { return *model_; }
+    CheckpointInfo checkpointInfo() const override { return kJudgeCheckpoint; }
+    std::vector<torch::Tensor> parameters() override { return model_->parameters(); }
+    std::int64_t examples() const override { return train_.size(0); }
+    bool higherIsBetter() const override { return true; }
+
+    void beginEpoch(int /*epoch*/) override {
+        lossSum_ = 0.0;
+        correct_ = 0;
+        seen_ = 0;
+    }
+
+    torch::Tensor batchLoss(const torch::Tensor& positions) override {
+        const torch::Tensor x = shifted(train_.index_select(0, positions), options_.maxShift(), shifts_);
+        labels_ = trainLabels_.index_select(0, positions);
+        logits_ = model_->forward(x);
+        return torch::nn::functional::cross_entropy(logits_, labels_);
+    }
+
+    void afterStep(const BatchReport& at, std::int64_t batchExamples) override {
+        lossSum_ += at.loss * static_cast<double>(batchExamples);
+        correct_ += logits_.argmax(1).eq(labels_).sum().item<std::int64_t>();
+        seen_ += batchExamples;
+        if (callbacks_.onBatch) callbacks_.onBatch(at);
+    }
+
+    std::optional<EpochRecord> evaluate(int epoch, const TrainingControl& /*control*/) override {
+        report_ = JudgeEpochReport();
+        report_.epoch = epoch;
+        report_.epochs = options_.epochs();
+        report_.trainLoss = lossSum_ / static_cast<double>(seen_);
+        report_.trainAccuracy = static_cast<double>(correct_) / static_cast<double>(seen_);
+        report_.validationAccuracy = judgeAccuracy(model_, validation_, validationLabels_);
+        EpochRecord record;
+        record.metric = report_.validationAccuracy;
+        record.columns = {{"train_loss", report_.trainLoss},
+                          {"train_accuracy", report_.trainAccuracy},
+                          {"validation_accuracy", report_.validationAccuracy}};
+        record.scalars = {{"loss/train", report_.trainLoss},
+                          {"accuracy/train", report_.trainAccuracy},
+                          {"accuracy/validation", report_.validationAccuracy}};
+        return record;
+    }
+
+    void epochEnded(const EpochSummary& summary) override {
+        report_.improved = summary.improved;
+        report_.seconds = summary.seconds;
+        report_.imagesPerSecond = summary.examplesPerSecond;
+        if (summary.improved) best_ = std::dynamic_pointer_cast<models::DigitJudgeImpl>(model_->clone());
+        if (callbacks_.onEpoch) callbacks_.onEpoch(report_);
+    }
+
+    void finished(const LoopResult& result, nlohmann::json& config) override {
+        model_ = best_;
+        model_->eval();
+        if (data_.test.size() > 0) {
+            testAccuracy_ = judgeAccuracy(model_, data::imagesToTensor(data_.test, 32),
+                                          data::labelsToTensor(data_.test));
+        }
+        if (result.bestEpoch > 0) {
+            config["result"] = {{"best_epoch", result.bestEpoch},
+                                {"validation_accuracy", result.bestMetric},
+                                {"test_accuracy", testAccuracy_}};
+        }
+    }
+
+    void saveState(torch::serialize::OutputArchive& archive) const override {
+        archive.write("shifts", c10::IValue(shifts_.state()));
+    }
+    void loadState(torch::serialize::InputArchive& archive) override {
+        c10::IValue value;
+        archive.read("shifts", value);
+        shifts_.restore(value.toStringRef());
+        if (runFolder_) loadCheckpoint(*runFolder_ / "best.pt", *best_, kJudgeCheckpoint);
+    }
+
+    models::DigitJudge bestModel() const { return model_; }
+    double testAccuracy() const { return testAccuracy_; }
+
+private:
+    models::DigitJudge model_;
+    const JudgeTrainingOptions& options_;
+    const data::MnistData& data_;
+    const JudgeTrainingCallbacks& callbacks_;
+    std::optional<std::filesystem::path> runFolder_;
+    SeededShuffle shifts_;
+    torch::Tensor train_, trainLabels_, validation_, validationLabels_;
+    torch::Tensor labels_, logits_;
+    double lossSum_ = 0.0;
+    std::int64_t correct_ = 0;
+    std::int64_t seen_ = 0;
+    JudgeEpochReport report_;
+    models::DigitJudge best_{nullptr};
+    double testAccuracy_ = 0.0;
+};
+
+}  // namespace
 
 JudgeTrainingResult JudgeTrainer::run(const JudgeTrainingCallbacks& callbacks,
                                       TrainingControl& control) {
@@ -92,134 +209,34 @@ JudgeTrainingResult JudgeTrainer::run(const JudgeTrainingCallbacks& callbacks,
     if (!data_ || data_->train.empty() || data_->validation.empty()) {
         throw std::invalid_argument("training needs a non-empty train and validation split");
     }
-    std::optional<track::RunFolder> run;
-    std::optional<track::EventFileWriter> events;
-    if (runFolder_) {
-        run = track::RunFolder::create(*runFolder_);
-        run->writeConfig(judgeRunConfig(options_, *data_));
-        events.emplace(*runFolder_);
-    }
     configureTorchThreads(options_.threads());
     torch::manual_seed(options_.seed());
     model_ = models::DigitJudge();
-    torch::optim::Adam optimizer(model_->parameters(),
-                                 torch::optim::AdamOptions(options_.learningRate()));
-    SeededShuffle shifts(options_.seed() ^ 0x5348494654ULL);
+    JudgeSteps steps(model_, options_, *data_, callbacks, runFolder_);
 
-    const torch::Tensor train = data::imagesToTensor(data_->train, 32);
-    const torch::Tensor trainLabels = data::labelsToTensor(data_->train);
-    const torch::Tensor validation = data::imagesToTensor(data_->validation, 32);
-    const torch::Tensor validationLabels = data::labelsToTensor(data_->validation);
-    const std::int64_t n = train.size(0);
-    const std::int64_t batchSize = options_.batchSize();
-    std::int64_t batches = (n + batchSize - 1) / batchSize;
-    if (options_.maxBatchesPerEpoch() > 0) {
-        batches = std::min<std::int64_t>(batches, options_.maxBatchesPerEpoch());
-    }
+    LoopSettings settings;
+    settings.epochs = options_.epochs();
+    settings.batchSize = options_.batchSize();
+    settings.maxBatchesPerEpoch = options_.maxBatchesPerEpoch();
+    settings.seed = options_.seed();
+    settings.learningRate = options_.learningRate();
+    settings.runFolder = runFolder_;
+    settings.use = use_;
+    settings.config = judgeRunConfig(options_, *data_);
+    settings.bestBeforeFirstEpoch = false;  // an untrained judge is never saved as a judge
+    const LoopResult loop = runTrainingLoop(steps, settings, control);
 
+    model_ = steps.bestModel();
     JudgeTrainingResult result;
-    double trainingSeconds = 0.0;
-    std::int64_t imagesTrained = 0;
-    models::DigitJudge best = std::dynamic_pointer_cast<models::DigitJudgeImpl>(model_->clone());
-    const auto start = Clock::now();
-    const auto finish = [&](TrainingResult::Status status, std::string message) {
-        result.status = status;
-        result.message = std::move(message);
-        model_ = best;
-        model_->eval();
-        if (data_->test.size() > 0) {
-            result.testAccuracy = judgeAccuracy(model_, data::imagesToTensor(data_->test, 32),
-                                                data::labelsToTensor(data_->test));
-        }
-        if (run && result.bestEpoch > 0) {  // an untrained judge is never saved as a judge
-            CheckpointInfo info = kJudgeCheckpoint;
-            info.epoch = result.bestEpoch;
-            info.validationLoss = 1.0 - result.validationAccuracy;
-            saveCheckpoint(run->bestCheckpointPath(), *model_, info);
-            nlohmann::json config = run->readConfig();
-            config["result"] = {{"best_epoch", result.bestEpoch},
-                                {"validation_accuracy", result.validationAccuracy},
-                                {"test_accuracy", result.testAccuracy}};
-            run->writeConfig(config);
-        }
-        result.secondsPerEpoch =
-            result.epochsRun > 0 ? secondsBetween(start, Clock::now()) / result.epochsRun : 0.0;
-        result.imagesPerSecond =
-            trainingSeconds > 0 ? static_cast<double>(imagesTrained) / trainingSeconds : 0.0;
-        if (events) events->flush();
-        return result;
-    };
-
-    model_->train();
-    for (int epoch = 1; epoch <= options_.epochs(); ++epoch) {
-        const auto epochStart = Clock::now();
-        const torch::Tensor order = epochOrder(n, options_.seed(), epoch);
-        double lossSum = 0.0;
-        std::int64_t correct = 0;
-        std::int64_t seen = 0;
-        double epochSeconds = 0.0;
-        for (std::int64_t b = 0; b < batches; ++b) {
-            if (!control.waitWhilePaused()) {
-                return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-            }
-            const auto batchStart = Clock::now();
-            const torch::Tensor index =
-                order.slice(0, b * batchSize, std::min(n, (b + 1) * batchSize));
-            const torch::Tensor x = shifted(train.index_select(0, index), options_.maxShift(), shifts);
-            const torch::Tensor y = trainLabels.index_select(0, index);
-            const torch::Tensor logits = model_->forward(x);
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, y);
-            const double lossValue = loss.item<double>();
-            if (!std::isfinite(lossValue)) {
-                return finish(TrainingResult::Status::Diverged,
-                              "the judge's loss became " + std::to_string(lossValue) +
-                                  " at epoch " + std::to_string(epoch) +
-                                  "; training stopped. Try a lower learning rate.");
-            }
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-            lossSum += lossValue * static_cast<double>(x.size(0));
-            correct += logits.argmax(1).eq(y).sum().item<std::int64_t>();
-            seen += x.size(0);
-            epochSeconds += secondsBetween(batchStart, Clock::now());
-            if (callbacks.onBatch) {
-                callbacks.onBatch(batchReport(epoch, options_.epochs(), b, batches, lossValue, start, start));
-            }
-        }
-        trainingSeconds += epochSeconds;
-        imagesTrained += seen;
-        JudgeEpochReport report;
-        report.epoch = epoch;
-        report.epochs = options_.epochs();
-        report.trainLoss = lossSum / static_cast<double>(seen);
-        report.trainAccuracy = static_cast<double>(correct) / static_cast<double>(seen);
-        report.validationAccuracy = judgeAccuracy(model_, validation, validationLabels);
-        report.imagesPerSecond = static_cast<double>(seen) / epochSeconds;
-        report.improved = result.bestEpoch == 0 || report.validationAccuracy > result.validationAccuracy;
-        if (report.improved) {
-            result.bestEpoch = epoch;
-            result.validationAccuracy = report.validationAccuracy;
-            best = std::dynamic_pointer_cast<models::DigitJudgeImpl>(model_->clone());
-        }
-        report.seconds = secondsBetween(epochStart, Clock::now());
-        result.epochsRun = epoch;
-        if (run) {
-            run->appendMetrics({{"epoch", epoch},
-                                {"train_loss", report.trainLoss},
-                                {"train_accuracy", report.trainAccuracy},
-                                {"validation_accuracy", report.validationAccuracy},
-                                {"seconds", report.seconds},
-                                {"images_per_second", report.imagesPerSecond}});
-            events->addScalar("loss/train", epoch, static_cast<float>(report.trainLoss));
-            events->addScalar("accuracy/train", epoch, static_cast<float>(report.trainAccuracy));
-            events->addScalar("accuracy/validation", epoch,
-                              static_cast<float>(report.validationAccuracy));
-            events->flush();
-        }
-        if (callbacks.onEpoch) callbacks.onEpoch(report);
-    }
-    return finish(TrainingResult::Status::Finished, "");
+    result.status = loop.status;
+    result.message = loop.message;
+    result.epochsRun = loop.epochsRun;
+    result.bestEpoch = loop.bestEpoch;
+    result.validationAccuracy = loop.bestEpoch > 0 ? loop.bestMetric : 0.0;
+    result.testAccuracy = steps.testAccuracy();
+    result.secondsPerEpoch = loop.secondsPerEpoch;
+    result.imagesPerSecond = loop.examplesPerSecond;
+    return result;
 }
 
 }  // namespace learn2add::train

@@ -18,6 +18,7 @@
 
 #include "data/MnistData.h"
 #include "models/DigitJudge.h"
+#include "track/RunFolder.h"
 #include "train/TrainingControl.h"
 #include "train/TrainingReports.h"
 
@@ -65,8 +66,10 @@ struct JudgeTrainingCallbacks {
 
 class JudgeTrainer {
 public:
+    // `use`: a new run, or resume / replace the run the folder holds (see TrainingLoop.h).
     JudgeTrainer(JudgeTrainingOptions options, std::shared_ptr<const data::MnistData> data,
-                 std::optional<std::filesystem::path> runFolder = std::nullopt);
+                 std::optional<std::filesystem::path> runFolder = std::nullopt,
+                 track::RunFolderUse use = track::RunFolderUse::New);
 
     JudgeTrainingResult run(const JudgeTrainingCallbacks& callbacks, TrainingControl& control);
 
@@ -77,6 +80,7 @@ private:
     JudgeTrainingOptions options_;
     std::shared_ptr<const data::MnistData> data_;
     std::optional<std::filesystem::path> runFolder_;
+    track::RunFolderUse use_;
     models::DigitJudge model_{nullptr};
 };
 

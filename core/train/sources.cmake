@@ -12,4 +12,5 @@ target_sources(learn2add_core PRIVATE
   train/AdditionTrainingOptions.cpp
   train/AdditionLoss.cpp
   train/CodePrototypes.cpp
-  train/AdditionTrainer.cpp)
+  train/AdditionTrainer.cpp
+  train/TrainingLoop.cpp)

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <torch/torch.h>
 
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,9 @@
 
 #include "cli/CliRunner.h"
 #include "core/data/IdxFixtures.h"
+#include "models/Autoencoder.h"
+#include "track/RunFolder.h"
+#include "train/Checkpoint.h"
 
 namespace learn2add {
 namespace {
@@ -54,6 +58,12 @@ TEST(CliTrain, InvalidSettingsAreRefusedUpFront) {
     EXPECT_NE(seed.exitCode, 0);  // not wrapped to 18446744073709551615
     EXPECT_NE(seed.output.find("--seed"), std::string::npos) << seed.output;
     EXPECT_FALSE(std::filesystem::exists(folder.path() / "s"));
+
+    // A batch that would take more memory than the machine has (resize64: about 5 MB per image).
+    const auto batch = runCli("train judge --batch 1025 --out " + (folder.path() / "b").string());
+    EXPECT_EQ(batch.exitCode, 2);
+    EXPECT_NE(batch.output.find("batch size must be between 1 and 1024"), std::string::npos) << batch.output;
+    EXPECT_FALSE(std::filesystem::exists(folder.path() / "b"));
 
     const auto out = runCli("train autoencoder --epochs 1 --max-batches 1 --out /proc/learn2add-run");
     EXPECT_EQ(out.exitCode, 2);
@@ -108,6 +118,16 @@ TEST(CliTrain, AFullDiskIsAnErrorThatNamesTheFileAndLeavesNoTemporaryFile) {
     EXPECT_NE(figure->output.find("No space left on device"), std::string::npos) << figure->output;
     EXPECT_EQ(figure->output.find("Wrote"), std::string::npos) << figure->output;
     EXPECT_EQ(figure->output.find(".tmp-"), std::string::npos) << figure->output;
+#ifdef LEARN2ADD_HAS_REPORT
+    // The report's PNG, SVG, PDF, tables and copies go through the same writer.
+    const auto report = runOnAFullDisk(folder.path() / "disk",
+                                       "report --runs " + run.string() + " --out DISK/report", 1000000);
+    ASSERT_TRUE(report.has_value());
+    EXPECT_NE(report->output.find("exit=2"), std::string::npos) << report->output;
+    EXPECT_NE(report->output.find("No space left on device"), std::string::npos) << report->output;
+    EXPECT_EQ(report->output.find(".tmp-"), std::string::npos) << report->output;
+    EXPECT_EQ(report->output.find("Wrote"), std::string::npos) << report->output;
+#endif
 }
 
 TEST(CliTrain, SigtermStopsTheTrainingAtTheNextBatchAndExits143) {
@@ -187,6 +207,83 @@ TEST(CliTrain, ReconstructRefusesARunOfAnotherKind) {
     EXPECT_NE(result.output.find("an autoencoder run (learn2add-cli train autoencoder) is expected"),
               std::string::npos)
         << result.output;
+}
+
+}  // namespace
+}  // namespace learn2add
+
+namespace learn2add {
+namespace {
+
+models::Autoencoder lastWeights(const std::filesystem::path& run) {
+    auto model = models::Autoencoder(
+        models::AutoencoderOptions().decoder(models::DecoderKind::Mirror).codeSize(2));
+    train::loadCheckpoint(run / "last.pt", *model, {"autoencoder", "mirror", 2, 0, 0.0});
+    return model;
+}
+
+TEST(CliResume, AKilledTrainingResumedWithResumeEqualsOneTrainedStraightThrough) {
+    data::testing::TempFolder folder;
+    const std::string settings = " train autoencoder --decoder mirror --code 2 --epochs 3 "
+                                 "--max-batches 4 --batch 16 --seed 9";
+    const auto straight = folder.path() / "straight";
+    ASSERT_EQ(runCli(settings + " --out " + straight.string()).exitCode, 0);
+
+    // SIGKILL once the first epoch is printed (its checkpoints are written by then).
+    const auto run = folder.path() / "killed";
+    const auto log = folder.path() / "log.txt";
+    const std::string script =
+        std::string(LEARN2ADD_CLI_PATH) + settings + " --out " + run.string() + " > " +
+        log.string() + " 2>&1 & pid=$!; for i in $(seq 600); do grep -q \"epoch   1/\" " +
+        log.string() + " && break; sleep 0.05; done; kill -KILL $pid; wait $pid; echo \"exit=$?\"";
+    const auto killed = testing::runCommand("sh -c '" + script + "'");
+    ASSERT_NE(killed.output.find("exit=137"), std::string::npos) << killed.output;
+
+    // Only --resume: the settings come from the run's config.json.
+    const auto resumed = runCli("train autoencoder --resume " + run.string());
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
+    EXPECT_NE(resumed.output.find("(resumed)"), std::string::npos) << resumed.output;
+    EXPECT_EQ(resumed.output.find("epoch   1/3"), std::string::npos) << resumed.output;
+    EXPECT_NE(resumed.output.find("epoch   3/3"), std::string::npos) << resumed.output;
+
+    auto a = lastWeights(straight);
+    auto b = lastWeights(run);
+    for (const auto& parameter : a->named_parameters()) {
+        EXPECT_TRUE(torch::equal(parameter.value(), b->named_parameters()[parameter.key()]))
+            << parameter.key();
+    }
+    std::vector<double> epochs;
+    for (const auto& row : track::RunFolder::open(run).readMetrics()) epochs.push_back(row.at("epoch"));
+    EXPECT_EQ(epochs, (std::vector<double>{1, 2, 3}));
+}
+
+TEST(CliResume, AFolderThatHoldsARunIsRefusedAndConflictingSettingsAreNamed) {
+    data::testing::TempFolder folder;
+    const auto run = folder.path() / "run";
+    const std::string settings = " train autoencoder --decoder mirror --code 2 --epochs 1 --max-batches 2 --batch 16";
+    ASSERT_EQ(runCli(settings + " --out " + run.string()).exitCode, 0);
+
+    const auto again = runCli(settings + " --out " + run.string());
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_NE(again.output.find("already holds a run"), std::string::npos) << again.output;
+
+    const auto conflict = runCli("train autoencoder --decoder upsample --resume " + run.string());
+    EXPECT_EQ(conflict.exitCode, 2);
+    EXPECT_NE(conflict.output.find("cannot resume with decoder \"upsample\""), std::string::npos)
+        << conflict.output;
+
+    const auto both = runCli(settings + " --out " + run.string() + " --resume " + run.string());
+    EXPECT_NE(both.exitCode, 0);
+    EXPECT_NE(both.output.find("excludes"), std::string::npos) << both.output;
+
+    const auto replaced = runCli("train autoencoder --decoder mirror --code 2 --epochs 2 "
+                                 "--max-batches 2 --batch 16 --force --out " + run.string());
+    EXPECT_EQ(replaced.exitCode, 0) << replaced.output;
+    EXPECT_EQ(track::RunFolder::open(run).readMetrics().size(), 2u);
+
+    const auto exported = runCli("export --run " + run.string() + " --out " + run.string());
+    EXPECT_EQ(exported.exitCode, 2);
+    EXPECT_NE(exported.output.find("already holds a run"), std::string::npos) << exported.output;
 }
 
 }  // namespace

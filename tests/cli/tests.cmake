@@ -19,4 +19,5 @@ endforeach()
 # `report` exists when the Qt front end is built (it paints with Qt, off-screen).
 if(TARGET learn2add_report)
   target_compile_definitions(cli_addition_tests PRIVATE LEARN2ADD_HAS_REPORT)
+  target_compile_definitions(cli_tests PRIVATE LEARN2ADD_HAS_REPORT)
 endif()

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -189,6 +190,36 @@ TEST_F(AutoencoderPageTest, WritesEachRunIntoItsOwnFolder) {
     }
     EXPECT_TRUE(
         page.runsTable()->item(0, RunsTable::StatusColumn)->toolTip().contains(base.path()));
+}
+
+TEST_F(AutoencoderPageTest, ContinuesAnOpenedRunInItsOwnFolder) {
+    QTemporaryDir base;
+    ASSERT_TRUE(base.isValid());
+    page.settings()->setRunFolderBase(base.path());
+    page.settings()->epochsBox()->setValue(1);
+    page.trainButton()->click();
+    ASSERT_TRUE(waitForStatus(1, "finished", 15000));
+    const QStringList runs = QDir(base.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    ASSERT_EQ(runs.size(), 1);
+    const QString folder = QDir(base.path()).filePath(runs.front());
+
+    EXPECT_FALSE(page.continueButton()->isEnabled());  // a run trained here is not "opened"
+    QSignalSpy opened(&page, &AutoencoderPage::runOpened);
+    page.openRun(folder);
+    ASSERT_TRUE(testing::waitUntil([&] { return opened.count() == 1; }, 15000));
+    ASSERT_TRUE(page.continueButton()->isEnabled());
+    page.settings()->epochsBox()->setValue(2);
+    page.continueButton()->click();
+    ASSERT_TRUE(waitForStatus(2, "finished", 15000))
+        << page.runsTable()->cellText(2, RunsTable::StatusColumn).toStdString();
+    // One more epoch in the same folder, after the first: nothing repeated, no second folder.
+    EXPECT_EQ(QDir(base.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+    QFile metrics(QDir(folder).filePath("metrics.csv"));
+    ASSERT_TRUE(metrics.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(metrics.readAll()).trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 3) << lines.join(" | ").toStdString();
+    EXPECT_TRUE(lines[1].startsWith("1,"));
+    EXPECT_TRUE(lines[2].startsWith("2,"));
 }
 
 TEST(AutoencoderPageInWindow, DestroyingTheWindowWhileTrainingNeitherHangsNorCrashes) {

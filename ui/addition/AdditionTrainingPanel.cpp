@@ -278,7 +278,10 @@ std::optional<AdditionTrainingJob> AdditionTrainingPanel::jobFromForm(QString& e
                                        QStringLiteral("yyyyMMdd-HHmmss")),
                                    variant_->currentData().toString(), decoder_->currentText(),
                                    recipe_->currentData().toString()));
-        job.runFolder = std::filesystem::path(stem.toStdString());
+        // A new folder for every run: a folder that holds a run is refused (track/RunFolder.h).
+        QString folder = stem;
+        for (int k = 2; QFileInfo::exists(folder); ++k) folder = QStringLiteral("%1-%2").arg(stem).arg(k);
+        job.runFolder = std::filesystem::path(folder.toStdString());
     }
     return job;
 }

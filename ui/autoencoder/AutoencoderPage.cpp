@@ -1,5 +1,7 @@
 #include "autoencoder/AutoencoderPage.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -113,11 +115,18 @@ QWidget* AutoencoderPage::buildControls() {
         tr("Stop the running training and drop the queued ones (Shift+F5). The run "
            "folder keeps best.pt and last.pt."));
     connect(stop_, &QPushButton::clicked, this, &AutoencoderPage::stopTraining);
+    continue_ = new QPushButton(tr("Continue the opened run"));
+    continue_->setToolTip(
+        tr("Train the opened run shown further, in its own folder and with its own settings, from "
+           "its last.pt: up to its number of epochs, or the form's if that is larger."));
+    continue_->setEnabled(false);  // until an opened run is shown
+    connect(continue_, &QPushButton::clicked, this, &AutoencoderPage::continueShownRun);
     auto* buttons = new QGridLayout;
     buttons->addWidget(train_, 0, 0);
     buttons->addWidget(pause_, 0, 1);
     buttons->addWidget(stop_, 0, 2);
     buttons->addWidget(queue_, 1, 0, 1, 3);
+    buttons->addWidget(continue_, 2, 0, 1, 3);
 
     progress_ = new TrainingProgressView;
 
@@ -232,6 +241,20 @@ std::optional<TrainingJob> AutoencoderPage::jobFromForm(
         job.runFolder = std::filesystem::path(folder.toStdString());
     }
     return job;
+}
+
+void AutoencoderPage::continueShownRun() {
+    const auto found = records_.find(shownRun_);
+    if (found == records_.end() || found->second.openedFolder.isEmpty()) return;
+    TrainingJob job = found->second.job;
+    job.runFolder = std::filesystem::path(found->second.openedFolder.toStdString());
+    job.use = track::RunFolderUse::Resume;
+    QString ignored;
+    if (const auto form = settings_->options(ignored)) {
+        job.options.epochs(std::max(job.options.epochs(), form->epochs()));
+    }
+    job.name = tr("%1 (continued)").arg(job.name);
+    submit({std::move(job)});
 }
 
 void AutoencoderPage::startTraining() {
@@ -420,6 +443,8 @@ void AutoencoderPage::onRunFailed(int runId, const QString& message) {
 
 void AutoencoderPage::showRun(int runId) {
     shownRun_ = runId;
+    const auto found = records_.find(runId);
+    continue_->setEnabled(found != records_.end() && !found->second.openedFolder.isEmpty());
     refreshTimer_.stop();
     refreshViews();
 }

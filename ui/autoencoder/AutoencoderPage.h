@@ -59,6 +59,9 @@ public:
     void pauseOrResume();
     // Stops the running job and drops the queued ones.
     void stopTraining();
+    // Continues the opened run shown after its last.pt (train/TrainingLoop.h), to its own number
+    // of epochs or the form's, whichever is larger; the run's folder and settings are kept.
+    void continueShownRun();
     // Cancels, quits and waits for the worker thread; no training afterwards.
     void shutdownTraining();
     // Opens an autoencoder run folder in the background; runOpened() when it is shown (with what
@@ -79,6 +82,7 @@ public:
     QPushButton* queueButton() const { return queue_; }
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* stopButton() const { return stop_; }
+    QPushButton* continueButton() const { return continue_; }
     AutoencoderRunLoader* runLoader() const { return loader_; }
     // The run whose digits and codes are shown (the newest unless the user picked a row); 0: none.
     // Opened runs have negative ids (-1, -2, ...), trained runs positive ones.
@@ -137,6 +141,7 @@ private:
     QPushButton* queue_ = nullptr;
     QPushButton* pause_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QPushButton* continue_ = nullptr;  // resumes the opened run shown
     QAction* trainAction_ = nullptr;  // F5
     QAction* pauseAction_ = nullptr;  // F6
     QAction* stopAction_ = nullptr;   // Shift+F5

@@ -17,6 +17,7 @@
 #include "common/TorchRuntime.h"
 #include "models/DecoderKind.h"
 #include "shell/FolderDialog.h"
+#include "train/TrainingLimits.h"
 #include "widgets/RememberedFormValues.h"
 
 namespace learn2add::ui {
@@ -99,7 +100,7 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
     batchesPerEpoch_->setToolTip(
         tr("Train on only this many batches per epoch (\"all\": the whole "
            "train split). For quick looks at large data sets."));
-    batchSize_ = spin(1, 65536, 128);
+    batchSize_ = spin(1, train::kMaxBatchSize, 128);
     batchSize_->setToolTip(tr("Images per Adam step."));
     learningRate_ = new QLineEdit(QStringLiteral("0.001"));
     learningRate_->setToolTip(

@@ -1,4 +1,5 @@
 #include "report/ReportPdf.h"
+#include "report/ReportWriter.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -6,6 +7,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
+#include <QBuffer>
 #include <QPdfWriter>
 #include <algorithm>
 #include <stdexcept>
@@ -171,17 +173,19 @@ void titlePage(PageFlow& flow, const infer::ReportContents& contents) {
 
 void writeReportPdf(const std::filesystem::path& path, const infer::ReportContents& contents,
                     const std::vector<ReportFigure>& figures, const std::vector<ReportTable>& tables) {
-    const QString finalPath = QString::fromStdString(path.string());
-    const QString partial = finalPath + QStringLiteral(".part");
+    // Painted in memory, then written whole by the checked atomic writer (common/AtomicFile.h).
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(partial);
+        QPdfWriter writer(&buffer);
         writer.setResolution(72);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(42, 42, 42, 42), QPageLayout::Point);
         writer.setTitle(QStringLiteral("Learn2Add report"));
         writer.setCreator(QStringLiteral("Learn2Add"));
         QPainter painter;
-        if (!painter.begin(&writer)) throw std::runtime_error("cannot write " + partial.toStdString());
+        if (!painter.begin(&writer)) throw std::runtime_error(path.string() + ": cannot paint the PDF");
         PageFlow flow(writer, painter);
         titlePage(flow, contents);
         for (int part : {2, 3, 4}) {
@@ -200,10 +204,8 @@ void writeReportPdf(const std::filesystem::path& path, const infer::ReportConten
         }
         painter.end();
     }
-    QFile written(partial);
-    if (!written.exists() || written.size() == 0) throw std::runtime_error("cannot write " + path.string());
-    QFile::remove(finalPath);
-    if (!QFile::rename(partial, finalPath)) throw std::runtime_error("cannot rename " + partial.toStdString() + " to " + path.string());
+    if (bytes.isEmpty()) throw std::runtime_error(path.string() + ": the PDF came out empty");
+    writeReportFile(path, bytes);
 }
 
 }  // namespace learn2add::ui

@@ -1,5 +1,6 @@
 #include "report/ReportWriter.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
@@ -8,16 +9,13 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "common/AtomicFile.h"
 #include "report/ReportFigures.h"
 #include "report/ReportPdf.h"
 #include "report/ReportTables.h"
 
 namespace learn2add::ui {
 namespace {
-
-QString qpath(const std::filesystem::path& path) {
-    return QString::fromStdString(path.string());
-}
 
 void writePng(const ReportFigure& figure, const std::filesystem::path& path) {
     constexpr double kScale = 2.0;
@@ -29,31 +27,34 @@ void writePng(const ReportFigure& figure, const std::filesystem::path& path) {
         painter.scale(kScale, kScale);
         figure.paint(painter, QRectF(QPointF(0, 0), figure.size));
     }
-    if (!image.save(qpath(path), "PNG")) throw std::runtime_error("cannot write " + path.string());
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {
+        throw std::runtime_error(path.string() + ": cannot encode the PNG");
+    }
+    writeReportFile(path, bytes);
 }
 
 void writeSvg(const ReportFigure& figure, const std::filesystem::path& path) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
-    svg.setFileName(qpath(path));
+    svg.setOutputDevice(&buffer);
     svg.setSize(figure.size.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), figure.size));
     svg.setTitle(figure.file);
     svg.setDescription(figure.caption);
     QPainter painter;
-    if (!painter.begin(&svg)) throw std::runtime_error("cannot write " + path.string());
+    if (!painter.begin(&svg)) throw std::runtime_error(path.string() + ": cannot paint the SVG");
     figure.paint(painter, QRectF(QPointF(0, 0), figure.size));
     painter.end();
-    if (!QFile::exists(qpath(path)) || QFile(qpath(path)).size() == 0) {
-        throw std::runtime_error("cannot write " + path.string());
-    }
+    if (bytes.isEmpty()) throw std::runtime_error(path.string() + ": the SVG came out empty");
+    writeReportFile(path, bytes);
 }
 
 void writeText(const std::filesystem::path& path, const QString& text) {
-    QFile file(qpath(path));
-    const QByteArray bytes = text.toUtf8();
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size() || !file.flush()) {
-        throw std::runtime_error("cannot write " + path.string() + ": " + file.errorString().toStdString());
-    }
+    writeReportFile(path, text.toUtf8());
 }
 
 // Each run's config.json and metrics.csv, under runs/<folder name> (suffixed when names repeat).
@@ -70,15 +71,25 @@ void copyRunFiles(const infer::ReportContents& contents, const std::filesystem::
         std::filesystem::create_directories(target);
         for (const char* file : {"config.json", "metrics.csv"}) {
             if (!std::filesystem::exists(folder / file)) continue;
-            std::error_code error;
-            std::filesystem::copy_file(folder / file, target / file,
-                                       std::filesystem::copy_options::overwrite_existing, error);
-            if (error) throw std::runtime_error("cannot copy " + (folder / file).string() + ": " + error.message());
+            QFile source(QString::fromStdString((folder / file).string()));
+            if (!source.open(QIODevice::ReadOnly)) {
+                throw std::runtime_error("cannot read " + (folder / file).string() + ": " +
+                                         source.errorString().toStdString());
+            }
+            writeReportFile(target / file, source.readAll());
         }
     }
 }
 
 }  // namespace
+
+void writeReportFile(const std::filesystem::path& path, const QByteArray& bytes) {
+    try {
+        writeBytesAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    } catch (const FileWriteError& e) {
+        throw std::runtime_error(e.what());
+    }
+}
 
 ReportSummary writeReport(const ReportRequest& request, const std::function<void(const std::string&)>& progress) {
     const auto start = std::chrono::steady_clock::now();

@@ -8,8 +8,11 @@
 //   ReportSummary summary = writeReport({{"runs"}, "report"}, [](const std::string& step) { ... });
 //
 // Needs a QGuiApplication (fonts); paints with QPainter only, so it may run on a worker thread.
-// Throws std::runtime_error with a message naming the file when something cannot be written.
+// Throws std::runtime_error with a message naming the file when something cannot be written. Every
+// file is made in memory and written whole by the checked atomic writer (common/AtomicFile.h): a
+// full disk leaves the previous file and no temporary file.
 
+#include <QByteArray>
 #include <QString>
 #include <filesystem>
 #include <functional>
@@ -35,5 +38,8 @@ struct ReportSummary {
 };
 
 ReportSummary writeReport(const ReportRequest& request, const std::function<void(const std::string&)>& progress);
+
+// Writes `bytes` to `path` atomically; std::runtime_error naming the file and the reason on failure.
+void writeReportFile(const std::filesystem::path& path, const QByteArray& bytes);
 
 }  // namespace learn2add::ui

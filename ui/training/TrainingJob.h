@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "track/RunFolder.h"
 #include "train/AutoencoderTrainingOptions.h"
 
 namespace learn2add::ui {
@@ -16,6 +17,7 @@ struct TrainingJob {
     QString name;
     train::AutoencoderTrainingOptions options;
     std::optional<std::filesystem::path> runFolder;
+    track::RunFolderUse use = track::RunFolderUse::New;  // Resume: continue the run it holds
 };
 
 // "upsample · L2 · code 7": decoder, loss and code size, as runs are told apart in the GUI.

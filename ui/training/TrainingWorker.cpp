@@ -22,7 +22,7 @@ void TrainingWorker::run(int runId, const TrainingJob& job,
                          std::shared_ptr<const data::MnistData> data,
                          std::shared_ptr<train::TrainingControl> control) {
     try {
-        train::AutoencoderTrainer trainer(job.options, std::move(data), job.runFolder);
+        train::AutoencoderTrainer trainer(job.options, std::move(data), job.runFolder, job.use);
         TrainingClock::time_point lastBatch{};
         train::TrainingCallbacks callbacks;
         callbacks.onBatch = [this, runId, &lastBatch](const train::BatchReport& report) {
