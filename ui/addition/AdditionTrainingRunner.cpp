@@ -1,95 +1,133 @@
+// Compiled with QT_NO_KEYWORDS (see ui/CMakeLists.txt): LibTorch's headers name a method `slots`.
 #include "addition/AdditionTrainingRunner.h"
 
 #include <stdexcept>
 
-#include "addition/AdditionTrainingWorker.h"
+#include "addition/AdditionModelSnapshot.h"
+#include "addition/AdditionTensorViews.h"
+#include "train/AdditionTrainer.h"
+#include "training/TrainingThread.h"
 
 namespace learn2add::ui {
+namespace {
 
-AdditionTrainingRunner::AdditionTrainingRunner(QObject* parent) : QObject(parent) {
+AdditionLossValues additionLossValues(const train::AdditionLossTerms& terms) {
+    return {terms.total, terms.reconstruction, terms.generation, terms.code, terms.digit, terms.kl};
+}
+
+// The training, on the training thread; its reports are posted to the GUI thread as the runner's
+// signals.
+train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, TrainingThread& thread,
+                                            const AdditionTrainingJob& job,
+                                            std::shared_ptr<const data::MnistData> data,
+                                            train::TrainingControl& control) {
+    train::AdditionTrainer trainer(job.options, std::move(data), job.runFolder);
+    BatchThrottle throttle;
+    double spreadSum = 0.0;
+    int spreadCount = 0;
+    train::AdditionTrainingCallbacks callbacks;
+    callbacks.onBatch = [&](const train::AdditionBatchReport& report) {
+        spreadSum += report.codeSpread;
+        ++spreadCount;
+        if (!throttle.due(report.batch)) return;
+        const train::BatchReport& b = report.batch;
+        const AdditionBatchValues values{b.epoch, b.epochs, b.batch, b.batchesPerEpoch, b.elapsedSeconds,
+                                         b.etaSeconds, additionLossValues(report.terms), report.codeSpread};
+        thread.post([&runner, values] {
+            if (runner.isRunning()) Q_EMIT runner.progress(values);
+        });
+    };
+    callbacks.onEpoch = [&](const train::AdditionEpochReport& report) {
+        AdditionEpochValues values;
+        values.epoch = report.epoch;
+        values.epochs = report.epochs;
+        values.train = additionLossValues(report.train);
+        values.validation = additionLossValues(report.validation);
+        values.trainCodeSpread = spreadCount > 0 ? spreadSum / spreadCount : 0.0;
+        values.validationCodeSpread = report.codeSpread;
+        values.validationAccuracy = report.validationAccuracy;
+        values.grid = gridPicture(report.grid, report.validationAccuracy >= 0.0, report.epoch);
+        values.seconds = report.seconds;
+        values.improved = report.improved;
+        values.bestEpoch = report.bestEpoch;
+        spreadSum = 0.0;
+        spreadCount = 0;
+
+        auto snapshot = std::make_shared<AdditionModelSnapshot>();
+        snapshot->model = models::AdditionModel(
+            std::dynamic_pointer_cast<models::AdditionModelImpl>(trainer.model()->clone()));
+        snapshot->model->eval();
+        snapshot->description =
+            QStringLiteral("training · epoch %1 of %2").arg(report.epoch).arg(report.epochs);
+        thread.post([&runner, values, snapshot] { Q_EMIT runner.epochFinished(values, snapshot); });
+    };
+    return trainer.run(callbacks, control);
+}
+
+}  // namespace
+
+AdditionTrainingRunner::AdditionTrainingRunner(QObject* parent)
+    : QObject(parent), thread_(new TrainingThread(QStringLiteral("addition-training"), this)) {
     registerAdditionMetaTypes();
     qRegisterMetaType<AdditionTrainingJob>();
     qRegisterMetaType<std::shared_ptr<AdditionModelSnapshot>>();
-    thread_.setObjectName(QStringLiteral("addition-training"));
-    worker_ = new AdditionTrainingWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &AdditionTrainingWorker::batchReported, this,
-            [this](const AdditionBatchValues& report) {
-                if (running_) Q_EMIT progress(report);
-            });
-    connect(worker_, &AdditionTrainingWorker::epochReported, this,
-            &AdditionTrainingRunner::epochFinished);
-    connect(worker_, &AdditionTrainingWorker::finished, this,
-            [this](const AdditionTrainingOutcome& outcome) {
-                onEnded();
-                Q_EMIT runFinished(outcome);
-            });
-    connect(worker_, &AdditionTrainingWorker::failed, this, [this](const QString& message) {
-        onEnded();
-        Q_EMIT runFailed(message);
-    });
-    thread_.start();
+    connect(thread_, &TrainingThread::stateChanged, this, &AdditionTrainingRunner::stateChanged);
 }
 
 AdditionTrainingRunner::~AdditionTrainingRunner() {
     shutdown();
 }
 
+bool AdditionTrainingRunner::isRunning() const {
+    return thread_->isRunning();
+}
+
+bool AdditionTrainingRunner::isPaused() const {
+    return thread_->isPaused();
+}
+
 std::optional<QString> AdditionTrainingRunner::start(AdditionTrainingJob job,
                                                      std::shared_ptr<const data::MnistData> data) {
-    if (shutDown_) return tr("the window is closing");
-    if (running_) return tr("a training is already running; stop it first");
+    if (thread_->isShutDown()) return tr("the window is closing");
+    if (thread_->isRunning()) return tr("a training is already running; stop it first");
     if (!data) return tr("the data is still loading; try again in a moment");
     try {
         job.options.validate();
     } catch (const std::invalid_argument& error) {
         return QString::fromStdString(error.what());
     }
-    control_ = std::make_shared<train::TrainingControl>();
-    running_ = true;
-    paused_ = false;
-    QMetaObject::invokeMethod(
-        worker_,
-        [worker = worker_, job, data = std::move(data), control = control_] {
-            worker->run(job, data, control);
+    auto result = std::make_shared<train::AdditionTrainingResult>();
+    thread_->start(
+        [this, job, data = std::move(data), result](train::TrainingControl& control) {
+            *result = trainAddition(*this, *thread_, job, data, control);
         },
-        Qt::QueuedConnection);
+        [this, result](const std::optional<QString>& error) {
+            if (error) {
+                Q_EMIT runFailed(*error);
+                return;
+            }
+            Q_EMIT runFinished({QString::fromLatin1(train::toString(result->status)),
+                                QString::fromStdString(result->message), result->epochsRun,
+                                result->bestEpoch, result->bestValidationAccuracy});
+        });
     Q_EMIT started(job);
-    Q_EMIT stateChanged();
     return std::nullopt;
 }
 
 void AdditionTrainingRunner::pause() {
-    if (!running_ || paused_) return;
-    control_->requestPause();
-    paused_ = true;
-    Q_EMIT stateChanged();
+    thread_->pause();
 }
 
 void AdditionTrainingRunner::resume() {
-    if (!running_ || !paused_) return;
-    control_->resume();
-    paused_ = false;
-    Q_EMIT stateChanged();
+    thread_->resume();
 }
 
 void AdditionTrainingRunner::stop() {
-    if (control_) control_->requestCancel();
+    thread_->stop();
 }
 
 void AdditionTrainingRunner::shutdown() {
-    if (shutDown_) return;
-    shutDown_ = true;
-    stop();
-    thread_.quit();
-    thread_.wait();
-}
-
-void AdditionTrainingRunner::onEnded() {
-    running_ = false;
-    paused_ = false;
-    Q_EMIT stateChanged();
+    thread_->shutdown();
 }
 
 }  // namespace learn2add::ui

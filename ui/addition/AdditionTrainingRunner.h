@@ -7,12 +7,13 @@
 //   if (auto error = runner->start(job, data)) banner->showMessage(*error, ...);
 //   runner->pause(); runner->resume(); runner->stop();
 //
-// Threads: create, call and destroy on the GUI thread only. The worker touches only the run's
-// TrainingControl (atomics), which pause, resume and stop set. Shutdown: shutdown() (also run by
+// Threads: create, call and destroy on the GUI thread only. The run goes through the GUI's one
+// training thread (training/TrainingThread.h), which holds its TrainingControl for pause, resume
+// and stop, and passes the batches BatchThrottle lets through. Shutdown: shutdown() (also run by
 // the destructor) cancels, quits the thread and waits; the training notices within one batch.
+// After every epoch, epochFinished() carries a clone of the model for the explorer.
 
 #include <QObject>
-#include <QThread>
 #include <memory>
 #include <optional>
 
@@ -23,7 +24,7 @@
 
 namespace learn2add::ui {
 
-class AdditionTrainingWorker;
+class TrainingThread;
 struct AdditionModelSnapshot;
 
 class AdditionTrainingRunner : public QObject {
@@ -41,8 +42,8 @@ public:
     void stop();
     void shutdown();
 
-    bool isRunning() const { return running_; }
-    bool isPaused() const { return paused_; }
+    bool isRunning() const;
+    bool isPaused() const;
 
 Q_SIGNALS:
     void started(learn2add::ui::AdditionTrainingJob job);
@@ -54,14 +55,7 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
-    void onEnded();
-
-    QThread thread_;
-    AdditionTrainingWorker* worker_ = nullptr;
-    std::shared_ptr<train::TrainingControl> control_;
-    bool running_ = false;
-    bool paused_ = false;
-    bool shutDown_ = false;
+    TrainingThread* thread_ = nullptr;
 };
 
 }  // namespace learn2add::ui

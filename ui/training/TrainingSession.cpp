@@ -2,47 +2,21 @@
 
 #include <stdexcept>
 
-#include "training/TrainingWorker.h"
+#include "train/AutoencoderTrainer.h"
+#include "training/TrainingThread.h"
 
 namespace learn2add::ui {
 namespace {
 constexpr int kDefaultProgressMs = 100;
 }
 
-TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
+TrainingSession::TrainingSession(QObject* parent)
+    : QObject(parent), thread_(new TrainingThread(QStringLiteral("learn2add-training"), this)) {
     registerTrainingMetaTypes();
-    thread_.setObjectName("learn2add-training");
-    worker_ = new TrainingWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &TrainingWorker::batchReported, this, &TrainingSession::onBatch,
-            Qt::QueuedConnection);
-    connect(
-        worker_, &TrainingWorker::epochReported, this,
-        [this](int runId, const train::EpochReport& report) {
-            Q_EMIT epochFinished(runId, report);
-        },
-        Qt::QueuedConnection);
-    connect(
-        worker_, &TrainingWorker::finished, this,
-        [this](int runId, const train::TrainingResult& result) {
-            flushProgress();
-            Q_EMIT runFinished(runId, result);
-            onRunEnded(runId);
-        },
-        Qt::QueuedConnection);
-    connect(
-        worker_, &TrainingWorker::failed, this,
-        [this](int runId, const QString& message) {
-            flushProgress();
-            Q_EMIT runFailed(runId, message);
-            onRunEnded(runId);
-        },
-        Qt::QueuedConnection);
+    connect(thread_, &TrainingThread::stateChanged, this, &TrainingSession::stateChanged);
     progressTimer_.setSingleShot(true);
     progressTimer_.setInterval(kDefaultProgressMs);
     connect(&progressTimer_, &QTimer::timeout, this, &TrainingSession::flushProgress);
-    thread_.start();
 }
 
 TrainingSession::~TrainingSession() {
@@ -80,35 +54,48 @@ void TrainingSession::startNext() {
     }
     current_ = std::move(queue_.front());
     queue_.pop_front();
-    control_ = std::make_shared<train::TrainingControl>();
-    if (paused_) control_->requestPause();
-    TrainingWorker* worker = worker_;
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, id = current_->id, job = current_->job, data = current_->data,
-         control = control_] { worker->run(id, job, data, control); },
-        Qt::QueuedConnection);
-    Q_EMIT runStarted(current_->id);
+    const int id = current_->id;
+    auto result = std::make_shared<train::TrainingResult>();
+    thread_->start(
+        [this, id, job = current_->job, data = current_->data, result](train::TrainingControl& control) {
+            train::AutoencoderTrainer trainer(job.options, data, job.runFolder, job.use);
+            BatchThrottle throttle;
+            train::TrainingCallbacks callbacks;
+            callbacks.onBatch = [&](const train::BatchReport& report) {
+                if (throttle.due(report)) thread_->post([this, id, report] { onBatch(id, report); });
+            };
+            callbacks.onEpoch = [&](const train::EpochReport& report) {
+                thread_->post([this, id, report] { Q_EMIT epochFinished(id, report); });
+            };
+            *result = trainer.run(callbacks, control);
+        },
+        [this, id, result](const std::optional<QString>& error) {
+            flushProgress();
+            if (error) {
+                Q_EMIT runFailed(id, *error);
+            } else {
+                Q_EMIT runFinished(id, *result);
+            }
+            onRunEnded(id);
+        });
+    Q_EMIT runStarted(id);
     Q_EMIT stateChanged();
+}
+
+bool TrainingSession::isPaused() const {
+    return thread_->isPaused();
 }
 
 void TrainingSession::pause() {
-    if (!current_ || paused_) return;
-    paused_ = true;
-    control_->requestPause();
-    Q_EMIT stateChanged();
+    thread_->pause();
 }
 
 void TrainingSession::resume() {
-    if (!paused_) return;
-    paused_ = false;
-    if (control_) control_->resume();
-    Q_EMIT stateChanged();
+    thread_->resume();
 }
 
 void TrainingSession::stop() {
-    if (control_) control_->requestCancel();
-    paused_ = false;
+    thread_->stop();
     std::deque<Entry> dropped;
     dropped.swap(queue_);
     for (const Entry& entry : dropped) {
@@ -124,15 +111,11 @@ void TrainingSession::shutdown() {
     if (shutDown_) return;
     shutDown_ = true;
     queue_.clear();
-    if (control_) control_->requestCancel();
     progressTimer_.stop();
     pendingProgress_.reset();
-    thread_.quit();
-    thread_.wait();
     const bool wasRunning = current_.has_value();
+    thread_->shutdown();
     current_.reset();
-    control_.reset();
-    paused_ = false;
     if (wasRunning) Q_EMIT stateChanged();
 }
 
@@ -152,7 +135,6 @@ void TrainingSession::flushProgress() {
 void TrainingSession::onRunEnded(int runId) {
     if (!current_ || current_->id != runId) return;
     current_.reset();
-    control_.reset();
     startNext();
 }
 

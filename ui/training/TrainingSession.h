@@ -7,19 +7,19 @@
 //   if (auto error = session->enqueue({job1, job2}, data)) banner->showMessage(*error, ...);
 //   session->pause(); session->resume(); session->stop();
 //
-// Threads: create, call and destroy it on the GUI thread only. The worker (a TrainingWorker moved
-// to the session's QThread) only touches the current run's TrainingControl, whose atomics the
-// session sets for pause, resume and stop.
+// Threads: create, call and destroy it on the GUI thread only. The runs go one after another
+// through the GUI's one training thread (TrainingThread.h), which holds the current run's
+// TrainingControl for pause, resume and stop.
 //
-// Coalescing: the worker may report every batch; progress() is emitted at most once per
-// progressInterval() (default 100 ms) with the latest batch, from a single-shot timer, so the GUI
-// never redraws per batch. Epoch reports, results and errors are forwarded as they come.
+// Coalescing: the run reports the batches that BatchThrottle lets through (TrainingThread.h);
+// progress() is emitted at most once per progressInterval() (default 100 ms) with the latest, from
+// a single-shot timer, so the runs table never redraws per batch. Epoch reports, results and
+// errors are forwarded as they come.
 //
 // Shutdown: shutdown() (also run by the destructor) cancels the current run, drops the queue, quits
 // the thread's event loop and waits for it; a run notices the cancel within one batch.
 
 #include <QObject>
-#include <QThread>
 #include <QTimer>
 #include <deque>
 #include <memory>
@@ -32,7 +32,7 @@
 
 namespace learn2add::ui {
 
-class TrainingWorker;
+class TrainingThread;
 
 class TrainingSession : public QObject {
     Q_OBJECT
@@ -54,7 +54,7 @@ public:
     void shutdown();
 
     bool isRunning() const { return current_.has_value(); }
-    bool isPaused() const { return paused_; }
+    bool isPaused() const;
     int queuedCount() const { return static_cast<int>(queue_.size()); }
     // The id of the running job, or 0.
     int currentRunId() const { return current_ ? current_->id : 0; }
@@ -84,12 +84,9 @@ private:
     void onRunEnded(int runId);
     void flushProgress();
 
-    QThread thread_;
-    TrainingWorker* worker_ = nullptr;
+    TrainingThread* thread_ = nullptr;
     std::deque<Entry> queue_;
     std::optional<Entry> current_;
-    std::shared_ptr<train::TrainingControl> control_;
-    bool paused_ = false;
     bool shutDown_ = false;
     int nextId_ = 1;
     QTimer progressTimer_;
