@@ -64,7 +64,7 @@
 #include "autoencoder/AutoencoderSettingsPanel.h"
 #include "common/TorchRuntime.h"
 #include "data/DataLoader.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "training/TrainingSession.h"
 #include "widgets/DigitMosaic.h"
 

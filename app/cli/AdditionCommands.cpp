@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/OptionChecks.h"
 #include "cli/ReportErrors.h"
 #include "data/DigitImageFile.h"
 #include "data/DigitTensors.h"
@@ -154,7 +155,7 @@ AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
         ->expected(1, kMaxAddends)
         ->required();
     auto* compareIndex = commands.compare->add_option("--index", o.index, "Which test image of the digit")
-                             ->check(CLI::NonNegativeNumber)
+                             ->check(kWholeNumber)
                              ->capture_default_str();
     commands.compare->add_option("--image", o.image, "An image file of a digit instead")
         ->excludes(compareIndex);
@@ -165,7 +166,7 @@ AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
             ->check(CLI::Range(0, 64))
             ->capture_default_str();
         command->add_option("--seed", o.seed, "Seed of the samples")
-            ->check(CLI::NonNegativeNumber)
+            ->check(kWholeNumber)
             ->capture_default_str();
     }
     commands.compare->add_option("--out", o.out, "PNG file to write")->required();
@@ -182,7 +183,7 @@ AdditionCommands addAdditionCommands(CLI::App& app, AdditionCommandOptions& o) {
         ->expected(1, kMaxAddends)
         ->required();
     auto* index = commands.add->add_option("--index", o.index, "Which test image of the digit")
-                      ->check(CLI::NonNegativeNumber)
+                      ->check(kWholeNumber)
                       ->capture_default_str();
     commands.add->add_option("--image", o.image, "An image file of a digit instead")
         ->excludes(index);

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/OptionChecks.h"
 #include "cli/TextTable.h"
 #include "data/AdditionPairs.h"
 #include "data/DataError.h"
@@ -78,7 +79,7 @@ CLI::App* addDataCommand(CLI::App& app, DataCommandOptions& options) {
                         "embedded 10,000-digit subset when omitted")
         ->check(CLI::ExistingDirectory);
     command->add_option("--seed", options.seed, "Seed of the split and of the addend-0 shuffle")
-        ->check(CLI::NonNegativeNumber)
+        ->check(kWholeNumber)
         ->capture_default_str();
     command->add_option("--export-samples", options.samplesFolder,
                         "Write PNGs of a few addition pairs (train split) into this folder");

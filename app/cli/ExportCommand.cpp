@@ -11,6 +11,7 @@
 #include "common/AtomicFile.h"
 #include "infer/AdditionRun.h"
 #include "infer/AutoencoderRun.h"
+#include "infer/RunKind.h"
 #include "models/DigitJudge.h"
 #include "track/RunFolder.h"
 #include "train/AdditionTrainer.h"
@@ -21,14 +22,13 @@ namespace {
 
 // The model of a run of any kind, loaded from its best.pt (the checkpoint's tag is checked).
 std::shared_ptr<torch::nn::Module> loadRunModel(const std::filesystem::path& run,
-                                                const std::string& kind) {
-    if (kind == "judge") return train::loadJudge(run).ptr();
-    if (kind == "autoencoder") return infer::openAutoencoderRun(run).model.ptr();
-    if (kind == "addition" || kind == "vae-addition" || kind == "vae-genp-addition") {
-        return infer::openAdditionRun(run).model.ptr();
+                                                const infer::RunKind& kind) {
+    switch (kind.family) {
+        case infer::RunFamily::Judge: return train::loadJudge(run).ptr();
+        case infer::RunFamily::Autoencoder: return infer::openAutoencoderRun(run).model.ptr();
+        case infer::RunFamily::Addition: return infer::openAdditionRun(run).model.ptr();
     }
-    throw std::runtime_error(run.string() + " is a run of kind '" + kind +
-                             "'; export takes autoencoder, judge and addition runs");
+    throw std::logic_error("unknown run family");
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ int runExportCommand(const ExportCommandOptions& o) {
         const std::filesystem::path from(o.run), to(o.out);
         const track::RunFolder source = track::RunFolder::open(from);
         const nlohmann::json config = source.readConfig();
-        const std::string kind = config.value("kind", "");
+        const infer::RunKind kind = infer::readRunKind(from);
         const train::CheckpointInfo info = train::readCheckpointInfo(from / "best.pt");
         const std::shared_ptr<torch::nn::Module> model = loadRunModel(from, kind);
         // Claimed like a training's run folder; best.pt is written before config.json, so an
@@ -65,7 +65,7 @@ int runExportCommand(const ExportCommandOptions& o) {
             writeBytesAtomically(target.metricsPath(), metrics);
         }
         target.writeConfig(config);
-        std::cout << "Exported " << kind << " run " << o.run << " (epoch " << info.epoch << ") to "
+        std::cout << "Exported " << kind.name << " run " << o.run << " (epoch " << info.epoch << ") to "
                   << o.out << (o.half ? " with float16 parameters" : "") << ": "
                   << std::filesystem::file_size(to / "best.pt") / 1024 << " KiB\n";
         return 0;

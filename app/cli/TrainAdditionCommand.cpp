@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/OptionChecks.h"
 #include "cli/ReportErrors.h"
 #include "cli/TrainingProgress.h"
 #include "data/MnistData.h"
@@ -27,10 +28,10 @@ void addCommonOptions(CLI::App* command, int& epochs, int& batch, double& lr, st
     command->add_option("--batch", batch, "Batch size (1..1024: memory grows with it, about 5 MB per image for resize64)")->capture_default_str();
     command->add_option("--lr", lr, "Adam learning rate")->capture_default_str();
     command->add_option("--seed", seed, "Seed of the weights and the shuffling")
-        ->check(CLI::NonNegativeNumber)
+        ->check(kWholeNumber)
         ->capture_default_str();
     command->add_option("--split-seed", splitSeed, "Seed of the train/validation/test split")
-        ->check(CLI::NonNegativeNumber)
+        ->check(kWholeNumber)
         ->capture_default_str();
     command->add_option("--max-batches", maxBatches, "Batches per epoch (0: all)")->capture_default_str();
     command->add_option("--data", data, "MNIST-format folder (default: the embedded subset)")

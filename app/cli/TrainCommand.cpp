@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/OptionChecks.h"
 #include "cli/TrainingProgress.h"
 #include "data/DataError.h"
 #include "data/MnistData.h"
@@ -27,10 +28,10 @@ CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options) {
     ae->add_option("--batch", options.batchSize, "Batch size (1..1024: memory grows with it, about 5 MB per image for resize64)")->capture_default_str();
     ae->add_option("--lr", options.learningRate, "Adam learning rate")->capture_default_str();
     ae->add_option("--seed", options.seed, "Seed of the weights and the shuffling")
-        ->check(CLI::NonNegativeNumber)
+        ->check(kWholeNumber)
         ->capture_default_str();
     ae->add_option("--split-seed", options.splitSeed, "Seed of the train/validation/test split")
-        ->check(CLI::NonNegativeNumber)
+        ->check(kWholeNumber)
         ->capture_default_str();
     ae->add_option("--max-batches", options.maxBatches, "Batches per epoch (0: all)")->capture_default_str();
     ae->add_option("--patience", options.patience, "Early stopping after N epochs without a better validation loss (0: off)")

@@ -51,7 +51,13 @@ int main(int argc, char** argv) {
     CLI::App* report = learn2add::cli::addReportCommand(app, reportOptions);
 #endif
 
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // --help and --version exit 0; every mistake on the command line exits 2, as other errors
+        // do, with CLI11's message naming the option.
+        return app.exit(error) == 0 ? 0 : 2;
+    }
     learn2add::configureTorchThreads(threads);
 
     if (data->parsed()) return learn2add::cli::runDataCommand(dataOptions);

@@ -1,9 +1,6 @@
 // learn2add: the desktop playground.
 #include <QApplication>
-#include <cstdio>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QElapsedTimer>
 #include <QTimer>
 
 #include "addition/AddendControl.h"
@@ -14,10 +11,9 @@
 #include "data/DataLoader.h"
 #include "shell/MainWindow.h"
 #include "shell/ReportDialog.h"
+#include "StartupReport.h"
 
 int main(int argc, char** argv) {
-    QElapsedTimer sinceStart;
-    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName("learn2add");
     QApplication::setOrganizationName("Learn2Add");
@@ -77,15 +73,7 @@ int main(int argc, char** argv) {
         parser.isSet(additionRun) || parser.isSet(judgeRun) || parser.isSet(compareRuns);
     if (!runsNamed && !pretrained.isEmpty()) {
         if (!parser.isSet(page)) window.showPage("Addition");
-        addition->openJudgeRun(pretrained + "/judge");
-        addition->openAdditionRun(pretrained + "/addition");
-        window.comparisonPage()->openJudgeRun(pretrained + "/judge");
-        int slot = 0;
-        for (const char* kind : {"addition", "vae-addition", "vae-genp-addition"}) {
-            const QString folder = pretrained + "/" + kind;
-            if (QDir(folder).exists("best.pt")) window.comparisonPage()->openRun(slot, folder);
-            ++slot;
-        }
+        window.openShippedModels();
     }
     // What the last session left (window, page, forms); the command line still wins.
     if (options.rememberSettings) {
@@ -130,21 +118,8 @@ int main(int argc, char** argv) {
                      qPrintable(parser.value(compareTab)));
         }
     }
+    if (parser.isSet(startupReport)) new learn2add::app::StartupReport(window, *addition->inference());
     window.show();
-    if (parser.isSet(startupReport)) {
-        const qint64 shownMs = sinceStart.elapsed();
-        QObject::connect(addition->inference(), &learn2add::ui::AdditionInference::gridReady, &app,
-                         [&sinceStart, shownMs](quint64, const learn2add::ui::GridPicture& grid) {
-                             if (!grid.judged) return;
-                             std::printf("startup: window shown after %lld ms; judged grid (%d/55 right) "
-                                         "drawn after %lld ms\n",
-                                         static_cast<long long>(shownMs), grid.correct,
-                                         static_cast<long long>(sinceStart.elapsed()));
-                             std::fflush(stdout);
-                             QTimer::singleShot(0, &QApplication::quit);
-                         });
-        QTimer::singleShot(30000, &QApplication::quit);  // no grid: give up
-    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

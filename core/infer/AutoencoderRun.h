@@ -13,15 +13,11 @@
 #include <stdexcept>
 
 #include "data/MnistData.h"
+#include "infer/RunKind.h"
 #include "models/Autoencoder.h"
 #include "train/Checkpoint.h"
 
 namespace learn2add::infer {
-
-class RunOpenError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 struct AutoencoderRun {
     std::filesystem::path folder;

@@ -50,10 +50,6 @@ double lastOr(const MetricColumns& metrics, const std::string& column, double fa
     return found == metrics.end() || found->second.empty() ? fallback : found->second.back();
 }
 
-std::string kindOf(const std::filesystem::path& folder) {
-    return track::RunFolder::open(folder).readConfig().value("kind", "");
-}
-
 AutoencoderReport readAutoencoder(const std::filesystem::path& folder, DataCache& cache) {
     AutoencoderRun run = openAutoencoderRun(folder);  // refuses a run stopped before epoch 1
     AutoencoderReport report;
@@ -272,34 +268,34 @@ ReportContents gatherReportContents(const std::vector<std::filesystem::path>& fo
 
     // The judge first: every addition run is read by it. The first readable judge run wins.
     std::optional<JudgeRun> judge;
-    std::map<std::filesystem::path, std::string> kinds;
+    std::map<std::filesystem::path, RunKind> kinds;
     for (const auto& folder : runs) {
         try {
-            kinds[folder] = kindOf(folder);
-            if (kinds[folder] != "judge" || judge) continue;
+            kinds[folder] = readRunKind(folder);
+            if (kinds[folder].family != RunFamily::Judge || judge) continue;
             judge = openJudgeRun(folder);
             contents.judge = JudgeReport{folder, judge->testAccuracy,
                                          static_cast<int>(track::RunFolder::open(folder).readMetrics().size())};
             say("judge " + folder.string());
         } catch (const std::exception& error) {
             skip(folder, error.what());
-            kinds[folder] = "";
+            kinds.erase(folder);
         }
     }
 
     DataCache cache;
     for (const auto& folder : runs) {
-        const std::string& kind = kinds[folder];
+        const auto known = kinds.find(folder);
+        if (known == kinds.end()) continue;  // skipped above
+        const RunKind& kind = known->second;
         try {
-            if (kind == "autoencoder") {
+            if (kind.family == RunFamily::Autoencoder) {
                 say("autoencoder " + folder.string());
                 contents.autoencoders.push_back(readAutoencoder(folder, cache));
-            } else if (kind == "addition" || kind == "vae-addition" || kind == "vae-genp-addition") {
-                say(kind + " " + folder.string() + (measureTest ? " (measuring it on the test split)" : ""));
+            } else if (kind.family == RunFamily::Addition) {
+                say(kind.name + " " + folder.string() + (measureTest ? " (measuring it on the test split)" : ""));
                 contents.additions.push_back(
                     readAddition(folder, cache, judge ? &judge->judge : nullptr, measureTest));
-            } else if (kind != "judge" && !kind.empty()) {
-                skip(folder, "a run of kind '" + kind + "', which the report does not use");
             }
         } catch (const std::exception& error) {
             skip(folder, error.what());

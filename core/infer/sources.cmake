@@ -4,4 +4,5 @@ target_sources(learn2add_core PRIVATE
   infer/AdditionEvaluation.cpp
   infer/AdditionRun.cpp
   infer/AdditionFigures.cpp
-  infer/ReportContents.cpp)
+  infer/ReportContents.cpp
+  infer/RunKind.cpp)

@@ -485,16 +485,8 @@ AdditionTrainingResult AdditionTrainer::run(const AdditionTrainingCallbacks& cal
     if (!options_.judgeRun().empty()) judge = loadJudge(options_.judgeRun());
     AdditionSteps steps(model_, options_, *data_, callbacks, std::move(judge));
 
-    LoopSettings settings;
-    settings.epochs = options_.epochs();
-    settings.batchSize = options_.batchSize();
-    settings.maxBatchesPerEpoch = options_.maxBatchesPerEpoch();
-    settings.earlyStoppingPatience = options_.earlyStoppingPatience();
-    settings.seed = options_.seed();
-    settings.learningRate = options_.learningRate();
-    settings.runFolder = runFolder_;
-    settings.use = use_;
-    settings.config = additionRunConfig(options_, *data_);
+    LoopSettings settings =
+        loopSettingsOf(options_, runFolder_, use_, additionRunConfig(options_, *data_));
     settings.throughputColumn = "pairs_per_second";
     const LoopResult loop = runTrainingLoop(steps, settings, control);
 

@@ -69,4 +69,37 @@ void AdditionTrainingOptions::validate() const {
     }
 }
 
+AdditionTrainingOptions additionOptionsFromConfig(const nlohmann::json& config) {
+    try {
+        const auto path = [&](const char* key) {
+            const nlohmann::json& value = config.at(key);
+            return value.is_null() ? std::filesystem::path() : std::filesystem::path(value.get<std::string>());
+        };
+        return AdditionTrainingOptions()
+            .variant(models::additionVariantFromString(config.at("kind").get<std::string>()))
+            .decoder(models::decoderKindFromString(config.at("decoder").get<std::string>()))
+            .codeSize(config.at("code_size").get<std::int64_t>())
+            .recipe(additionRecipeFromString(config.at("recipe").get<std::string>()))
+            .reconstructionWeight(config.at("reconstruction_weight").get<double>())
+            .codeWeight(config.at("code_weight").get<double>())
+            .digitWeight(config.at("digit_weight").get<double>())
+            .codeTarget(codeTargetFromString(config.at("code_target").get<std::string>()))
+            .klWeight(config.at("kl_weight").get<double>())
+            .epochs(config.at("epochs").get<int>())
+            .batchSize(config.at("batch_size").get<int>())
+            .learningRate(config.at("learning_rate").get<double>())
+            .seed(config.at("seed").get<std::uint64_t>())
+            .threads(config.at("threads").get<int>())
+            .maxBatchesPerEpoch(config.at("max_batches_per_epoch").get<int>())
+            .earlyStoppingPatience(config.at("early_stopping_patience").get<int>())
+            .autoencoderWarmupEpochs(config.at("autoencoder_warmup_epochs").get<int>())
+            .adderWarmupPasses(config.at("adder_warmup_passes").get<int>())
+            .initRun(path("init_run"))
+            .judgeRun(path("judge_run"));
+    } catch (const nlohmann::json::exception& e) {
+        throw std::invalid_argument(std::string("config.json does not describe an addition run's settings (") +
+                                    e.what() + ")");
+    }
+}
+
 }  // namespace learn2add::train

@@ -41,6 +41,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "models/AdditionVariant.h"
@@ -97,5 +98,9 @@ public:
         return recipe() == AdditionRecipe::Guided ? digitWeight() : 0.0;
     }
 };
+
+// The options a run was trained with, from its config.json (the inverse of additionRunConfig in
+// AdditionTrainer.h, for resuming it). Throws std::invalid_argument naming what is missing.
+AdditionTrainingOptions additionOptionsFromConfig(const nlohmann::json& config);
 
 }  // namespace learn2add::train

@@ -225,16 +225,8 @@ TrainingResult AutoencoderTrainer::run(const TrainingCallbacks& callbacks, Train
         models::AutoencoderOptions().decoder(options_.decoder()).codeSize(options_.codeSize()));
     AutoencoderSteps steps(model_, options_, *data_, callbacks);
 
-    LoopSettings settings;
-    settings.epochs = options_.epochs();
-    settings.batchSize = options_.batchSize();
-    settings.maxBatchesPerEpoch = options_.maxBatchesPerEpoch();
-    settings.earlyStoppingPatience = options_.earlyStoppingPatience();
-    settings.seed = options_.seed();
-    settings.learningRate = options_.learningRate();
-    settings.runFolder = runFolder_;
-    settings.use = use_;
-    settings.config = autoencoderRunConfig(options_, *data_);
+    const LoopSettings settings =
+        loopSettingsOf(options_, runFolder_, use_, autoencoderRunConfig(options_, *data_));
     const LoopResult loop = runTrainingLoop(steps, settings, control);
 
     TrainingResult result;

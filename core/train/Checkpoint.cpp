@@ -114,8 +114,8 @@ CheckpointInfo requireCheckpointOf(const std::filesystem::path& path,
     const CheckpointInfo info = readCheckpointInfo(path);
     if (info.kind != expected.kind || info.architecture != expected.architecture ||
         info.codeSize != expected.codeSize) {
-        throw CheckpointError(path.string() + " holds a " + info.describe() + ", but a " +
-                              expected.describe() + " was expected");
+        throw CheckpointError(path.string() + " holds the weights of " + info.describe() +
+                              ", but those of " + expected.describe() + " were expected");
     }
     return info;
 }

@@ -214,15 +214,7 @@ JudgeTrainingResult JudgeTrainer::run(const JudgeTrainingCallbacks& callbacks,
     model_ = models::DigitJudge();
     JudgeSteps steps(model_, options_, *data_, callbacks, runFolder_);
 
-    LoopSettings settings;
-    settings.epochs = options_.epochs();
-    settings.batchSize = options_.batchSize();
-    settings.maxBatchesPerEpoch = options_.maxBatchesPerEpoch();
-    settings.seed = options_.seed();
-    settings.learningRate = options_.learningRate();
-    settings.runFolder = runFolder_;
-    settings.use = use_;
-    settings.config = judgeRunConfig(options_, *data_);
+    LoopSettings settings = loopSettingsOf(options_, runFolder_, use_, judgeRunConfig(options_, *data_));
     settings.bestBeforeFirstEpoch = false;  // an untrained judge is never saved as a judge
     const LoopResult loop = runTrainingLoop(steps, settings, control);
 

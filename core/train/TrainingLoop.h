@@ -142,6 +142,26 @@ public:
 LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
                            TrainingControl& control);
 
+// The loop's settings from a trainer's options (epochs, batch, seed, Adam's rate, early stopping
+// where the options have it) and its run folder.
+template <typename Options>
+LoopSettings loopSettingsOf(const Options& options, std::optional<std::filesystem::path> runFolder,
+                            track::RunFolderUse use, nlohmann::json config) {
+    LoopSettings settings;
+    settings.epochs = options.epochs();
+    settings.batchSize = options.batchSize();
+    settings.maxBatchesPerEpoch = options.maxBatchesPerEpoch();
+    if constexpr (requires { options.earlyStoppingPatience(); }) {
+        settings.earlyStoppingPatience = options.earlyStoppingPatience();
+    }
+    settings.seed = options.seed();
+    settings.learningRate = options.learningRate();
+    settings.runFolder = std::move(runFolder);
+    settings.use = use;
+    settings.config = std::move(config);
+    return settings;
+}
+
 // The run's config.json "status" (see runTrainingLoop): "running", "finished", "cancelled",
 // "cancelled before epoch 1", "stopped early", "diverged".
 std::string statusOfRun(const nlohmann::json& config);

@@ -61,7 +61,7 @@ TEST(CliData, HelpAndVersion) {
 }
 
 TEST(CliData, UnknownCommandFails) {
-    EXPECT_NE(runCli("frobnicate").exitCode, 0);
+    EXPECT_EQ(runCli("frobnicate").exitCode, 2);
 }
 
 }  // namespace

@@ -51,12 +51,14 @@ TEST(CliTrain, InvalidSettingsAreRefusedUpFront) {
     EXPECT_NE(lr.output.find("learning rate"), std::string::npos) << lr.output;
 
     const auto decoder = runCli("train autoencoder --decoder conv --out " + (folder.path() / "z").string());
-    EXPECT_NE(decoder.exitCode, 0);
+    EXPECT_EQ(decoder.exitCode, 2);
     EXPECT_NE(decoder.output.find("mirror"), std::string::npos) << decoder.output;
 
     const auto seed = runCli("train autoencoder --seed -1 --out " + (folder.path() / "s").string());
-    EXPECT_NE(seed.exitCode, 0);  // not wrapped to 18446744073709551615
-    EXPECT_NE(seed.output.find("--seed"), std::string::npos) << seed.output;
+    EXPECT_EQ(seed.exitCode, 2);  // not wrapped to 18446744073709551615
+    EXPECT_NE(seed.output.find("--seed: must be a whole number 0, 1, 2, ..., got '-1'"),
+              std::string::npos)
+        << seed.output;
     EXPECT_FALSE(std::filesystem::exists(folder.path() / "s"));
 
     // A batch that would take more memory than the machine has (resize64: about 5 MB per image).
@@ -157,7 +159,7 @@ TEST(CliAddend, OnlyFiniteAddendsInRangeAndAtMost64AreAccepted) {
                             (folder.path() / "x.png").string();
     for (const char* bad : {"nan", "inf", "-inf", "''", "1e400", "21", "7x"}) {
         const auto result = runCli(std::string("add --addend ") + bad + out);
-        EXPECT_NE(result.exitCode, 0) << bad;
+        EXPECT_EQ(result.exitCode, 2) << bad;
         EXPECT_NE(result.output.find("--addend"), std::string::npos)
             << bad << ": " << result.output;
         EXPECT_EQ(result.output.find("is not a run"), std::string::npos)
@@ -166,7 +168,7 @@ TEST(CliAddend, OnlyFiniteAddendsInRangeAndAtMost64AreAccepted) {
     std::string many = "0";
     for (int k = 1; k < 65; ++k) many += ",0.1";
     const auto tooMany = runCli("add --addend " + many + out);
-    EXPECT_NE(tooMany.exitCode, 0);
+    EXPECT_EQ(tooMany.exitCode, 2);
     EXPECT_NE(tooMany.output.find("--addend"), std::string::npos) << tooMany.output;
     // A good addend gets past the command line: the missing run is what is refused.
     const auto good = runCli("add --addend 1.5" + out);

@@ -28,7 +28,7 @@
 #include "common/SharedRuns.h"
 #include "plots/CurvePlot.h"
 #include "shell/MainWindow.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "ui/AdditionRunFixtures.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
@@ -352,6 +352,35 @@ TEST_F(AdditionPageTest, TrainsFromThePageWithCurvesAndAGridPerEpoch) {
     keepAdditionScreenshot(page, "addition-train");
 }
 
+TEST_F(AdditionPageTest, ContinuesARunInItsOwnFolder) {
+    // A copy of the tiny addition run (1 epoch), continued to 2 epochs from its last.pt.
+    QTemporaryDir scratch;
+    ASSERT_TRUE(scratch.isValid());
+    const QString folder = scratch.filePath(QStringLiteral("addition"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    for (const char* file : {"config.json", "metrics.csv", "best.pt", "last.pt"}) {
+        ASSERT_TRUE(QFile::copy(runs->addition + "/" + file, folder + "/" + file)) << file;
+    }
+    AdditionTrainingPanel* training = page.trainingPanel();
+    training->epochsBox()->setValue(2);
+    training->continueRun(folder);
+    ASSERT_TRUE(training->runner()->isRunning()) << page.banner()->text().toStdString();
+    EXPECT_FALSE(training->continueButton()->isEnabled());
+    ASSERT_TRUE(testing::waitUntil([&] { return !training->runner()->isRunning(); }, 60000));
+    EXPECT_FALSE(page.banner()->isVisible() && page.banner()->kind() == MessageBanner::Kind::Error)
+        << page.banner()->text().toStdString();
+    QFile metrics(folder + "/metrics.csv");
+    ASSERT_TRUE(metrics.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(metrics.readAll()).trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 3) << lines.join(" | ").toStdString();
+    EXPECT_TRUE(lines[2].startsWith("2,")) << lines[2].toStdString();
+
+    // A folder that holds no run is refused with a message, and nothing starts.
+    training->continueRun(runs->empty);
+    EXPECT_FALSE(training->runner()->isRunning());
+    EXPECT_TRUE(page.banner()->text().contains("Cannot continue")) << page.banner()->text().toStdString();
+}
+
 TEST(AdditionMainWindow, ClosingDuringTrainingStopsTheTraining) {
     const auto& runs = testing::tinyAdditionRuns();
     MainWindow window({});
@@ -368,7 +397,8 @@ TEST(AdditionMainWindow, ClosingDuringTrainingStopsTheTraining) {
     ASSERT_TRUE(testing::waitUntil([&] { return progress.count() >= 2; }, 30000));
     // The training stops at its next batch: at most one more progress report after the close (how
     // long that takes depends on the machine and its load, so it is measured in batches).
-    window.close();
+    EXPECT_TRUE(testing::closeLikeAWindowManager(window));
+    EXPECT_FALSE(window.isVisible());
     const int reportsAtClose = progress.count();
     ASSERT_TRUE(
         testing::waitUntil([&] { return !page->trainingPanel()->runner()->isRunning(); }, 60000));

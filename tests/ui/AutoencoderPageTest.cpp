@@ -14,7 +14,7 @@
 #include "plots/CodeScatterPlot.h"
 #include "plots/CurvePlot.h"
 #include "shell/MainWindow.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "training/TrainingProgressView.h"
 #include "training/TrainingSession.h"
 #include "ui/QtTestMain.h"
@@ -253,7 +253,8 @@ TEST(AutoencoderPageInWindow, ClosingTheWindowStopsTheTraining) {
     ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
     page->pauseButton()->click();  // a paused run must end too
 
-    EXPECT_TRUE(window.close());
+    // Closed the way a window manager closes it (the close button, Alt+F4).
+    EXPECT_TRUE(testing::closeLikeAWindowManager(window));
     EXPECT_FALSE(window.isVisible());  // the window goes first, then the workers are waited for
     // The worker thread has ended: no run is going on, and none starts.
     EXPECT_FALSE(page->session()->isRunning());

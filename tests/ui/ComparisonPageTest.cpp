@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTest>
 #include <QTabWidget>
 #include <cstdio>
 #include <memory>
@@ -19,7 +20,7 @@
 #include "comparison/ComparisonRunBar.h"
 #include "comparison/ExpectedDigitPlot.h"
 #include "comparison/LatentPathPlot.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "ui/AdditionRunFixtures.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
@@ -284,6 +285,28 @@ TEST(ComparisonPageShutdown, DestroyingThePageMidComputationNeitherHangsNorCrash
     page->samplesBox()->setValue(32);
     for (int k = 0; k < 20; ++k) page->addendControl()->setAddend(k * 0.1);
     page.reset();  // returns (a hang would meet the test's timeout) and does not crash
+}
+
+TEST(ComparisonPageLaunch, MeasuresItsModelsOnlyOnceFirstShown) {
+    // At launch the page is hidden behind the Addition page: its accuracy passes (seconds of
+    // work) wait, while a view asked for is still answered.
+    const auto& runs = testing::tinyComparisonRuns();
+    ComparisonPage page;
+    QSignalSpy accuracies(page.inference(), &ComparisonInference::accuracyReady);
+    QSignalSpy grids(page.inference(), &ComparisonInference::gridReady);
+    QSignalSpy views(page.inference(), &ComparisonInference::viewReady);
+    page.setData(testing::tinyComparisonData());
+    page.openJudgeRun(runs.judge);
+    page.openRun(kAe, runs.addition);
+    ASSERT_TRUE(testing::waitUntil([&] { return !views.isEmpty(); }, 15000))
+        << page.banner()->text().toStdString();
+    QTest::qWait(300);  // time enough for a grid, had it been started
+    EXPECT_TRUE(accuracies.isEmpty());
+    EXPECT_TRUE(grids.isEmpty());
+
+    page.show();
+    EXPECT_TRUE(testing::waitUntil([&] { return !grids.isEmpty() && !accuracies.isEmpty(); },
+                                   15000));
 }
 
 }  // namespace

@@ -33,7 +33,7 @@
 #include "plots/CurvePlot.h"
 #include "plots/FigureExportMenu.h"
 #include "shell/MainWindow.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
 #include "widgets/DigitMosaic.h"

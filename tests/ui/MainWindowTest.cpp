@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QSignalSpy>
+#include <QTest>
 #include <fstream>
 #include <QTableWidget>
 #include <gtest/gtest.h>
@@ -10,9 +11,10 @@
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
 #include "data/PairDistributionPlot.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "shell/RecentRuns.h"
 #include "ui/QtTestMain.h"
+#include "ui/UiTestSupport.h"
 #include "widgets/DigitMosaic.h"
 
 namespace learn2add::ui {
@@ -90,9 +92,24 @@ TEST(MainWindow, OpensAnMnistFolder) {
 TEST(MainWindow, ClosingWhileLoadingIsSafe) {
     auto window = std::make_unique<MainWindow>(MainWindowOptions{});
     window->show();
-    window->close();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    EXPECT_TRUE(testing::closeLikeAWindowManager(*window));  // the embedded data still loading
+    EXPECT_FALSE(window->isVisible());
     window.reset();  // the destructor waits for the running load; nothing crashes or hangs
-    SUCCEED();
+}
+
+TEST(MainWindow, AWindowManagersCloseIsNeverIgnored) {
+    // Shown, closed, shown again, closed again: each request is taken, on any page.
+    MainWindow window({});
+    ASSERT_TRUE(waitForDataLoad(window));
+    for (const char* page : {"Data", "Autoencoder", "Addition", "Compare"}) {
+        SCOPED_TRACE(page);
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        ASSERT_TRUE(window.showPage(page));
+        EXPECT_TRUE(testing::closeLikeAWindowManager(window));
+        EXPECT_FALSE(window.isVisible());
+    }
 }
 
 TEST(MainWindow, OpenRunSendsEachKindToItsPageAndRemembersIt) {
@@ -117,7 +134,7 @@ TEST(MainWindow, OpenRunSendsEachKindToItsPageAndRemembersIt) {
     EXPECT_TRUE(window.banner()->isVisibleTo(&window));
     EXPECT_TRUE(window.banner()->text().contains("mystery")) << window.banner()->text().toStdString();
     EXPECT_FALSE(window.openRun(notARun));
-    EXPECT_TRUE(window.banner()->text().contains("no readable config.json"))
+    EXPECT_TRUE(window.banner()->text().contains("not a run folder (it has no config.json)"))
         << window.banner()->text().toStdString();
     EXPECT_EQ(RecentRuns().folders().size(), 1);  // only what opened is remembered
     RecentRuns().clear();

@@ -3,14 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -25,9 +29,10 @@
 #include "data/DataLoader.h"
 #include "plots/CodeScatterPlot.h"
 #include "plots/CurvePlot.h"
+#include "shell/KeyboardShortcutsDialog.h"
 #include "shell/MainWindow.h"
-#include "shell/MessageBanner.h"
 #include "shell/RecentRuns.h"
+#include "widgets/MessageBanner.h"
 #include "ui/AutoencoderRunFixtures.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
@@ -330,6 +335,43 @@ TEST(TrainingShortcuts, F5AndF6KeepWorkingOnTheAutoencoderPageAfterEveryStateCha
         ASSERT_TRUE(testing::waitUntil([&] { return !page->session()->isRunning(); }, 60000));
     }
     EXPECT_EQ(page->runsTable()->cellText(2, RunsTable::StatusColumn), "cancelled");
+}
+
+TEST(TrainingShortcuts, HelpListsEveryShortcutWithWhereItActs) {
+    MainWindow window({});
+    const QList<ShortcutEntry> shortcuts = window.shortcuts();
+    const auto has = [&](const QString& keys, const QString& action, const QString& where) {
+        return std::any_of(shortcuts.begin(), shortcuts.end(), [&](const ShortcutEntry& entry) {
+            return entry.keys == keys && entry.action == action && entry.where == where;
+        });
+    };
+    for (const QString page : {"Autoencoder", "Addition"}) {
+        SCOPED_TRACE(page.toStdString());
+        EXPECT_TRUE(has("F5", "Train", page));
+        EXPECT_TRUE(has("F6", "Pause or resume", page));
+        EXPECT_TRUE(has("Shift+F5", "Stop", page));
+    }
+    EXPECT_TRUE(has("Ctrl+Q", "Quit", "Everywhere"));
+    EXPECT_TRUE(has("Ctrl+E", "Export figure", "Everywhere"));
+    EXPECT_TRUE(has("Ctrl+Shift+E", "Export report", "Everywhere"));
+    EXPECT_TRUE(has("F1", "Keyboard shortcuts", "Everywhere"));
+    // No key is listed twice for the same place (two actions on one key would fight).
+    QSet<QString> seen;
+    for (const ShortcutEntry& entry : shortcuts) {
+        EXPECT_FALSE(seen.contains(entry.keys + "@" + entry.where)) << entry.keys.toStdString();
+        seen.insert(entry.keys + "@" + entry.where);
+    }
+
+    // F1 opens the dialog, whose table shows the same list.
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F1);
+    auto* dialog = window.findChild<KeyboardShortcutsDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    ASSERT_EQ(dialog->table()->rowCount(), shortcuts.size());
+    EXPECT_EQ(dialog->table()->item(0, 0)->text(), shortcuts.front().keys);
 }
 
 }  // namespace

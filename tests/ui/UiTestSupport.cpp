@@ -1,10 +1,14 @@
 #include "ui/UiTestSupport.h"
 
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTest>
+#include <QWidget>
+#include <QWindow>
 #include <algorithm>
 
 #include "autoencoder/AutoencoderSettingsPanel.h"
@@ -16,6 +20,16 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
     timer.start();
     while (!done() && timer.elapsed() < timeoutMs) QTest::qWait(10);
     return done();
+}
+
+bool closeLikeAWindowManager(QWidget& window) {
+    QWindow* native = window.windowHandle();
+    if (!native) return false;
+    // A platform close request reaches the QWindow as this event (QGuiApplication sends it, marked
+    // spontaneous); QWidgetWindow turns it into the widget's close, closeEvent() included.
+    QCloseEvent close;
+    QGuiApplication::sendEvent(native, &close);
+    return close.isAccepted();
 }
 
 std::shared_ptr<const ui::LoadedData> embeddedData() {

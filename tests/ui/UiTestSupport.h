@@ -8,6 +8,8 @@
 
 #include "data/LoadedData.h"
 
+class QWidget;
+
 namespace learn2add::ui {
 class AutoencoderSettingsPanel;
 }
@@ -16,6 +18,11 @@ namespace learn2add::testing {
 
 // Processes events until `done` returns true or `timeoutMs` pass; returns done().
 bool waitUntil(const std::function<bool()>& done, int timeoutMs);
+
+// Asks `window` to close the way a window manager does (WM_DELETE_WINDOW reaches Qt as a
+// spontaneous QCloseEvent on the native window), not through QWidget::close(). Returns whether the
+// close was accepted; the window must be shown.
+bool closeLikeAWindowManager(QWidget& window);
 
 // The embedded MNIST subset (split with seed 42), loaded on first use and shared.
 std::shared_ptr<const ui::LoadedData> embeddedData();

@@ -9,6 +9,7 @@ if(LEARN2ADD_BUILD_GUI)
             ui/TrainingValuesTest.cpp
             ui/AutoencoderPageTest.cpp
             ui/OpenRunAndSettingsTest.cpp
+            ui/WindowLayoutTest.cpp
             ui/AutoencoderRunFixtures.cpp
             ui/UiTestSupport.cpp
             core/data/IdxFixtures.cpp

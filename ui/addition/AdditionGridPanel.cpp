@@ -13,7 +13,7 @@
 
 #include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
-#include "shell/FolderDialog.h"
+#include "widgets/FolderDialog.h"
 
 namespace learn2add::ui {
 

@@ -13,8 +13,8 @@
 #include "addition/AdditionInference.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
-#include "shell/FolderDialog.h"
-#include "shell/MessageBanner.h"
+#include "widgets/FolderDialog.h"
+#include "widgets/MessageBanner.h"
 #include "widgets/ShortFolder.h"
 
 namespace learn2add::ui {

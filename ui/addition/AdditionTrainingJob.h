@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "track/RunFolder.h"
 #include "train/AdditionTrainingOptions.h"
 
 namespace learn2add::ui {
@@ -15,6 +16,7 @@ struct AdditionTrainingJob {
     QString name;  // e.g. "upsample · guided · code 7"
     train::AdditionTrainingOptions options;
     std::optional<std::filesystem::path> runFolder;
+    track::RunFolderUse use = track::RunFolderUse::New;  // Resume: continue the run it holds
 };
 
 QString describeAdditionOptions(const train::AdditionTrainingOptions& options);

@@ -17,6 +17,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <limits>
 
 #include "addition/AdditionTrainingRunner.h"
@@ -25,7 +26,7 @@
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
 #include "plots/FigureExport.h"
-#include "shell/FolderDialog.h"
+#include "widgets/FolderDialog.h"
 #include "training/TrainingProgressView.h"
 #include "widgets/RememberedFormValues.h"
 #include "widgets/ShortcutAction.h"
@@ -118,12 +119,12 @@ QWidget* AdditionTrainingPanel::buildForm() {
     decoder_->setCurrentText(QStringLiteral("upsample"));
     decoder_->setToolTip(tr("The decoder of E and D (upsample: the recommended one of Part II)"));
     recipe_ = new QComboBox;
-    recipe_->addItem(tr("guided (stop-gradient on E(expected))"), QStringLiteral("guided"));
-    recipe_->addItem(tr("assignment (exact loss; collapses)"), QStringLiteral("assignment"));
+    recipe_->addItem(tr("guided (default)"), QStringLiteral("guided"));
+    recipe_->addItem(tr("assignment (exact loss)"), QStringLiteral("assignment"));
     recipe_->setToolTip(
-        tr("Guided: the target code E(y) is a constant in the code term, so codes "
-           "cannot all shrink together. Assignment: the loss exactly as written; "
-           "watch the code spread fall."));
+        tr("Guided (default): the target code E(y) is a constant in the code term "
+           "(stop-gradient on E(expected)), so codes cannot all shrink together. Assignment: "
+           "the loss exactly as written; it collapses: watch the code spread fall."));
     epochs_ = new QSpinBox;
     epochs_->setRange(1, 100000);
     epochs_->setValue(100);
@@ -182,10 +183,20 @@ QWidget* AdditionTrainingPanel::buildForm() {
     stop_ = new QPushButton(tr("Stop"));
     stop_->setToolTip(tr("Stop the training (Shift+F5); a run folder keeps best.pt and last.pt"));
     connect(stop_, &QPushButton::clicked, this, &AdditionTrainingPanel::stopTraining);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(train_);
-    buttons->addWidget(pause_);
-    buttons->addWidget(stop_);
+    continue_ = new QPushButton(tr("Continue a run…"));
+    continue_->setToolTip(
+        tr("Train an addition run further, in its own folder and with its own settings, from its "
+           "last.pt: up to its number of epochs, or the form's if that is larger"));
+    connect(continue_, &QPushButton::clicked, this, [this] {
+        const QString folder = chooseFolder(this, tr("Choose an addition run to continue"),
+                                            runFolder_->text().trimmed());
+        if (!folder.isEmpty()) continueRun(folder);
+    });
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(train_, 0, 0);
+    buttons->addWidget(pause_, 0, 1);
+    buttons->addWidget(stop_, 0, 2);
+    buttons->addWidget(continue_, 1, 0, 1, 3);
     progress_ = new TrainingProgressView;
     progress_->showIdle(
         tr("After each epoch the grid tab gains a step and the explorer uses the "
@@ -295,6 +306,23 @@ void AdditionTrainingPanel::startTraining() {
     if (!error.isEmpty()) Q_EMIT message(tr("Cannot train: %1").arg(error), true);
 }
 
+void AdditionTrainingPanel::continueRun(const QString& folder) {
+    QString error;
+    try {
+        const nlohmann::json config = track::RunFolder::open(folder.toStdString()).readConfig();
+        AdditionTrainingJob job;
+        job.options = train::additionOptionsFromConfig(config);
+        job.options.epochs(std::max(job.options.epochs(), epochs_->value()));
+        job.name = tr("%1 (continued)").arg(describeAdditionOptions(job.options));
+        job.runFolder = std::filesystem::path(folder.toStdString());
+        job.use = track::RunFolderUse::Resume;
+        if (const auto refused = runner_->start(std::move(job), data_)) error = *refused;
+    } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+    }
+    if (!error.isEmpty()) Q_EMIT message(tr("Cannot continue %1: %2").arg(folder, error), true);
+}
+
 void AdditionTrainingPanel::pauseOrResume() {
     if (runner_->isPaused()) {
         runner_->resume();
@@ -389,6 +417,7 @@ void AdditionTrainingPanel::onEpoch(const AdditionEpochValues& report) {
 void AdditionTrainingPanel::onStateChanged() {
     const bool running = runner_->isRunning();
     train_->setEnabled(!running);
+    continue_->setEnabled(!running);
     pause_->setEnabled(running);
     stop_->setEnabled(running);
     trainAction_->setEnabled(!running);

@@ -51,6 +51,9 @@ public:
     std::optional<AdditionTrainingJob> jobFromForm(QString& error) const;
 
     void startTraining();
+    // Continues the addition run in `folder` after its last.pt, with its own settings, up to its
+    // number of epochs or the form's, whichever is larger ("Continue a run…").
+    void continueRun(const QString& folder);
     void pauseOrResume();
     void stopTraining();
     void shutdown();
@@ -80,6 +83,7 @@ public:
     QPushButton* trainButton() const { return train_; }
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* stopButton() const { return stop_; }
+    QPushButton* continueButton() const { return continue_; }
     CurvePlot* lossPlot() const { return losses_; }
     CurvePlot* spreadPlot() const { return spread_; }
     CurvePlot* accuracyPlot() const { return accuracy_; }
@@ -112,6 +116,7 @@ private:
     QPushButton* train_ = nullptr;
     QPushButton* pause_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QPushButton* continue_ = nullptr;
     QAction* trainAction_ = nullptr;
     QAction* pauseAction_ = nullptr;
     QAction* stopAction_ = nullptr;

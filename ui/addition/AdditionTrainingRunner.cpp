@@ -21,7 +21,7 @@ train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, Trai
                                             const AdditionTrainingJob& job,
                                             std::shared_ptr<const data::MnistData> data,
                                             train::TrainingControl& control) {
-    train::AdditionTrainer trainer(job.options, std::move(data), job.runFolder);
+    train::AdditionTrainer trainer(job.options, std::move(data), job.runFolder, job.use);
     BatchThrottle throttle;
     double spreadSum = 0.0;
     int spreadCount = 0;

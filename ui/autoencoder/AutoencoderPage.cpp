@@ -24,7 +24,7 @@
 #include "plots/CurvePlotControls.h"
 #include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "training/ImageStripImages.h"
 #include "training/TrainingProgressView.h"
 #include "training/TrainingSession.h"

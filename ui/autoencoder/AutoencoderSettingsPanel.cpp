@@ -16,7 +16,7 @@
 
 #include "common/TorchRuntime.h"
 #include "models/DecoderKind.h"
-#include "shell/FolderDialog.h"
+#include "widgets/FolderDialog.h"
 #include "train/TrainingLimits.h"
 #include "widgets/RememberedFormValues.h"
 
@@ -51,7 +51,7 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
 
     decoder_ = new QComboBox;
     decoder_->addItem(tr("mirror (unpooling)"), "mirror");
-    decoder_->addItem(tr("upsample (32×32) — recommended"), "upsample");
+    decoder_->addItem(tr("upsample (recommended)"), "upsample");
     decoder_->addItem(tr("resize64 (64×64)"), "resize64");
     decoder_->setCurrentIndex(1);
     decoder_->setToolTip(

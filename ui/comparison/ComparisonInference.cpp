@@ -61,6 +61,10 @@ void ComparisonInference::setData(std::shared_ptr<const LoadedData> data) {
     call([worker = worker_, data = std::move(data)] { worker->setData(data); });
 }
 
+void ComparisonInference::setEvaluating(bool on) {
+    call([worker = worker_, on] { worker->setEvaluating(on); });
+}
+
 template <typename Fill>
 quint64 ComparisonInference::post(Fill&& fill) {
     const quint64 sequence = nextSequence_++;

@@ -41,6 +41,9 @@ public:
     void openRun(int slot, const QString& folder);
     void openJudgeRun(const QString& folder);
     void setData(std::shared_ptr<const LoadedData> data);
+    // Whether the worker measures the opened models in the background (codes, grids, accuracy on
+    // the test split); views and studies are answered either way. On at first.
+    void setEvaluating(bool on);
 
     quint64 requestView(ComparisonViewRequest request);    // its sequence is set here
     quint64 requestStudy(ComparisonStudyRequest request);  // its sequence is set here

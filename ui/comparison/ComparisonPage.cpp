@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -20,7 +21,7 @@
 #include "comparison/ExpectedDigitPlot.h"
 #include "comparison/LatentPathPlot.h"
 #include "plots/FigureExport.h"
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 #include "widgets/DigitMosaic.h"
 
 namespace learn2add::ui {
@@ -41,6 +42,9 @@ QGroupBox* comparisonGroup(const QString& title, QLayout* layout) {
 
 ComparisonPage::ComparisonPage(QWidget* parent) : QWidget(parent) {
     inference_ = new ComparisonInference(this);
+    // The accuracies on the test split (seconds of work per model) wait until the page is first
+    // shown, so that they do not compete with the Addition page's grid at launch.
+    inference_->setEvaluating(false);
     banner_ = new MessageBanner;
     runBar_ = new ComparisonRunBar;
     connect(runBar_, &ComparisonRunBar::openRequested, this,
@@ -205,6 +209,14 @@ void ComparisonPage::setData(std::shared_ptr<const LoadedData> data) {
     data_ = std::move(data);
     inference_->setData(data_);
     onInputChanged();
+}
+
+void ComparisonPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (!evaluationStarted_) {
+        evaluationStarted_ = true;
+        inference_->setEvaluating(true);
+    }
 }
 
 void ComparisonPage::openRun(int slot, const QString& folder) {

@@ -10,6 +10,8 @@
 //
 // Threads: GUI thread only. Every computation is a request to the ComparisonInference (its own
 // thread, latest request wins); this page only shows results that match its latest requests.
+// The background measurements of opened models (codes, grids, test accuracy) start when the page
+// is first shown.
 //
 //   auto* page = new ComparisonPage;
 //   connect(window, &MainWindow::dataChanged, page, &ComparisonPage::setData);
@@ -79,6 +81,10 @@ public:
     quint64 lastShownStudy() const { return lastStudy_; }
     int viewsReceived() const { return viewsReceived_; }
 
+protected:
+    // The first show starts the background measurements (see the constructor).
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* buildControls();
     QWidget* buildOutputsTab();
@@ -96,6 +102,7 @@ private:
     QString inputName() const;
 
     ComparisonInference* inference_ = nullptr;
+    bool evaluationStarted_ = false;
     std::shared_ptr<const LoadedData> data_;
     AdditionInput input_;
     std::array<QString, kComparisonSlots> names_;

@@ -10,7 +10,7 @@
 #include <algorithm>
 
 #include "plots/PlotColours.h"
-#include "shell/FolderDialog.h"
+#include "widgets/FolderDialog.h"
 #include "widgets/ShortFolder.h"
 
 namespace learn2add::ui {

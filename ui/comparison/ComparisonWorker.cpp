@@ -211,8 +211,13 @@ void ComparisonWorker::drain() {
     if (more || hasPendingEvaluation()) scheduleDrain();
 }
 
+void ComparisonWorker::setEvaluating(bool on) {
+    evaluating_ = on;
+    if (on && hasPendingEvaluation()) scheduleDrain();
+}
+
 bool ComparisonWorker::hasPendingEvaluation() const {
-    if (!state_->data) return false;
+    if (!evaluating_ || !state_->data) return false;
     for (const State::Slot& s : state_->slots) {
         if (s.model &&
             (s.codesPending || s.gridPending || (s.accuracyNext >= 0 && state_->judge))) {
@@ -223,7 +228,7 @@ bool ComparisonWorker::hasPendingEvaluation() const {
 }
 
 bool ComparisonWorker::evaluateOneStep() {
-    if (!state_->data) return false;
+    if (!evaluating_ || !state_->data) return false;
     for (int slot = 0; slot < kComparisonSlots; ++slot) {
         State::Slot& s = state_->slots[static_cast<std::size_t>(slot)];
         if (!s.model) continue;

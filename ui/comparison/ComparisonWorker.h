@@ -48,6 +48,9 @@ public:
     void openRun(int slot, const QString& folder);
     void openJudgeRun(const QString& folder);
     void setData(std::shared_ptr<const LoadedData> data);
+    // Off: the codes, grids and accuracies of opened models wait (views are still answered);
+    // on again: they go on where they stopped. On at first.
+    void setEvaluating(bool on);
     void drain();
 
 Q_SIGNALS:
@@ -70,6 +73,7 @@ private:
 
     std::shared_ptr<ComparisonMailbox> mailbox_;
     std::unique_ptr<State> state_;
+    bool evaluating_ = true;
 };
 
 }  // namespace learn2add::ui

@@ -20,7 +20,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 
 namespace learn2add::ui {
 namespace {

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +12,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -25,9 +27,11 @@
 #include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
+#include "infer/RunKind.h"
+#include "models/AdditionVariant.h"
 #include "plots/FigureExportMenu.h"
-#include "shell/FolderDialog.h"
-#include "shell/MessageBanner.h"
+#include "widgets/FolderDialog.h"
+#include "widgets/MessageBanner.h"
 #include "shell/RecentRuns.h"
 #include "shell/ReportDialog.h"
 
@@ -137,7 +141,7 @@ bool MainWindow::showPage(const QString& name) {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open MNIST folder…"), this, &MainWindow::chooseMnistFolder);
-    open->setShortcut(QKeySequence::Open);
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     open->setStatusTip(tr("Use a folder with train-/t10k- images and labels (raw or .gz)"));
     file->addAction(tr("Use the &embedded data"), this, [this] { openData(std::nullopt); });
     file->addSeparator();
@@ -154,9 +158,12 @@ void MainWindow::createMenus() {
     report->setStatusTip(tr("Write every assignment figure, the tables and a PDF from the runs to a folder"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // not every platform theme has one
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this,
+                                    [this] { showShortcutsDialog(); });
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
     help->addAction(tr("&About Learn2Add"), this, [this] {
         QMessageBox::about(this, tr("About Learn2Add"),
                            tr("<b>Learn2Add %1</b><p>Autoencoders for MNIST digits, a model that adds "
@@ -164,6 +171,59 @@ void MainWindow::createMenus() {
                               "versions, trained and explored live.</p>")
                                .arg(LEARN2ADD_VERSION));
     });
+}
+
+namespace {
+
+ShortcutEntry shortcutEntry(const QAction& action, const QString& where) {
+    QString text = action.text().remove(QLatin1Char('&'));
+    if (text.endsWith(QChar(0x2026))) text.chop(1);
+    return {action.shortcut().toString(QKeySequence::NativeText), text.trimmed(), where};
+}
+
+}  // namespace
+
+bool MainWindow::openShippedModels() {
+    const QString shipped = shippedModelsFolder();
+    if (shipped.isEmpty()) return false;
+    additionPage_->openJudgeRun(shipped + "/judge");
+    additionPage_->openAdditionRun(shipped + "/addition");
+    comparisonPage_->openJudgeRun(shipped + "/judge");
+    // A Compare slot per model, in kAllAdditionVariants' order; each folder named by its run kind.
+    for (const auto variant : models::kAllAdditionVariants) {
+        const QString folder = shipped + "/" + QString::fromStdString(models::toString(variant));
+        if (QDir(folder).exists("best.pt")) {
+            comparisonPage_->openRun(static_cast<int>(variant), folder);
+        }
+    }
+    return true;
+}
+
+QList<ShortcutEntry> MainWindow::shortcuts() const {
+    QList<ShortcutEntry> everywhere;
+    QList<ShortcutEntry> onPages;
+    QSet<const QAction*> pageActions;
+    for (int index = 0; index < pages_->count(); ++index) {
+        const auto* scroll = qobject_cast<const QScrollArea*>(pages_->widget(index));
+        if (!scroll || !scroll->widget()) continue;
+        const QString where = pageList_->item(index)->text();
+        for (const QAction* action : scroll->widget()->findChildren<QAction*>()) {
+            pageActions.insert(action);
+            if (!action->shortcut().isEmpty()) onPages.append(shortcutEntry(*action, where));
+        }
+    }
+    for (const QAction* action : findChildren<QAction*>()) {
+        if (pageActions.contains(action) || action->shortcut().isEmpty()) continue;
+        everywhere.append(shortcutEntry(*action, tr("Everywhere")));
+    }
+    return everywhere + onPages;
+}
+
+KeyboardShortcutsDialog* MainWindow::showShortcutsDialog() {
+    auto* dialog = new KeyboardShortcutsDialog(shortcuts(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::saveSettings() {
@@ -221,33 +281,33 @@ void MainWindow::fillRecentRunsMenu() {
 }
 
 bool MainWindow::openRun(const QString& folder) {
-    QString error;
-    const QString kind = runKind(folder, error);
-    if (kind == QStringLiteral("autoencoder")) {
-        autoencoderPage_->openRun(folder);
-        showPage(QStringLiteral("Autoencoder"));
-    } else if (kind == QStringLiteral("judge")) {
-        additionPage_->openJudgeRun(folder);
-        comparisonPage_->openJudgeRun(folder);
-        showPage(QStringLiteral("Addition"));
-    } else if (const int slot = QStringList{QStringLiteral("addition"), QStringLiteral("vae-addition"),
-                                            QStringLiteral("vae-genp-addition")}
-                                    .indexOf(kind);
-               slot >= 0) {
-        additionPage_->openAdditionRun(folder);
-        comparisonPage_->openRun(slot, folder);
-        showPage(QStringLiteral("Addition"));
-    } else {
-        if (error.isEmpty()) {
-            error = tr("%1 is a run of kind '%2'; this window opens autoencoder, judge and "
-                       "addition runs")
-                        .arg(folder, kind);
-        }
-        banner_->showMessage(error.toHtmlEscaped(), MessageBanner::Kind::Error);
+    infer::RunKind kind;
+    try {
+        kind = infer::readRunKind(folder.toStdString());
+    } catch (const infer::RunOpenError& error) {
+        banner_->showMessage(QString::fromStdString(error.what()).toHtmlEscaped(),
+                             MessageBanner::Kind::Error);
         return false;
     }
+    switch (kind.family) {
+        case infer::RunFamily::Autoencoder:
+            autoencoderPage_->openRun(folder);
+            showPage(QStringLiteral("Autoencoder"));
+            break;
+        case infer::RunFamily::Judge:
+            additionPage_->openJudgeRun(folder);
+            comparisonPage_->openJudgeRun(folder);
+            showPage(QStringLiteral("Addition"));
+            break;
+        case infer::RunFamily::Addition:
+            additionPage_->openAdditionRun(folder);
+            // The Compare page has a slot per model, in kAllAdditionVariants' order.
+            comparisonPage_->openRun(static_cast<int>(kind.variant), folder);
+            showPage(QStringLiteral("Addition"));
+            break;
+    }
     RecentRuns().add(folder);
-    statusBar()->showMessage(tr("Opening %1 (%2)…").arg(folder, kind), 5000);
+    statusBar()->showMessage(tr("Opening %1 (%2)…").arg(folder, QString::fromStdString(kind.name)), 5000);
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "data/LoadedData.h"
+#include "shell/KeyboardShortcutsDialog.h"
 
 class QLabel;
 class QListWidget;
@@ -62,10 +63,19 @@ public:
     // the banner, for other folders. Runs open in the background: what goes wrong after that (a
     // corrupt best.pt) is said on the page's banner.
     bool openRun(const QString& folder);
+    // The models shipped with the app (shippedModelsFolder()): the judge and the addition model on
+    // the Addition page, the judge and each addition model in its Compare slot. False when none
+    // are installed.
+    bool openShippedModels();
     const LoadedData* loadedData() const { return data_.get(); }
     // File > Export report…: the dialog (created on first use with the shipped models, the runs
     // folder and the recent runs), shown; its result goes to the banner.
     ReportDialog* showReportDialog();
+    // Every shortcut of the window, read from its actions: the window's own ("Everywhere") first,
+    // then each page's (F5 / F6 / Shift+F5 on the training pages), in the pages' order.
+    QList<ShortcutEntry> shortcuts() const;
+    // Help > Keyboard shortcuts: the list above in a dialog, shown (not modal).
+    KeyboardShortcutsDialog* showShortcutsDialog();
 
     // What is remembered between launches (QSettings, beside the recent runs and the last dialog
     // folder): the window's geometry and state, the page shown, the Autoencoder page's form, the

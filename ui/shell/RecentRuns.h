@@ -20,9 +20,4 @@ public:
     void clear();
 };
 
-// The "kind" in a run folder's config.json ("autoencoder", "judge", "addition", "vae-addition",
-// "vae-genp-addition"), or an empty string with `error` set when there is no readable config.
-// Reads one small JSON file (no tensors).
-QString runKind(const QString& folder, QString& error);
-
 }  // namespace learn2add::ui

@@ -20,7 +20,7 @@
 #include <stdexcept>
 
 #include "report/ReportWriter.h"
-#include "shell/FolderDialog.h"
+#include "widgets/FolderDialog.h"
 
 namespace learn2add::ui {
 namespace {

@@ -65,8 +65,8 @@ TEST(Checkpoint, OtherArchitectureOrCodeSizeIsRefusedWithAMessage) {
         FAIL() << "expected a CheckpointError";
     } catch (const CheckpointError& e) {
         const std::string message = e.what();
-        EXPECT_NE(message.find("holds a autoencoder (mirror, code 2)"), std::string::npos) << message;
-        EXPECT_NE(message.find("autoencoder (upsample, code 7) was expected"), std::string::npos) << message;
+        EXPECT_NE(message.find("holds the weights of autoencoder (mirror, code 2)"), std::string::npos) << message;
+        EXPECT_NE(message.find("those of autoencoder (upsample, code 7) were expected"), std::string::npos) << message;
     }
     EXPECT_TRUE(torch::equal(before, upsample->parameters()[0]));  // untouched
 

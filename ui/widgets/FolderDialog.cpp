@@ -1,4 +1,4 @@
-#include "shell/FolderDialog.h"
+#include "widgets/FolderDialog.h"
 
 #include <QDir>
 #include <QFileDialog>

@@ -1,4 +1,4 @@
-#include "shell/MessageBanner.h"
+#include "widgets/MessageBanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
