@@ -325,7 +325,7 @@ void ComparisonPage::showView(const ComparisonView& view) {
             plot->hideMark();
         }
     }
-    timing_->setText(tr("%1 ms").arg(view.seconds * 1000.0, 0, 'f', 1));
+    timing_->setText(tr("answered in %1 ms").arg(view.seconds * 1000.0, 0, 'f', 1));
 }
 
 void ComparisonPage::showStudy(const ComparisonStudy& study) {
