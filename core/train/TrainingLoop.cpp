@@ -166,7 +166,9 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
         if (resume) events->addSessionStart(firstEpoch);
     }
 
-    const auto start = Clock::now();
+    // Every clock below skips the time spent paused (each start moves on by the pause), so seconds
+    // per epoch, the elapsed time and the ETA are training time.
+    auto start = Clock::now();
     double trainingSeconds = 0.0;
     std::int64_t examplesTrained = 0;
     const auto finish = [&](TrainingResult::Status status, std::string message) {
@@ -205,17 +207,21 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
     }
 
     steps.model().train();
-    const auto loopStart = Clock::now();  // for the ETA: after the warm-up
+    auto loopStart = Clock::now();  // for the ETA: after the warm-up
     for (int epoch = firstEpoch; epoch <= settings.epochs; ++epoch) {
-        const auto epochStart = Clock::now();
+        auto epochStart = Clock::now();
         steps.beginEpoch(epoch);
         const torch::Tensor order = epochOrder(n, settings.seed, epoch);
         std::int64_t epochExamples = 0;
         double epochSeconds = 0.0;
         for (std::int64_t b = 0; b < batches; ++b) {
-            if (!control.waitWhilePaused()) {
-                return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-            }
+            const auto waitStart = Clock::now();
+            const bool goOn = control.waitWhilePaused();
+            const auto paused = Clock::now() - waitStart;
+            start += paused;
+            loopStart += paused;
+            epochStart += paused;
+            if (!goOn) return finish(TrainingResult::Status::Cancelled, "stopped by the user");
             const auto batchStart = Clock::now();
             const torch::Tensor positions =
                 order.slice(0, b * settings.batchSize, std::min(n, (b + 1) * settings.batchSize));

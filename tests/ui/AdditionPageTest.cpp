@@ -8,6 +8,7 @@
 #include <QPaintEvent>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTest>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -29,6 +30,8 @@
 #include "plots/CurvePlot.h"
 #include "shell/MainWindow.h"
 #include "widgets/MessageBanner.h"
+#include "track/RunFolder.h"
+#include "training/TrainingProgressView.h"
 #include "ui/AdditionRunFixtures.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
@@ -123,6 +126,20 @@ TEST_F(AdditionPageTest, OpensBothRunsAndShowsTheJudgesReading) {
     double sum = 0.0;
     for (int d = 0; d < 10; ++d) sum += page.explorer()->probabilityPlot()->probability(d);
     EXPECT_NEAR(sum, 1.0, 1e-3);
+
+    // The Train tab shows the opened run's curves from its metrics.csv, one point per epoch.
+    const auto epochs = track::RunFolder::open(runs->addition.toStdString()).readMetrics().size();
+    ASSERT_GT(epochs, 0u);
+    AdditionTrainingPanel* training = page.trainingPanel();
+    const int points = static_cast<int>(epochs);
+    EXPECT_TRUE(testing::waitUntil(  // the plots draw their points at their next replot
+        [&] {
+            return training->lossPlot()->validationGraph(0)->dataCount() == points &&
+                   training->spreadPlot()->validationGraph(0)->dataCount() == points;
+        },
+        5000));
+    EXPECT_TRUE(training->progressView()->text().contains("from its metrics.csv"))
+        << training->progressView()->text().toStdString();
 }
 
 TEST_F(AdditionPageTest, TheSliderChangesTheOutputWithoutBlockingTheGuiThread) {
@@ -151,6 +168,18 @@ TEST_F(AdditionPageTest, TheSliderChangesTheOutputWithoutBlockingTheGuiThread) {
     addend->spinBox()->setValue(1.5);
     EXPECT_EQ(addend->slider()->value(), 150);
     EXPECT_FALSE(addend->isExtrapolation());
+
+    // Typing a number above the largest addend is not swallowed (it read "1" for "13"): it is set
+    // to the largest, and the hint says so until the addend moves again.
+    addend->spinBox()->setFocus();
+    addend->spinBox()->selectAll();
+    QTest::keyClicks(addend->spinBox(), "13");
+    QTest::keyClick(addend->spinBox(), Qt::Key_Return);
+    EXPECT_DOUBLE_EQ(addend->addend(), AddendControl::kMaximum);
+    EXPECT_TRUE(addend->hint().contains("13.00 is beyond the largest addend, 12.00"))
+        << addend->hint().toStdString();
+    addend->slider()->setValue(150);
+    EXPECT_FALSE(addend->hint().contains("beyond")) << addend->hint().toStdString();
 }
 
 TEST_F(AdditionPageTest, ADragRepaintsOnlyWhatChanges) {

@@ -32,11 +32,12 @@
 #include "shell/KeyboardShortcutsDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/RecentRuns.h"
-#include "widgets/MessageBanner.h"
+#include "training/TrainingProgressView.h"
 #include "ui/AutoencoderRunFixtures.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
 #include "widgets/DigitMosaic.h"
+#include "widgets/MessageBanner.h"
 
 namespace learn2add::ui {
 namespace {
@@ -331,8 +332,15 @@ TEST(TrainingShortcuts, F5AndF6KeepWorkingOnTheAutoencoderPageAfterEveryStateCha
             QTest::keyClick(&window, Qt::Key_F6);
             EXPECT_EQ(page->session()->isPaused(), paused);
         }
+        // The table and the progress line tell the truth: paused, then stopped.
+        EXPECT_TRUE(testing::waitUntil(
+            [&] { return page->runsTable()->cellText(round, RunsTable::StatusColumn) == "paused"; },
+            10000))
+            << page->runsTable()->cellText(round, RunsTable::StatusColumn).toStdString();
         QTest::keyClick(&window, Qt::Key_F5, Qt::ShiftModifier);
         ASSERT_TRUE(testing::waitUntil([&] { return !page->session()->isRunning(); }, 60000));
+        EXPECT_TRUE(page->progressView()->text().startsWith("Stopped: 1 of 1 run(s) cancelled"))
+            << page->progressView()->text().toStdString();
     }
     EXPECT_EQ(page->runsTable()->cellText(2, RunsTable::StatusColumn), "cancelled");
 }

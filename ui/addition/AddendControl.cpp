@@ -6,10 +6,13 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QValidator>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace learn2add::ui {
 namespace {
@@ -44,6 +47,37 @@ void fitSumLabel(QLabel* label) {
                         metrics.height() + margins.top() + margins.bottom());
 }
 
+// A spin box that takes a typed number above its maximum instead of swallowing the keystroke
+// (QDoubleSpinBox refuses "13" when the maximum is 12, so the box silently read "1"): the number
+// is kept while typing and set to the maximum when the edit ends, and `clamped` says so.
+class AddendSpinBox : public QDoubleSpinBox {
+public:
+    std::function<void(double typed)> clamped;
+
+    QValidator::State validate(QString& text, int& position) const override {
+        const QValidator::State state = QDoubleSpinBox::validate(text, position);
+        if (state == QValidator::Invalid && typedAboveMaximum(text)) return QValidator::Intermediate;
+        return state;
+    }
+    void fixup(QString& text) const override {
+        bool ok = false;
+        const double typed = locale().toDouble(text.trimmed(), &ok);
+        if (ok && typed > maximum()) {
+            text = textFromValue(maximum());
+            if (clamped) clamped(typed);
+            return;
+        }
+        QDoubleSpinBox::fixup(text);
+    }
+
+private:
+    bool typedAboveMaximum(const QString& text) const {
+        bool ok = false;
+        const double typed = locale().toDouble(text.trimmed(), &ok);
+        return ok && std::isfinite(typed) && typed > maximum();
+    }
+};
+
 }  // namespace
 
 AddendControl::AddendControl(QWidget* parent) : QWidget(parent) {
@@ -57,7 +91,15 @@ AddendControl::AddendControl(QWidget* parent) : QWidget(parent) {
     slider_->setToolTip(
         tr("The number added to the image (0.01 steps); the output follows while "
            "you drag"));
-    spin_ = new QDoubleSpinBox;
+    auto* spin = new AddendSpinBox;
+    spin->clamped = [this](double typed) {
+        clampedNote_ = tr("· <span style='color:#b3261e'>%1 is beyond the largest addend, %2: "
+                          "shown at %2</span>")
+                           .arg(typed, 0, 'f', 2)
+                           .arg(kMaximum, 0, 'f', 2);
+        updateHint();
+    };
+    spin_ = spin;
     spin_->setRange(0.0, kMaximum);
     spin_->setDecimals(2);
     spin_->setSingleStep(0.01);
@@ -98,6 +140,7 @@ void AddendControl::setAddend(double addend) {
     syncing_ = false;
     const bool changed = addend != addend_;
     addend_ = addend;
+    if (changed && addend != kMaximum) clampedNote_.clear();
     updateHint();
     if (changed) Q_EMIT addendChanged(addend_);
 }
@@ -125,11 +168,13 @@ void AddendControl::updateHint() {
     sum_->setText(sumText(digit_, addend_));
     // QLabel::setText() returns early on the same text: the note's layout changes only when the
     // addend crosses the trained range or the digit changes.
-    note_->setText(isExtrapolation()
+    QString note = isExtrapolation()
                        ? tr("· <span style='color:#b3261e'><b>extrapolation</b>: training used "
                             "addends up to %1</span>")
                              .arg(digit_ >= 0 ? 9 - digit_ : 9)
-                       : QString());
+                       : QString();
+    if (!clampedNote_.isEmpty()) note = clampedNote_ + (note.isEmpty() ? "" : " " + note);
+    note_->setText(note);
 }
 
 }  // namespace learn2add::ui

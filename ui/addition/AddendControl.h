@@ -51,6 +51,7 @@ private:
     QDoubleSpinBox* spin_ = nullptr;
     QLabel* sum_ = nullptr;
     QLabel* note_ = nullptr;
+    QString clampedNote_;  // set when a typed addend above the maximum was set to the maximum
     double addend_ = 0.0;
     int digit_ = -1;
     bool syncing_ = false;

@@ -19,6 +19,10 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "addition/AdditionTrainingRunner.h"
 #include "common/TorchRuntime.h"
@@ -26,9 +30,11 @@
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
 #include "plots/FigureExport.h"
-#include "widgets/FolderDialog.h"
+#include "track/RunFolder.h"
 #include "training/TrainingProgressView.h"
+#include "widgets/FolderDialog.h"
 #include "widgets/RememberedFormValues.h"
+#include "widgets/ShortFolder.h"
 #include "widgets/ShortcutAction.h"
 
 namespace learn2add::ui {
@@ -365,8 +371,7 @@ void AdditionTrainingPanel::restoreSettings(const QSettings& settings) {
     runFolder_->setText(settings.value("runFolder").toString().trimmed());
 }
 
-void AdditionTrainingPanel::onStarted(const AdditionTrainingJob& job) {
-    runName_ = job.name;
+void AdditionTrainingPanel::clearCurves() {
     for (CurvePlot* plot : {losses_, spread_, accuracy_}) {
         // A new run replaces the curves of the previous one (series keep their names).
         const int count = plot->seriesCount();
@@ -376,6 +381,52 @@ void AdditionTrainingPanel::onStarted(const AdditionTrainingJob& job) {
         for (const QString& name : names) plot->addSeries(name);
         plot->resetView();
     }
+}
+
+bool AdditionTrainingPanel::showRunHistory(const QString& folder) {
+    if (runner_->isRunning()) return false;
+    std::vector<std::map<std::string, double>> rows;
+    try {
+        rows = track::RunFolder::open(folder.toStdString()).readMetrics();
+    } catch (const std::exception&) {
+        return false;  // no run folder or no readable metrics.csv: the curves stay as they are
+    }
+    const auto value = [](const std::map<std::string, double>& row, const char* column,
+                          double otherwise = 0.0) {
+        const auto found = row.find(column);
+        return found != row.end() ? found->second : otherwise;
+    };
+    clearCurves();
+    for (const auto& row : rows) {
+        AdditionEpochValues epoch;
+        epoch.epoch = static_cast<int>(value(row, "epoch"));
+        epoch.epochs = static_cast<int>(rows.size());
+        for (const auto& [values, prefix] : {std::pair{&epoch.train, std::string("train_")},
+                                             std::pair{&epoch.validation, std::string("validation_")}}) {
+            values->total = value(row, (prefix + "loss").c_str());
+            values->reconstruction = value(row, (prefix + "reconstruction").c_str());
+            values->generation = value(row, (prefix + "generation").c_str());
+            values->code = value(row, (prefix + "code").c_str());
+            values->digit = value(row, (prefix + "digit").c_str());
+            values->kl = value(row, (prefix + "kl").c_str());
+        }
+        // metrics.csv keeps the validation split's spread only.
+        epoch.trainCodeSpread = std::numeric_limits<double>::quiet_NaN();
+        epoch.validationCodeSpread = value(row, "code_spread");
+        epoch.validationAccuracy = value(row, "validation_accuracy", -1.0);
+        epoch.bestEpoch = static_cast<int>(value(row, "best_epoch"));
+        epoch.improved = epoch.bestEpoch == epoch.epoch;
+        onEpoch(epoch);
+    }
+    progress_->showIdle(tr("%1: %n epoch(s) trained (from its metrics.csv).", "",
+                           static_cast<int>(rows.size()))
+                            .arg(shortFolder(folder)));
+    return true;
+}
+
+void AdditionTrainingPanel::onStarted(const AdditionTrainingJob& job) {
+    runName_ = job.name;
+    clearCurves();
     AdditionBatchValues starting;
     starting.epoch = 1;
     starting.epochs = job.options.epochs();

@@ -373,10 +373,17 @@ void AutoencoderPage::onStateChanged() {
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
     train_->setText(running ? tr("Queue run") : tr("Train"));
     progress_->showPaused(session_->isPaused());
+    if (running) runs_->showPaused(session_->currentRunId(), session_->isPaused());
     if (!running && batchRuns_ > 0) {
         progress_->showIdle(
-            tr("Done: %n run(s). Pick a row in the table to see its digits.", "", batchRuns_));
-        batchRuns_ = batchStarted_ = 0;
+            batchCancelled_ > 0
+                ? tr("Stopped: %1 of %n run(s) cancelled (each keeps what it saved). Pick a row "
+                     "in the table to see its digits.",
+                     "", batchRuns_)
+                      .arg(batchCancelled_)
+                : tr("Done: %n run(s). Pick a row in the table to see its digits.", "",
+                     batchRuns_));
+        batchRuns_ = batchStarted_ = batchCancelled_ = 0;
     }
 }
 
@@ -390,6 +397,7 @@ void AutoencoderPage::onRunQueued(int runId, const TrainingJob& job) {
 void AutoencoderPage::onRunStarted(int runId) {
     ++batchStarted_;
     runs_->showStarted(runId);
+    if (session_->isPaused()) runs_->showPaused(runId, true);
     if (followNewest_ || shownRun_ == 0) showRun(runId);
     const auto found = records_.find(runId);
     if (found != records_.end()) {
@@ -421,6 +429,7 @@ void AutoencoderPage::onEpoch(int runId, const train::EpochReport& report) {
 
 void AutoencoderPage::onRunFinished(int runId, const train::TrainingResult& result) {
     runs_->showResult(runId, result);
+    if (result.status == train::TrainingResult::Status::Cancelled) ++batchCancelled_;
     if (result.status == train::TrainingResult::Status::Diverged) {
         const auto found = records_.find(runId);
         banner_->showMessage(tr("<b>Run #%1 (%2) diverged:</b> %3")

@@ -130,8 +130,9 @@ private:
     std::map<int, RunRecord> records_;
     int shownRun_ = 0;
     bool followNewest_ = true;
-    int batchRuns_ = 0;     // runs queued since the session was last idle
-    int batchStarted_ = 0;  // of which started
+    int batchRuns_ = 0;       // runs queued since the session was last idle
+    int batchStarted_ = 0;    // of which started
+    int batchCancelled_ = 0;  // of which cancelled (stopped, or dropped from the queue)
     std::set<QString> usedRunFolders_;
     QTimer refreshTimer_;
 

@@ -87,6 +87,13 @@ void RunsTable::showStarted(int runId) {
     setCell(row, StatusColumn, tr("running"), item(row, StatusColumn)->toolTip());
 }
 
+void RunsTable::showPaused(int runId, bool paused) {
+    const int row = rowOf(runId);
+    if (row < 0) return;
+    setCell(row, StatusColumn, paused ? tr("paused") : tr("running"),
+            item(row, StatusColumn)->toolTip());
+}
+
 void RunsTable::showEpoch(int runId, const train::EpochReport& report) {
     const auto found = runs_.find(runId);
     if (found == runs_.end()) return;

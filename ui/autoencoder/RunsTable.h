@@ -6,6 +6,7 @@
 //
 //   table->addRun(id, job, colour);       // "queued"
 //   table->showStarted(id);               // "running"
+//   table->showPaused(id, true);          // "paused" (false: "running" again)
 //   table->showEpoch(id, epochReport);
 //   table->showResult(id, result);        // "finished", "cancelled", "diverged" ...
 //   table->showOpened(id, folder);        // a run opened from its folder ("opened")
@@ -41,6 +42,7 @@ public:
     void addRun(int runId, const TrainingJob& job, const QColor& colour,
                 const QString& label = QString());
     void showStarted(int runId);
+    void showPaused(int runId, bool paused);
     void showEpoch(int runId, const train::EpochReport& report);
     void showResult(int runId, const train::TrainingResult& result);
     void showFailure(int runId, const QString& message);

@@ -8,7 +8,9 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "core/data/IdxFixtures.h"
 #include "core/train/SmallData.h"
@@ -64,6 +66,23 @@ struct CancelAfter {
     template <typename Report>
     void operator()(const Report& report) const {
         if (report.epoch == epoch) control.requestCancel();
+    }
+};
+
+// Pauses the training once `epoch` has been recorded and resumes it `seconds` later.
+struct PauseAfter {
+    int epoch;
+    double seconds;
+    TrainingControl& control;
+    std::thread& resumer;
+    template <typename Report>
+    void operator()(const Report& report) const {
+        if (report.epoch != epoch) return;
+        control.requestPause();
+        resumer = std::thread([&control = control, seconds = seconds] {
+            std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+            control.resume();
+        });
     }
 };
 
@@ -252,6 +271,19 @@ TEST(RunFolderOwnership, ALastCheckpointWithoutTrainingStateIsNotResumed) {
     } catch (const CheckpointError& e) {
         EXPECT_NE(std::string(e.what()).find("no training state"), std::string::npos) << e.what();
     }
+}
+
+TEST(TrainingLoop, APauseIsNotTrainingTime) {
+    // Two tiny epochs with a 4 s pause between them: seconds per epoch and the elapsed time count
+    // the training, not the pause (they doubled after a pause in the GUI).
+    TrainingControl control;
+    std::thread resumer;
+    AutoencoderTrainer trainer(resumableAutoencoder().epochs(2), smallData(), std::nullopt);
+    const TrainingResult result = trainer.run({.onEpoch = PauseAfter{1, 4.0, control, resumer}}, control);
+    resumer.join();
+    ASSERT_EQ(result.status, TrainingResult::Status::Finished);
+    EXPECT_EQ(result.epochsRun, 2);
+    EXPECT_LT(result.secondsPerEpoch, 2.0);  // with the pause counted it would be at least 2 s
 }
 
 }  // namespace
