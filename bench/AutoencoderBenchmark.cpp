@@ -48,6 +48,7 @@
 #include "CommandLineValues.h"
 #include "LatencyStatistics.h"
 #include "MachineLoad.h"
+#include "common/Precision.h"
 #include "common/TorchRuntime.h"
 #include "data/DigitTensors.h"
 #include "data/MnistData.h"
@@ -86,6 +87,7 @@ struct BenchmarkOptions {
     std::optional<std::filesystem::path> json;
     std::optional<std::filesystem::path> exportReference;
     std::vector<std::string> only;  // empty: every row
+    Precision precision = Precision::Fp32;  // of the training step (autocast), as the trainers do
 };
 
 const std::vector<std::string> kRowNames = {"mirror", "upsample", "resize64", "addition",
@@ -93,14 +95,16 @@ const std::vector<std::string> kRowNames = {"mirror", "upsample", "resize64", "a
 
 constexpr const char* kUsage =
     "usage: learn2add-bench [--steps N] [--threads N] [--json FILE] [--export-reference DIR]\n"
-    "                       [--only NAMES]\n"
+    "                       [--only NAMES] [--precision fp32|bf16|auto]\n"
     "  --steps N               timed training steps per decoder, after 5 warm-up steps (default 40)\n"
     "  --threads N             LibTorch intra-op threads; OpenBLAS is pinned to 1 (default 2)\n"
     "  --json FILE             also write the results as JSON\n"
     "  --export-reference DIR  write each untrained model, a batch and its outputs to DIR/<decoder>.pt\n"
     "                          (for autoencoder_twin.py --check-against DIR) and exit\n"
     "  --only NAMES            comma-separated rows to run: mirror, upsample, resize64, addition,\n"
-    "                          vae-addition, vae-genp-addition (default: all)\n";
+    "                          vae-addition, vae-genp-addition (default: all)\n"
+    "  --precision P           fp32 (default), bf16 (autocast of the forward pass and the loss, as\n"
+    "                          train --precision bf16 does) or auto (bf16 where the CPU has it)\n";
 
 BenchmarkOptions parseArguments(int argc, char** argv) {
     BenchmarkOptions options;
@@ -120,6 +124,8 @@ BenchmarkOptions parseArguments(int argc, char** argv) {
             options.json = value;
         } else if (flag == "--export-reference") {
             options.exportReference = value;
+        } else if (flag == "--precision") {
+            options.precision = precisionFromString(value);
         } else if (flag == "--only") {
             std::stringstream names(value);
             for (std::string name; std::getline(names, name, ',');) {
@@ -181,7 +187,7 @@ train::AdditionTrainingOptions defaultTrainingOptions(models::AdditionVariant va
 // Times `steps` training steps after kWarmupSteps; lossOfStep(k) gathers batch k and returns its
 // loss (the gather and forward are timed as "forward"). Fills the training fields of `result`.
 void timeTraining(torch::nn::Module& model, const std::function<torch::Tensor(std::int64_t)>& lossOfStep,
-                  int steps, DecoderResult& result) {
+                  int steps, Precision precision, DecoderResult& result) {
     result.loadAtStart = loadAverage();
     result.parameters = models::parameterCount(model);
     for (const auto& item : model.named_parameters()) {
@@ -192,7 +198,10 @@ void timeTraining(torch::nn::Module& model, const std::function<torch::Tensor(st
     std::vector<double> stepMs, forwardMs, backwardMs, optimizerMs;
     const auto step = [&](std::int64_t index) {
         const auto t0 = Clock::now();
-        const torch::Tensor loss = lossOfStep(index);
+        const torch::Tensor loss = [&] {
+            AutocastScope autocast(precision);
+            return lossOfStep(index);
+        }().to(torch::kFloat32);
         const auto t1 = Clock::now();
         optimizer.zero_grad();
         loss.backward();
@@ -231,7 +240,8 @@ double medianAnswerMs(torch::nn::Module& model, const std::function<void()>& ans
     return median(times);
 }
 
-DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& train, int steps) {
+DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& train, int steps,
+                               Precision precision) {
     DecoderResult result;
     result.decoder = models::toString(kind);
     const CpuSample cpuStart = sampleCpu();
@@ -247,7 +257,7 @@ DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& t
             const torch::Tensor x = images.index_select(0, order.slice(0, begin, begin + kBatchSize));
             return train::reconstructionLoss(model->forward(x), x, train::ReconstructionLoss::L2);
         },
-        steps, result);
+        steps, precision, result);
     const torch::Tensor code = torch::randn({1, kCodeSize});
     result.decodeMedianMs = medianAnswerMs(*model, [&] { model->decode(code); });
     result.othersCpuPercent = othersCpuPercent(cpuStart, sampleCpu());
@@ -255,7 +265,7 @@ DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& t
 }
 
 DecoderResult benchmarkAddition(const data::DigitSet& train, int steps,
-                                models::AdditionVariant variant) {
+                                models::AdditionVariant variant, Precision precision) {
     DecoderResult result;
     result.decoder = models::toString(variant);
     const CpuSample cpuStart = sampleCpu();
@@ -276,7 +286,7 @@ DecoderResult benchmarkAddition(const data::DigitSet& train, int steps,
             const torch::Tensor u = addends.slice(0, begin, begin + kBatchSize);
             return train::additionBatchLoss(model, guided, x, u, y).total;
         },
-        steps, result);
+        steps, precision, result);
     const torch::Tensor image = images.slice(0, 0, 1);
     const torch::Tensor addend = torch::full({1, 1}, 1.5f);
     result.decodeMedianMs = medianAnswerMs(*model, [&] { model->add(image, addend); });
@@ -385,6 +395,7 @@ nlohmann::json toJson(const std::vector<DecoderResult>& results, const Benchmark
                                   std::to_string(TORCH_VERSION_MINOR) + "." +
                                   std::to_string(TORCH_VERSION_PATCH)},
             {"threads_requested", options.threads},
+            {"precision", toString(options.precision)},
             {"intra_op_threads", threads.intraOpThreads},
             {"blas", threads.blasName + (threads.blasPinnedToOne ? " (1 thread)" : "")},
             {"batch_size", kBatchSize},
@@ -408,9 +419,10 @@ int main(int argc, char** argv) {
             exportReference(*options.exportReference, mnist.train);
             return 0;
         }
-        std::printf("C++ (LibTorch %d.%d.%d): %d intra-op threads, %s%s; batch %lld, %d timed steps "
-                    "after %d warm-up steps, %lld training images\n",
+        std::printf("C++ (LibTorch %d.%d.%d, %s): %d intra-op threads, %s%s; batch %lld, %d timed "
+                    "steps after %d warm-up steps, %lld training images\n",
                     TORCH_VERSION_MAJOR, TORCH_VERSION_MINOR, TORCH_VERSION_PATCH,
+                    toString(options.precision),
                     threads.intraOpThreads, threads.blasName.c_str(),
                     threads.blasPinnedToOne ? " pinned to 1 thread" : "",
                     static_cast<long long>(kBatchSize), options.steps, kWarmupSteps,
@@ -422,12 +434,14 @@ int main(int argc, char** argv) {
         std::vector<DecoderResult> results;
         for (const models::DecoderKind kind : models::kAllDecoderKinds) {
             if (wanted(models::toString(kind))) {
-                results.push_back(benchmarkDecoder(kind, mnist.train, options.steps));
+                results.push_back(
+                    benchmarkDecoder(kind, mnist.train, options.steps, options.precision));
             }
         }
         for (const models::AdditionVariant variant : models::kAllAdditionVariants) {
             if (wanted(models::toString(variant))) {
-                results.push_back(benchmarkAddition(mnist.train, options.steps, variant));
+                results.push_back(
+                    benchmarkAddition(mnist.train, options.steps, variant, options.precision));
             }
         }
         printTable(results);

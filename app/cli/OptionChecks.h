@@ -15,4 +15,15 @@ inline const CLI::Validator kWholeNumber(
     },
     "NONNEGATIVE");
 
+// --precision: auto (bf16 where the CPU computes it natively, else fp32), fp32 or bf16; a resumed
+// run keeps its own (config.json's "precision").
+inline CLI::Option* addPrecisionOption(CLI::App* command, std::string& precision) {
+    return command
+        ->add_option("--precision", precision,
+                     "Number format of the training step: auto (bf16 where the CPU has AVX-512 "
+                     "BF16 or AMX), fp32 or bf16; weights, optimizer state and metrics stay fp32")
+        ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
+        ->capture_default_str();
+}
+
 }  // namespace learn2add::cli

@@ -23,7 +23,7 @@ std::shared_ptr<const data::MnistData> loadData(const std::optional<std::string>
 
 void addCommonOptions(CLI::App* command, int& epochs, int& batch, double& lr, std::uint64_t& seed,
                       std::uint64_t& splitSeed, int& maxBatches, std::optional<std::string>& data,
-                      RunFolderOptions& folder) {
+                      std::string& precision, RunFolderOptions& folder) {
     command->add_option("--epochs", epochs, "Epochs")->capture_default_str();
     command->add_option("--batch", batch, "Batch size (1..1024: memory grows with it, about 5 MB per image for resize64)")->capture_default_str();
     command->add_option("--lr", lr, "Adam learning rate")->capture_default_str();
@@ -36,6 +36,7 @@ void addCommonOptions(CLI::App* command, int& epochs, int& batch, double& lr, st
     command->add_option("--max-batches", maxBatches, "Batches per epoch (0: all)")->capture_default_str();
     command->add_option("--data", data, "MNIST-format folder (default: the embedded subset)")
         ->check(CLI::ExistingDirectory);
+    addPrecisionOption(command, precision);
     addRunFolderOptions(command, folder);
 }
 
@@ -44,7 +45,7 @@ std::vector<SettingOfRun> commonSettings() {
     return {{"--epochs", "/epochs"},           {"--batch", "/batch_size"},
             {"--lr", "/learning_rate"},        {"--seed", "/seed"},
             {"--split-seed", "/data/split_seed"}, {"--data", "/data/folder"},
-            {"--max-batches", "/max_batches_per_epoch"}};
+            {"--max-batches", "/max_batches_per_epoch"}, {"--precision", "/precision"}};
 }
 
 }  // namespace
@@ -53,7 +54,7 @@ CLI::App* addTrainJudgeCommand(CLI::App& train, TrainJudgeCommandOptions& o) {
     CLI::App* command = train.add_subcommand(
         "judge", "Digit classifier that reads generated images (addition accuracy)");
     addCommonOptions(command, o.epochs, o.batchSize, o.learningRate, o.seed, o.splitSeed,
-                     o.maxBatches, o.dataFolder, o.folder);
+                     o.maxBatches, o.dataFolder, o.precision, o.folder);
     return command;
 }
 
@@ -108,7 +109,7 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
                         "Judge run: addition accuracy and a marked grid every epoch")
         ->check(CLI::ExistingDirectory);
     addCommonOptions(command, o.epochs, o.batchSize, o.learningRate, o.seed, o.splitSeed,
-                     o.maxBatches, o.dataFolder, o.folder);
+                     o.maxBatches, o.dataFolder, o.precision, o.folder);
     return command;
 }
 
@@ -121,12 +122,13 @@ int runTrainJudge(CLI::App& command, const TrainJudgeCommandOptions& o, int thre
                                  .learningRate(o.learningRate)
                                  .seed(o.seed)
                                  .threads(threads)
+                                 .precision(precisionFromString(o.precision))
                                  .maxBatchesPerEpoch(o.maxBatches);
         options.validate();
         const auto data = loadData(o.dataFolder, o.splitSeed);
         std::cout << "Training the judge: " << o.epochs << " epochs, batch " << o.batchSize
                   << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
-                  << " threads\nData: " << data->source << " (" << data->train.size()
+                  << " threads, " << toString(options.precision()) << "\nData: " << data->source << " (" << data->train.size()
                   << " train, " << data->validation.size() << " validation, "
                   << data->test.size() << " test)\nRun folder: " << o.folder.folder().string()
                   << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;
@@ -187,6 +189,7 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                            .learningRate(o.learningRate)
                            .seed(o.seed)
                            .threads(threads)
+                           .precision(precisionFromString(o.precision))
                            .maxBatchesPerEpoch(o.maxBatches)
                            .earlyStoppingPatience(o.patience)
                            .autoencoderWarmupEpochs(o.autoencoderWarmup)
@@ -203,7 +206,7 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
         if (models::hasVariationalEncoder(o.variant)) std::cout << ", KL " << o.klWeight;
         std::cout << "), " << o.epochs << " epochs, batch " << o.batchSize
                   << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
-                  << " threads\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")
+                  << " threads, " << toString(options.precision()) << "\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")
                   << "\nData: " << data->source << "\nRun folder: " << o.folder.folder().string()
                   << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;
         train::TrainingControl control;

@@ -15,6 +15,7 @@
 namespace learn2add::cli {
 
 struct TrainJudgeCommandOptions {
+    std::string precision = "auto";
     int epochs = 8;
     int batchSize = 128;
     double learningRate = 1e-3;
@@ -27,6 +28,7 @@ struct TrainJudgeCommandOptions {
 
 struct TrainAdditionCommandOptions {
     models::AdditionVariant variant = models::AdditionVariant::Autoencoder;
+    std::string precision = "auto";
     double klWeight = 1e-3;
     std::string decoder = "upsample";
     std::int64_t codeSize = 7;

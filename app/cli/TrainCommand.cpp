@@ -38,6 +38,7 @@ CLI::App* addTrainCommand(CLI::App& app, TrainCommandOptions& options) {
         ->capture_default_str();
     ae->add_option("--data", options.dataFolder, "MNIST-format folder (default: the embedded subset)")
         ->check(CLI::ExistingDirectory);
+    addPrecisionOption(ae, options.precision);
     addRunFolderOptions(ae, options.folder);
     return ae;
 }
@@ -50,7 +51,8 @@ int runTrainAutoencoder(CLI::App& command, const TrainCommandOptions& o, int thr
                                {"--lr", "/learning_rate"}, {"--seed", "/seed"},
                                {"--split-seed", "/data/split_seed"}, {"--data", "/data/folder"},
                                {"--max-batches", "/max_batches_per_epoch"},
-                               {"--patience", "/early_stopping_patience"}});
+                               {"--patience", "/early_stopping_patience"},
+                               {"--precision", "/precision"}});
         const auto options = train::AutoencoderTrainingOptions()
                                  .decoder(models::decoderKindFromString(o.decoder))
                                  .loss(train::reconstructionLossFromString(o.loss))
@@ -60,6 +62,7 @@ int runTrainAutoencoder(CLI::App& command, const TrainCommandOptions& o, int thr
                                  .learningRate(o.learningRate)
                                  .seed(o.seed)
                                  .threads(threads)
+                                 .precision(precisionFromString(o.precision))
                                  .maxBatchesPerEpoch(o.maxBatches)
                                  .earlyStoppingPatience(o.patience);
         options.validate();  // before loading anything
@@ -69,7 +72,8 @@ int runTrainAutoencoder(CLI::App& command, const TrainCommandOptions& o, int thr
         auto data = std::make_shared<const data::MnistData>(data::loadMnist(folder, o.splitSeed));
         std::cout << "Training autoencoder: decoder " << o.decoder << ", loss " << o.loss << ", code "
                   << o.codeSize << ", " << o.epochs << " epochs, batch " << o.batchSize << ", lr "
-                  << o.learningRate << ", seed " << o.seed << ", " << threads << " threads\n"
+                  << o.learningRate << ", seed " << o.seed << ", " << threads << " threads, "
+                  << toString(options.precision()) << "\n"
                   << "Data: " << data->source << " (" << data->train.size() << " train, "
                   << data->validation.size() << " validation)\nRun folder: " << o.folder.folder().string()
                   << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;

@@ -23,6 +23,7 @@ struct TrainCommandOptions {
     std::uint64_t splitSeed = 42;
     int maxBatches = 0;
     int patience = 0;
+    std::string precision = "auto";
     std::optional<std::string> dataFolder;
     RunFolderOptions folder;
 };

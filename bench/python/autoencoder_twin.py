@@ -336,7 +336,7 @@ def others_cpu_percent(start, end):
     return max(0.0, 100.0 * others / (wall * os.cpu_count())) if wall > 0 else 0.0
 
 
-def benchmark_decoder(decoder, steps):
+def benchmark_decoder(decoder, steps, precision="fp32"):
     """One row: `steps` timed training steps and the median answer time, as learn2add-bench."""
     with open("/proc/loadavg") as file:
         load_at_start = [float(v) for v in file.read().split()[:3]]
@@ -373,7 +373,10 @@ def benchmark_decoder(decoder, steps):
 
     def step(index):
         t0 = time.perf_counter()
-        loss = loss_of_batch((index % batches) * BATCH_SIZE)
+        # bf16: autocast of the forward pass and the loss, as learn2add-bench --precision bf16.
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
+            loss = loss_of_batch((index % batches) * BATCH_SIZE)
+        loss = loss.float()
         t1 = time.perf_counter()
         optimizer.zero_grad()
         loss.backward()
@@ -472,6 +475,9 @@ def main():
     parser.add_argument("--json", type=pathlib.Path, help="also write the results as JSON")
     parser.add_argument("--check-against", type=pathlib.Path, metavar="DIR",
                         help="compare the twin with learn2add-bench --export-reference DIR and exit")
+    parser.add_argument("--precision", choices=("fp32", "bf16"), default="fp32",
+                        help="bf16: torch.autocast('cpu', dtype=torch.bfloat16) around the forward "
+                             "pass and the loss")
     parser.add_argument("--only", metavar="NAMES",
                         help=f"comma-separated rows to run (default: all of {', '.join(ROWS)})")
     args = parser.parse_args()
@@ -489,16 +495,19 @@ def main():
     if blas_threads != "1":
         print(f"warning: OPENBLAS_NUM_THREADS is {blas_threads!r}, not '1': OpenBLAS keeps its own "
               "thread pool, unlike learn2add-bench", file=sys.stderr)
-    print(f"Python (PyTorch {torch.__version__}): {torch.get_num_threads()} intra-op threads, "
+    print(f"Python (PyTorch {torch.__version__}, {args.precision}): "
+          f"{torch.get_num_threads()} intra-op threads, "
           f"OPENBLAS_NUM_THREADS={blas_threads}; batch {BATCH_SIZE}, {args.steps} timed steps after "
           f"{WARMUP_STEPS} warm-up steps, {TRAINING_IMAGES} training images")
-    results = [benchmark_decoder(decoder, args.steps) for decoder in ROWS if decoder in rows]
+    results = [benchmark_decoder(decoder, args.steps, args.precision)
+               for decoder in ROWS if decoder in rows]
     print_table(results)
     if args.json:
         report = {
             "side": "Python",
             "torch_version": torch.__version__,
             "threads_requested": args.threads,
+            "precision": args.precision,
             "intra_op_threads": torch.get_num_threads(),
             "blas": f"OPENBLAS_NUM_THREADS={blas_threads}",
             "batch_size": BATCH_SIZE,

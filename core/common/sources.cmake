@@ -1,5 +1,6 @@
 target_sources(learn2add_core PRIVATE
   common/AtomicFile.cpp
   common/PngFile.cpp
+  common/Precision.cpp
   common/TorchRuntime.cpp
   common/SeededShuffle.cpp)

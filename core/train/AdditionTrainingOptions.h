@@ -44,6 +44,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "common/Precision.h"
 #include "models/AdditionVariant.h"
 #include "models/DecoderKind.h"
 
@@ -71,6 +72,7 @@ struct AdditionTrainingOptions {
     TORCH_ARG(double, learningRate) = 1e-3;
     TORCH_ARG(std::uint64_t, seed) = 42;
     TORCH_ARG(int, threads) = 2;
+    TORCH_ARG(Precision, precision) = Precision::Fp32;  // of the training step (not the warm-ups)
     TORCH_ARG(int, maxBatchesPerEpoch) = 0;
     TORCH_ARG(int, earlyStoppingPatience) = 0;
     // Guided recipe only, before the first epoch (see AdditionTrainer.h): epochs of reconstruction

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 
+#include "common/Precision.h"
 #include "models/DecoderKind.h"
 
 namespace learn2add::train {
@@ -27,6 +28,7 @@ struct AutoencoderTrainingOptions {
     TORCH_ARG(double, learningRate) = 1e-3;   // Adam
     TORCH_ARG(std::uint64_t, seed) = 42;
     TORCH_ARG(int, threads) = 2;              // LibTorch intra-op threads
+    TORCH_ARG(Precision, precision) = Precision::Fp32;  // of the training step
     TORCH_ARG(int, maxBatchesPerEpoch) = 0;   // 0: the whole train split every epoch
     TORCH_ARG(int, earlyStoppingPatience) = 0;  // 0: off; else stop after N epochs without a new best
 

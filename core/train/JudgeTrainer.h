@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/Precision.h"
 #include "data/MnistData.h"
 #include "models/DigitJudge.h"
 #include "track/RunFolder.h"
@@ -30,6 +31,7 @@ struct JudgeTrainingOptions {
     TORCH_ARG(double, learningRate) = 1e-3;
     TORCH_ARG(std::uint64_t, seed) = 42;
     TORCH_ARG(int, threads) = 2;
+    TORCH_ARG(Precision, precision) = Precision::Fp32;  // of the training step
     TORCH_ARG(int, maxShift) = 2;            // random shift in pixels, each way; 0: none
     TORCH_ARG(int, maxBatchesPerEpoch) = 0;  // 0: the whole train split
 

@@ -20,8 +20,9 @@ namespace {
 const std::set<std::string> kFreeOnResume = {"epochs", "threads", "early_stopping_patience",
                                              "learn2add_version", "training", "result"};
 
-void requireSameSettings(const nlohmann::json& stored, const nlohmann::json& wanted,
+void requireSameSettings(nlohmann::json stored, const nlohmann::json& wanted,
                          const std::filesystem::path& folder) {
+    if (stored.is_object() && !stored.contains("precision")) stored["precision"] = "fp32";  // older runs
     for (const auto& [key, value] : wanted.items()) {
         if (kFreeOnResume.contains(key)) continue;
         const std::string was = stored.contains(key) ? stored.at(key).dump() : "nothing";
@@ -135,10 +136,12 @@ std::string statusOfRun(const nlohmann::json& config) {
 LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
                            TrainingControl& control) {
     const bool resume = settings.use == track::RunFolderUse::Resume;
+    nlohmann::json config = settings.config;
+    config["precision"] = toString(settings.precision);
     std::optional<track::RunFolder> run;
     if (settings.runFolder) {
         run = track::RunFolder::claim(*settings.runFolder, settings.use);
-        if (resume) requireSameSettings(run->readConfig(), settings.config, run->root());
+        if (resume) requireSameSettings(run->readConfig(), config, run->root());
     }
     torch::optim::Adam optimizer(steps.parameters(),
                                  torch::optim::AdamOptions(settings.learningRate));
@@ -156,7 +159,6 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
     result.bestMetric = counters.bestEpoch > 0 ? counters.bestMetric : 0.0;
     const int firstEpoch = counters.epoch + 1;
 
-    nlohmann::json config = settings.config;
     std::optional<track::EventFileWriter> events;
     if (run) {
         run->keepMetricsUpTo(counters.epoch);
@@ -225,7 +227,10 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
             const auto batchStart = Clock::now();
             const torch::Tensor positions =
                 order.slice(0, b * settings.batchSize, std::min(n, (b + 1) * settings.batchSize));
-            const torch::Tensor loss = steps.batchLoss(positions);
+            const torch::Tensor loss = [&] {
+                AutocastScope autocast(settings.precision);  // the forward pass and the loss
+                return steps.batchLoss(positions);
+            }().to(torch::kFloat32);
             const double value = loss.item<double>();
             if (!std::isfinite(value)) {
                 return finish(TrainingResult::Status::Diverged,

@@ -39,6 +39,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/Precision.h"
 #include "track/RunFolder.h"
 #include "train/Checkpoint.h"
 #include "train/TrainingControl.h"
@@ -53,6 +54,9 @@ struct LoopSettings {
     int earlyStoppingPatience = 0;  // 0: off
     std::uint64_t seed = 42;        // of the epoch order
     double learningRate = 1e-3;     // Adam's
+    // The training step's number format (common/Precision.h); recorded as config.json's
+    // "precision", which a resume must keep.
+    Precision precision = Precision::Fp32;
     // Where the run goes (none: nothing is written), how the folder is claimed, and the run's
     // config.json (kind and settings; the loop adds "status").
     std::optional<std::filesystem::path> runFolder;
@@ -156,6 +160,7 @@ LoopSettings loopSettingsOf(const Options& options, std::optional<std::filesyste
     }
     settings.seed = options.seed();
     settings.learningRate = options.learningRate();
+    settings.precision = options.precision();
     settings.runFolder = std::move(runFolder);
     settings.use = use;
     settings.config = std::move(config);

@@ -33,6 +33,7 @@
 #include "track/RunFolder.h"
 #include "training/TrainingProgressView.h"
 #include "widgets/FolderDialog.h"
+#include "widgets/PrecisionBox.h"
 #include "widgets/RememberedFormValues.h"
 #include "widgets/ShortFolder.h"
 #include "widgets/ShortcutAction.h"
@@ -149,6 +150,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
     seed_ = new QSpinBox;
     seed_->setRange(0, std::numeric_limits<int>::max());
     seed_->setValue(42);
+    precision_ = makePrecisionBox();
     judge_ = new QLineEdit;
     judge_->setPlaceholderText(tr("none: no accuracy, no marks"));
     init_ = new QLineEdit;
@@ -168,6 +170,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
     form->addRow(tr("Epochs"), epochRow);
     form->addRow(tr("Batches/epoch"), batches_);
     form->addRow(tr("Seed"), seed_);
+    form->addRow(tr("Precision"), precision_);
     form->addRow(tr("Judge run"), folderField(judge_, tr("Choose a judge run folder"), this));
     form->addRow(tr("Start from"),
                  folderField(init_, tr("Choose an autoencoder run folder"), this));
@@ -283,6 +286,7 @@ std::optional<AdditionTrainingJob> AdditionTrainingPanel::jobFromForm(QString& e
     options.maxBatchesPerEpoch(batches_->value());
     options.seed(static_cast<std::uint64_t>(seed_->value()));
     options.threads(std::max(1, hardwareThreads() - 1));
+    options.precision(precisionOf(*precision_));
     if (!judge_->text().trimmed().isEmpty())
         options.judgeRun(judge_->text().trimmed().toStdString());
     if (!init_->text().trimmed().isEmpty()) options.initRun(init_->text().trimmed().toStdString());
@@ -349,6 +353,7 @@ void AdditionTrainingPanel::saveSettings(QSettings& settings) const {
     settings.setValue("model", comboValue(variant_));
     settings.setValue("decoder", comboValue(decoder_));
     settings.setValue("recipe", comboValue(recipe_));
+    settings.setValue("precision", comboValue(precision_));
     settings.setValue("epochs", epochs_->value());
     settings.setValue("batchesPerEpoch", batches_->value());
     settings.setValue("seed", seed_->value());
@@ -361,6 +366,7 @@ void AdditionTrainingPanel::restoreSettings(const QSettings& settings) {
     restoreComboData(variant_, settings.value("model"));
     restoreComboData(decoder_, settings.value("decoder"));
     restoreComboData(recipe_, settings.value("recipe"));
+    restoreComboData(precision_, settings.value("precision"));
     restoreSpinValue(epochs_, settings.value("epochs"));
     restoreSpinValue(batches_, settings.value("batchesPerEpoch"));
     restoreSpinValue(seed_, settings.value("seed"));

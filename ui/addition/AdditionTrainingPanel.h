@@ -78,6 +78,7 @@ public:
     AdditionTrainingRunner* runner() const { return runner_; }
     QComboBox* decoderBox() const { return decoder_; }
     QComboBox* recipeBox() const { return recipe_; }
+    QComboBox* precisionBox() const { return precision_; }
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* batchesBox() const { return batches_; }
     QSpinBox* seedBox() const { return seed_; }
@@ -112,6 +113,7 @@ private:
     QComboBox* variant_ = nullptr;
     QComboBox* decoder_ = nullptr;
     QComboBox* recipe_ = nullptr;
+    QComboBox* precision_ = nullptr;
     QSpinBox* epochs_ = nullptr;
     QSpinBox* batches_ = nullptr;
     QSpinBox* seed_ = nullptr;

@@ -18,6 +18,7 @@
 #include "models/DecoderKind.h"
 #include "widgets/FolderDialog.h"
 #include "train/TrainingLimits.h"
+#include "widgets/PrecisionBox.h"
 #include "widgets/RememberedFormValues.h"
 
 namespace learn2add::ui {
@@ -75,6 +76,8 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
            "the probability of a white pixel; MNIST intensities lie in [0, 1], so "
            "they are valid targets.</p><p>%1</p>")
             .arg(sigmoidWhy));
+
+    precision_ = makePrecisionBox();
 
     codeSize_ = spin(1, 64, 7);
     codeSize_->setToolTip(
@@ -146,6 +149,7 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
     form->addRow(tr("Learning rate"), learningRate_);
     form->addRow(tr("Seed"), seed_);
     form->addRow(tr("Threads"), threads_);
+    form->addRow(tr("Precision"), precision_);
     form->addRow(saveRuns_, folderRow);
 }
 
@@ -168,7 +172,8 @@ std::optional<train::AutoencoderTrainingOptions> AutoencoderSettingsPanel::optio
         .batchSize(batchSize_->value())
         .learningRate(rate)
         .seed(static_cast<std::uint64_t>(seed_->value()))
-        .threads(threads_->value());
+        .threads(threads_->value())
+        .precision(precisionOf(*precision_));
 }
 
 std::optional<QString> AutoencoderSettingsPanel::runFolderBase() const {
@@ -199,6 +204,7 @@ void AutoencoderSettingsPanel::saveSettings(QSettings& settings) const {
     settings.setValue("learningRate", learningRate_->text().trimmed());
     settings.setValue("seed", seed_->value());
     settings.setValue("threads", threads_->value());
+    settings.setValue("precision", comboValue(precision_));
     settings.setValue("saveRuns", saveRuns_->isChecked());
     settings.setValue("runFolder", runFolder_->text().trimmed());
 }
@@ -213,6 +219,7 @@ void AutoencoderSettingsPanel::restoreSettings(const QSettings& settings) {
     restoreNumberText(learningRate_, settings.value("learningRate"), 1e-9, 10.0);
     restoreSpinValue(seed_, settings.value("seed"));
     restoreSpinValue(threads_, settings.value("threads"));
+    restoreComboData(precision_, settings.value("precision"));
     restoreChecked(saveRuns_, settings.value("saveRuns"));
     if (const QString folder = settings.value("runFolder").toString().trimmed(); !folder.isEmpty()) {
         runFolder_->setText(folder);

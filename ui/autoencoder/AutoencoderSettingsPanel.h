@@ -42,6 +42,7 @@ public:
 
     QComboBox* decoderBox() const { return decoder_; }
     QComboBox* lossBox() const { return loss_; }
+    QComboBox* precisionBox() const { return precision_; }
     QSpinBox* codeSizeBox() const { return codeSize_; }
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* batchesPerEpochBox() const { return batchesPerEpoch_; }
@@ -55,6 +56,7 @@ private:
 
     QComboBox* decoder_ = nullptr;
     QComboBox* loss_ = nullptr;
+    QComboBox* precision_ = nullptr;
     QSpinBox* codeSize_ = nullptr;
     QSpinBox* epochs_ = nullptr;
     QSpinBox* batchesPerEpoch_ = nullptr;

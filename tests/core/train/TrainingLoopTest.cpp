@@ -286,5 +286,41 @@ TEST(TrainingLoop, APauseIsNotTrainingTime) {
     EXPECT_LT(result.secondsPerEpoch, 2.0);  // with the pause counted it would be at least 2 s
 }
 
+TEST(TrainingLoop, Bf16RunsAreRecordedDeterministicAndResumeBitForBit) {
+    // The same resume as the FP32 test, under bf16 autocast: per precision, a run is reproducible.
+    data::testing::TempFolder folder;
+    const auto options = resumableAutoencoder().precision(Precision::Bf16);
+    TrainingControl straightControl;
+    AutoencoderTrainer straight(options, smallData(), folder.path() / "straight");
+    ASSERT_EQ(straight.run({}, straightControl).status, TrainingResult::Status::Finished);
+    EXPECT_EQ(track::RunFolder::open(folder.path() / "straight").readConfig().at("precision"), "bf16");
+
+    TrainingControl control;
+    AutoencoderTrainer first(options, smallData(), folder.path() / "resumed");
+    ASSERT_EQ(first.run({.onEpoch = CancelAfter{1, control}}, control).status,
+              TrainingResult::Status::Cancelled);
+    // Another precision would not continue the same run: refused, naming the setting.
+    TrainingControl refusedControl;
+    AutoencoderTrainer fp32(resumableAutoencoder(), smallData(), folder.path() / "resumed",
+                            RunFolderUse::Resume);
+    try {
+        fp32.run({}, refusedControl);
+        ADD_FAILURE() << "an fp32 resume of a bf16 run was accepted";
+    } catch (const track::TrackError& e) {
+        EXPECT_NE(std::string(e.what()).find("precision \"fp32\""), std::string::npos) << e.what();
+    }
+    TrainingControl again;
+    AutoencoderTrainer second(options, smallData(), folder.path() / "resumed", RunFolderUse::Resume);
+    ASSERT_EQ(second.run({}, again).status, TrainingResult::Status::Finished);
+    expectSameParameters(*straight.model(), *second.model());
+
+    // And bf16 changes the numbers: an FP32 run from the same seed ends elsewhere.
+    TrainingControl fp32Control;
+    AutoencoderTrainer reference(resumableAutoencoder(), smallData(), std::nullopt);
+    reference.run({}, fp32Control);
+    EXPECT_FALSE(torch::equal(straight.model()->parameters().front(),
+                              reference.model()->parameters().front()));
+}
+
 }  // namespace
 }  // namespace learn2add::train
