@@ -35,8 +35,10 @@ void applyRunFolderOptions(CLI::App& command, const RunFolderOptions& options,
     for (const SettingOfRun& setting : settings) {
         CLI::Option* option = command.get_option(setting.flag);
         const nlohmann::json::json_pointer pointer(setting.pointer);
-        if (option->count() > 0 || !config.contains(pointer) || config.at(pointer).is_null()) continue;
-        const nlohmann::json& value = config.at(pointer);
+        if (option->count() > 0) continue;
+        const bool stored = config.contains(pointer) && !config.at(pointer).is_null();
+        if (!stored && !setting.whenMissing) continue;
+        const nlohmann::json value = stored ? config.at(pointer) : nlohmann::json(setting.whenMissing);
         option->clear();
         option->add_result(value.is_string() ? value.get<std::string>() : value.dump());
         option->run_callback();

@@ -31,6 +31,9 @@ void addRunFolderOptions(CLI::App* command, RunFolderOptions& options);
 struct SettingOfRun {
     const char* flag;     // "--decoder"
     const char* pointer;  // "/decoder", "/data/split_seed"
+    // The value of runs whose config.json predates the setting ("fp32" for "/precision"); null:
+    // such runs leave the option as given.
+    const char* whenMissing = nullptr;
 };
 
 // Throws std::invalid_argument when neither --out nor --resume was given. With --resume, sets every

@@ -288,5 +288,31 @@ TEST(CliResume, AFolderThatHoldsARunIsRefusedAndConflictingSettingsAreNamed) {
     EXPECT_NE(exported.output.find("already holds a run"), std::string::npos) << exported.output;
 }
 
+TEST(CliResume, ARunKeepsItsPrecisionAndOneFromBeforePrecisionsResumesInFp32) {
+    data::testing::TempFolder folder;
+    const auto run = folder.path() / "run";
+    const std::string settings = " train autoencoder --decoder mirror --code 2 --max-batches 2 --batch 16";
+    ASSERT_EQ(runCli(settings + " --epochs 1 --precision bf16 --out " + run.string()).exitCode, 0);
+    EXPECT_EQ(track::RunFolder::open(run).readConfig().at("precision"), "bf16");
+    // Resumed without --precision: the run's own, whatever "auto" means on this CPU.
+    const auto resumed = runCli("train autoencoder --epochs 2 --resume " + run.string());
+    EXPECT_EQ(resumed.exitCode, 0) << resumed.output;
+    EXPECT_NE(resumed.output.find("threads, bf16"), std::string::npos) << resumed.output;
+    const auto other = runCli("train autoencoder --epochs 3 --precision fp32 --resume " + run.string());
+    EXPECT_EQ(other.exitCode, 2);
+    EXPECT_NE(other.output.find("cannot resume with precision \"fp32\""), std::string::npos)
+        << other.output;
+
+    // A run written before precisions were recorded was trained in fp32 and resumes so.
+    const auto older = folder.path() / "older";
+    ASSERT_EQ(runCli(settings + " --epochs 1 --precision fp32 --out " + older.string()).exitCode, 0);
+    auto config = track::RunFolder::open(older).readConfig();
+    config.erase("precision");
+    std::ofstream(older / "config.json") << config.dump(2);
+    const auto resumedOlder = runCli("train autoencoder --epochs 2 --resume " + older.string());
+    EXPECT_EQ(resumedOlder.exitCode, 0) << resumedOlder.output;
+    EXPECT_NE(resumedOlder.output.find("threads, fp32"), std::string::npos) << resumedOlder.output;
+}
+
 }  // namespace
 }  // namespace learn2add
