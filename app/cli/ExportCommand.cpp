@@ -48,7 +48,7 @@ int runExportCommand(const ExportCommandOptions& o) {
         const std::filesystem::path from(o.run), to(o.out);
         const track::RunFolder source = track::RunFolder::open(from);
         const nlohmann::json config = source.readConfig();
-        const infer::RunKind kind = infer::readRunKind(from);
+        const infer::RunKind kind = infer::runKindOf(config, from);
         const train::CheckpointInfo info = train::readCheckpointInfo(from / "best.pt");
         const std::shared_ptr<torch::nn::Module> model = loadRunModel(from, kind);
         // Claimed like a training's run folder; best.pt is written before config.json, so an

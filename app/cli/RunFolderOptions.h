@@ -31,8 +31,8 @@ void addRunFolderOptions(CLI::App* command, RunFolderOptions& options);
 struct SettingOfRun {
     const char* flag;     // "--decoder"
     const char* pointer;  // "/decoder", "/data/split_seed"
-    // The value of runs whose config.json predates the setting ("fp32" for "/precision"); null:
-    // such runs leave the option as given.
+    // The value of runs whose config.json predates the setting (for "/precision":
+    // kPrecisionOfUnrecordedRuns); null: such runs leave the option as given.
     const char* whenMissing = nullptr;
 };
 

@@ -45,7 +45,8 @@ std::vector<SettingOfRun> commonSettings() {
     return {{"--epochs", "/epochs"},           {"--batch", "/batch_size"},
             {"--lr", "/learning_rate"},        {"--seed", "/seed"},
             {"--split-seed", "/data/split_seed"}, {"--data", "/data/folder"},
-            {"--max-batches", "/max_batches_per_epoch"}, {"--precision", "/precision", "fp32"}};
+            {"--max-batches", "/max_batches_per_epoch"},
+            {"--precision", "/precision", toString(kPrecisionOfUnrecordedRuns)}};
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ int runTrainAutoencoder(CLI::App& command, const TrainCommandOptions& o, int thr
                                {"--split-seed", "/data/split_seed"}, {"--data", "/data/folder"},
                                {"--max-batches", "/max_batches_per_epoch"},
                                {"--patience", "/early_stopping_patience"},
-                               {"--precision", "/precision", "fp32"}});
+                               {"--precision", "/precision", toString(kPrecisionOfUnrecordedRuns)}});
         const auto options = train::AutoencoderTrainingOptions()
                                  .decoder(models::decoderKindFromString(o.decoder))
                                  .loss(train::reconstructionLossFromString(o.loss))

@@ -9,6 +9,12 @@ namespace learn2add {
 
 const char* toString(Precision precision) { return precision == Precision::Bf16 ? "bf16" : "fp32"; }
 
+Precision precisionOfRun(const nlohmann::json& config) {
+    const auto named = config.is_object() ? config.find("precision") : config.end();
+    if (named == config.end() || !named->is_string()) return kPrecisionOfUnrecordedRuns;
+    return precisionFromString(named->get<std::string>());
+}
+
 bool cpuComputesBf16() {
     static const bool computes = [] {
         std::ifstream cpuinfo("/proc/cpuinfo");

@@ -8,6 +8,7 @@
 //   { AutocastScope autocast(precision); loss = model->forward(x); }
 //   loss.backward();                                           // outside the scope
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace learn2add {
@@ -18,6 +19,11 @@ const char* toString(Precision precision);  // "fp32", "bf16"
 // "fp32", "bf16", or "auto" (bf16 when cpuComputesBf16(), else fp32); throws std::invalid_argument
 // for anything else.
 Precision precisionFromString(const std::string& name);
+// Runs from before precisions were recorded in config.json were all trained in fp32.
+inline constexpr Precision kPrecisionOfUnrecordedRuns = Precision::Fp32;
+// A run's config.json "precision" (kPrecisionOfUnrecordedRuns where there is none). Throws
+// std::invalid_argument for an unknown name.
+Precision precisionOfRun(const nlohmann::json& config);
 // Whether /proc/cpuinfo lists avx512_bf16 or amx_bf16 (read once).
 bool cpuComputesBf16();
 

@@ -21,6 +21,10 @@ RunKind readRunKind(const std::filesystem::path& folder) {
     } catch (const track::TrackError& e) {
         throw RunOpenError(e.what());
     }
+    return runKindOf(config, folder);
+}
+
+RunKind runKindOf(const nlohmann::json& config, const std::filesystem::path& folder) {
     const auto named = config.is_object() ? config.find("kind") : config.end();
     if (named == config.end() || !named->is_string()) {
         throw RunOpenError(folder.string() + ": config.json names no run kind");

@@ -8,6 +8,7 @@
 // Pure functions of the file; safe from any thread.
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -35,5 +36,7 @@ std::optional<RunKind> runKindNamed(const std::string& name);
 // Reads folder/config.json. Throws RunOpenError when it is missing or not JSON, or names no kind or
 // an unknown one.
 RunKind readRunKind(const std::filesystem::path& folder);
+// The same for a config.json already read (`folder` names it in messages).
+RunKind runKindOf(const nlohmann::json& config, const std::filesystem::path& folder);
 
 }  // namespace learn2add::infer

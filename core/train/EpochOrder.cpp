@@ -17,14 +17,13 @@ torch::Tensor epochOrder(std::int64_t n, std::uint64_t seed, int epoch) {
 
 BatchReport batchReport(int epoch, int epochs, std::int64_t batch, std::int64_t batchesPerEpoch,
                         double loss, Clock::time_point start, Clock::time_point loopStart,
-                        int firstEpoch) {
+                        Clock::time_point now, int firstEpoch) {
     BatchReport report;
     report.epoch = epoch;
     report.epochs = epochs;
     report.batch = static_cast<int>(batch + 1);
     report.batchesPerEpoch = static_cast<int>(batchesPerEpoch);
     report.loss = loss;
-    const auto now = Clock::now();
     report.elapsedSeconds = secondsBetween(start, now);
     const double done = static_cast<double>((epoch - firstEpoch) * batchesPerEpoch + batch + 1);
     const double total = static_cast<double>((epochs - firstEpoch + 1) * batchesPerEpoch);

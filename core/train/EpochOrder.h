@@ -20,11 +20,11 @@ inline double secondsBetween(Clock::time_point a, Clock::time_point b) {
 // give the same order on every platform.
 torch::Tensor epochOrder(std::int64_t n, std::uint64_t seed, int epoch);
 
-// The report of batch `batch` (0-based) of `epoch` (1-based). Elapsed time counts from `start`; the
-// ETA extrapolates the time since `loopStart` (the first batch of `firstEpoch`, the epoch this
-// session started with) over the batches left.
+// The report of batch `batch` (0-based) of `epoch` (1-based), at `now`. Elapsed time counts from
+// `start`; the ETA extrapolates the time since `loopStart` (the first batch of `firstEpoch`, the
+// epoch this session started with) over the batches left.
 BatchReport batchReport(int epoch, int epochs, std::int64_t batch, std::int64_t batchesPerEpoch,
                         double loss, Clock::time_point start, Clock::time_point loopStart,
-                        int firstEpoch = 1);
+                        Clock::time_point now, int firstEpoch = 1);
 
 }  // namespace learn2add::train

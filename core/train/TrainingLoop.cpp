@@ -22,7 +22,7 @@ const std::set<std::string> kFreeOnResume = {"epochs", "threads", "early_stoppin
 
 void requireSameSettings(nlohmann::json stored, const nlohmann::json& wanted,
                          const std::filesystem::path& folder) {
-    if (stored.is_object() && !stored.contains("precision")) stored["precision"] = "fp32";  // older runs
+    if (stored.is_object()) stored["precision"] = toString(precisionOfRun(stored));  // older runs
     for (const auto& [key, value] : wanted.items()) {
         if (kFreeOnResume.contains(key)) continue;
         const std::string was = stored.contains(key) ? stored.at(key).dump() : "nothing";
@@ -170,7 +170,8 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
 
     // Every clock below skips the time spent paused (each start moves on by the pause), so seconds
     // per epoch, the elapsed time and the ETA are training time.
-    auto start = Clock::now();
+    const auto now = [&settings] { return settings.clock(); };
+    auto start = now();
     double trainingSeconds = 0.0;
     std::int64_t examplesTrained = 0;
     const auto finish = [&](TrainingResult::Status status, std::string message) {
@@ -178,7 +179,7 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
         result.message = std::move(message);
         const int sessionEpochs = result.epochsRun - firstEpoch + 1;
         result.secondsPerEpoch =
-            sessionEpochs > 0 ? secondsBetween(start, Clock::now()) / sessionEpochs : 0.0;
+            sessionEpochs > 0 ? secondsBetween(start, now()) / sessionEpochs : 0.0;
         result.examplesPerSecond =
             trainingSeconds > 0 ? static_cast<double>(examplesTrained) / trainingSeconds : 0.0;
         steps.finished(result, config);
@@ -209,22 +210,22 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
     }
 
     steps.model().train();
-    auto loopStart = Clock::now();  // for the ETA: after the warm-up
+    auto loopStart = now();  // for the ETA: after the warm-up
     for (int epoch = firstEpoch; epoch <= settings.epochs; ++epoch) {
-        auto epochStart = Clock::now();
+        auto epochStart = now();
         steps.beginEpoch(epoch);
         const torch::Tensor order = epochOrder(n, settings.seed, epoch);
         std::int64_t epochExamples = 0;
         double epochSeconds = 0.0;
         for (std::int64_t b = 0; b < batches; ++b) {
-            const auto waitStart = Clock::now();
+            const auto waitStart = now();
             const bool goOn = control.waitWhilePaused();
-            const auto paused = Clock::now() - waitStart;
+            const auto paused = now() - waitStart;
             start += paused;
             loopStart += paused;
             epochStart += paused;
             if (!goOn) return finish(TrainingResult::Status::Cancelled, "stopped by the user");
-            const auto batchStart = Clock::now();
+            const auto batchStart = now();
             const torch::Tensor positions =
                 order.slice(0, b * settings.batchSize, std::min(n, (b + 1) * settings.batchSize));
             const torch::Tensor loss = [&] {
@@ -240,9 +241,9 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
             loss.backward();
             optimizer.step();
             epochExamples += positions.size(0);
-            epochSeconds += secondsBetween(batchStart, Clock::now());
+            epochSeconds += secondsBetween(batchStart, now());
             steps.afterStep(batchReport(epoch, settings.epochs, b, batches, value, start, loopStart,
-                                        firstEpoch),
+                                        now(), firstEpoch),
                             positions.size(0));
         }
         trainingSeconds += epochSeconds;
@@ -270,8 +271,8 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
         summary.bestEpoch = counters.bestEpoch;
         summary.examplesPerSecond =
             epochSeconds > 0 ? static_cast<double>(epochExamples) / epochSeconds : 0.0;
-        summary.seconds = secondsBetween(epochStart, Clock::now());
-        summary.elapsedSeconds = secondsBetween(start, Clock::now());
+        summary.seconds = secondsBetween(epochStart, now());
+        summary.elapsedSeconds = secondsBetween(start, now());
         result.epochsRun = epoch;
         result.bestEpoch = counters.bestEpoch;
         result.bestMetric = counters.bestMetric;

@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -41,6 +42,7 @@
 
 #include "common/Precision.h"
 #include "track/RunFolder.h"
+#include "train/EpochOrder.h"
 #include "train/Checkpoint.h"
 #include "train/TrainingControl.h"
 #include "train/TrainingReports.h"
@@ -57,6 +59,9 @@ struct LoopSettings {
     // The training step's number format (common/Precision.h); recorded as config.json's
     // "precision", which a resume must keep.
     Precision precision = Precision::Fp32;
+    // Where every time the loop reports is read (seconds per epoch, elapsed, ETA); pauses are left
+    // out. Tests give a clock of their own.
+    std::function<Clock::time_point()> clock = &Clock::now;
     // Where the run goes (none: nothing is written), how the folder is claimed, and the run's
     // config.json (kind and settings; the loop adds "status").
     std::optional<std::filesystem::path> runFolder;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 
 namespace learn2add::ui {
 namespace {
@@ -60,21 +61,21 @@ public:
         return state;
     }
     void fixup(QString& text) const override {
-        bool ok = false;
-        const double typed = locale().toDouble(text.trimmed(), &ok);
-        if (ok && typed > maximum()) {
+        if (const auto typed = typedAboveMaximum(text)) {
             text = textFromValue(maximum());
-            if (clamped) clamped(typed);
+            if (clamped) clamped(*typed);
             return;
         }
         QDoubleSpinBox::fixup(text);
     }
 
 private:
-    bool typedAboveMaximum(const QString& text) const {
+    // The number typed, when it is one and above the maximum.
+    std::optional<double> typedAboveMaximum(const QString& text) const {
         bool ok = false;
         const double typed = locale().toDouble(text.trimmed(), &ok);
-        return ok && std::isfinite(typed) && typed > maximum();
+        if (!ok || !std::isfinite(typed) || typed <= maximum()) return std::nullopt;
+        return typed;
     }
 };
 

@@ -11,6 +11,7 @@
 #include "addition/AdditionTensorViews.h"
 #include "infer/AdditionRun.h"
 #include "models/DecoderKind.h"
+#include "track/RunFolder.h"
 
 namespace learn2add::ui {
 namespace {
@@ -63,6 +64,11 @@ void AdditionInferenceWorker::openAdditionRun(const QString& folder) {
                     .arg(QString::fromStdString(models::toString(run.model->decoderKind())))
                     .arg(run.model->codeSize())
                     .arg(run.checkpoint.epoch);
+            try {
+                info.metrics = track::RunFolder::open(folder.toStdString()).readMetrics();
+            } catch (const std::exception&) {
+                // No curves for the Train tab; the model itself opened.
+            }
             Q_EMIT additionRunOpened(info);
         },
         [&](const QString& message) { Q_EMIT openFailed(QStringLiteral("addition"), message); });

@@ -35,7 +35,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
                 model_->setText(
                     tr("<b>Model:</b> %1 (%2)").arg(shortFolder(info.folder).toHtmlEscaped(), info.description));
                 model_->setToolTip(info.folder);
-                training_->showRunHistory(info.folder);  // its curves on the Train tab
+                training_->showRunHistory(info);  // its curves on the Train tab
                 if (banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
                 refreshViews();
             });

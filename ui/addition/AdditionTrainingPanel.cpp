@@ -30,7 +30,6 @@
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
 #include "plots/FigureExport.h"
-#include "track/RunFolder.h"
 #include "training/TrainingProgressView.h"
 #include "widgets/FolderDialog.h"
 #include "widgets/PrecisionBox.h"
@@ -389,14 +388,9 @@ void AdditionTrainingPanel::clearCurves() {
     }
 }
 
-bool AdditionTrainingPanel::showRunHistory(const QString& folder) {
-    if (runner_->isRunning()) return false;
-    std::vector<std::map<std::string, double>> rows;
-    try {
-        rows = track::RunFolder::open(folder.toStdString()).readMetrics();
-    } catch (const std::exception&) {
-        return false;  // no run folder or no readable metrics.csv: the curves stay as they are
-    }
+bool AdditionTrainingPanel::showRunHistory(const OpenedRunInfo& run) {
+    const std::vector<std::map<std::string, double>>& rows = run.metrics;
+    if (runner_->isRunning() || rows.empty()) return false;
     const auto value = [](const std::map<std::string, double>& row, const char* column,
                           double otherwise = 0.0) {
         const auto found = row.find(column);
@@ -426,7 +420,7 @@ bool AdditionTrainingPanel::showRunHistory(const QString& folder) {
     }
     progress_->showIdle(tr("%1: %n epoch(s) trained (from its metrics.csv).", "",
                            static_cast<int>(rows.size()))
-                            .arg(shortFolder(folder)));
+                            .arg(shortFolder(run.folder)));
     return true;
 }
 

@@ -54,10 +54,10 @@ public:
     // Continues the addition run in `folder` after its last.pt, with its own settings, up to its
     // number of epochs or the form's, whichever is larger ("Continue a run…").
     void continueRun(const QString& folder);
-    // The curves of an opened run, from its metrics.csv (every loss term, the code spread and the
-    // addition accuracy per epoch), while no training runs. False, curves unchanged, when the file
-    // is missing or unreadable.
-    bool showRunHistory(const QString& folder);
+    // The curves of an opened run, from its metrics.csv rows (every loss term, the code spread and
+    // the addition accuracy per epoch), while no training runs. False, curves unchanged, when a
+    // training runs or the run has no rows.
+    bool showRunHistory(const OpenedRunInfo& run);
     void pauseOrResume();
     void stopTraining();
     void shutdown();

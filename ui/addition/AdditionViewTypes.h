@@ -12,6 +12,8 @@
 #include <QString>
 #include <array>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "data/DigitSet.h"
@@ -100,6 +102,8 @@ struct OpenedRunInfo {
     QString folder;
     QString description;         // e.g. "upsample · code 7 · epoch 12 of 100"
     double testAccuracy = -1.0;  // judge runs: as measured when trained
+    // Addition runs: metrics.csv, a row per epoch (column -> value); empty when it is unreadable.
+    std::vector<std::map<std::string, double>> metrics;
 };
 
 // Part III training, as plain values.

@@ -38,7 +38,7 @@ train::AutoencoderTrainingOptions optionsFromConfig(const nlohmann::json& config
         .learningRate(config.value("learning_rate", options.learningRate()))
         .seed(config.value("seed", options.seed()))
         .threads(config.value("threads", options.threads()))
-        .precision(precisionFromString(config.value("precision", std::string("fp32"))))
+        .precision(precisionOfRun(config))
         .maxBatchesPerEpoch(config.value("max_batches_per_epoch", 0))
         .earlyStoppingPatience(config.value("early_stopping_patience", 0));
     return options;
