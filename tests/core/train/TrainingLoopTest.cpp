@@ -10,7 +10,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <thread>
 
 #include "core/data/IdxFixtures.h"
 #include "core/train/SmallData.h"
@@ -69,21 +68,28 @@ struct CancelAfter {
     }
 };
 
-// Pauses the training once `epoch` has been recorded and resumes it `seconds` later.
-struct PauseAfter {
-    int epoch;
-    double seconds;
-    TrainingControl& control;
-    std::thread& resumer;
-    template <typename Report>
-    void operator()(const Report& report) const {
-        if (report.epoch != epoch) return;
-        control.requestPause();
-        resumer = std::thread([&control = control, seconds = seconds] {
-            std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-            control.resume();
-        });
+// The smallest model the loop can train: a line fitted to y = 2x over 16 points, batches of 4. It
+// asks for a pause after the second batch of epoch 1.
+class LineSteps : public TrainingSteps {
+public:
+    explicit LineSteps(TrainingControl& control) : control_(control) {}
+    torch::nn::Module& model() override { return *line_; }
+    CheckpointInfo checkpointInfo() const override { return {"line", "linear", 1, 0, 0.0}; }
+    std::vector<torch::Tensor> parameters() override { return line_->parameters(); }
+    std::int64_t examples() const override { return x_.size(0); }
+    torch::Tensor batchLoss(const torch::Tensor& positions) override {
+        const torch::Tensor x = x_.index_select(0, positions);
+        return (line_->forward(x) - 2 * x).pow(2).mean();
     }
+    void afterStep(const BatchReport& at, std::int64_t) override {
+        if (at.epoch == 1 && at.batch == 2) control_.requestPause();
+    }
+    std::optional<EpochRecord> evaluate(int, const TrainingControl&) override { return EpochRecord{}; }
+
+private:
+    TrainingControl& control_;
+    torch::nn::Linear line_{1, 1};
+    torch::Tensor x_ = torch::linspace(0, 1, 16).unsqueeze(1);
 };
 
 void expectSameParameters(torch::nn::Module& a, torch::nn::Module& b) {
@@ -274,16 +280,32 @@ TEST(RunFolderOwnership, ALastCheckpointWithoutTrainingStateIsNotResumed) {
 }
 
 TEST(TrainingLoop, APauseIsNotTrainingTime) {
-    // Two tiny epochs with a 4 s pause between them: seconds per epoch and the elapsed time count
-    // the training, not the pause (they doubled after a pause in the GUI).
+    // The loop reads a clock of the test's own: 1 ms per reading, and 1000 s across the wait that
+    // follows the pause (the pause is lifted as that wait begins, so nothing sleeps). Seconds per
+    // epoch count the training, not the pause (they doubled after a pause in the GUI).
     TrainingControl control;
-    std::thread resumer;
-    AutoencoderTrainer trainer(resumableAutoencoder().epochs(2), smallData(), std::nullopt);
-    const TrainingResult result = trainer.run({.onEpoch = PauseAfter{1, 4.0, control, resumer}}, control);
-    resumer.join();
+    LineSteps steps(control);
+    Clock::time_point time{};
+    bool waitBegun = false;
+    LoopSettings settings;
+    settings.epochs = 2;
+    settings.batchSize = 4;
+    settings.clock = [&] {
+        if (waitBegun) {
+            waitBegun = false;
+            time += std::chrono::seconds(1000);
+        } else if (control.pauseRequested()) {
+            control.resume();
+            waitBegun = true;
+        }
+        time += std::chrono::milliseconds(1);
+        return time;
+    };
+    const LoopResult result = runTrainingLoop(steps, settings, control);
     ASSERT_EQ(result.status, TrainingResult::Status::Finished);
     EXPECT_EQ(result.epochsRun, 2);
-    EXPECT_LT(result.secondsPerEpoch, 2.0);  // with the pause counted it would be at least 2 s
+    EXPECT_FALSE(control.pauseRequested());       // the pause was seen
+    EXPECT_LT(result.secondsPerEpoch, 1.0);       // 500 s with the pause counted
 }
 
 TEST(TrainingLoop, Bf16RunsAreRecordedDeterministicAndResumeBitForBit) {
