@@ -27,7 +27,8 @@ CLI::App* addReportCommand(CLI::App& app, ReportCommandOptions& o) {
     return command;
 }
 
-int runReportCommand(const ReportCommandOptions& o) {
+int writeReportOf(const std::vector<std::filesystem::path>& runs, const std::filesystem::path& out,
+                  bool measureTest) {
     // Fonts need a QGuiApplication; the report never shows a window, so no display is needed.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     static int argc = 1;
@@ -36,9 +37,9 @@ int runReportCommand(const ReportCommandOptions& o) {
     QGuiApplication application(argc, argv);
     return reportErrors([&] {
         ui::ReportRequest request;
-        for (const std::string& run : o.runs) request.runs.emplace_back(run);
-        request.out = o.out;
-        request.measureTest = o.testAccuracy;
+        request.runs = runs;
+        request.out = out;
+        request.measureTest = measureTest;
         const auto start = std::chrono::steady_clock::now();
         const ui::ReportSummary summary = ui::writeReport(request, [&](const std::string& step) {
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -56,6 +57,10 @@ int runReportCommand(const ReportCommandOptions& o) {
         for (const auto& skipped : summary.skipped) std::cout << "  not used: " << skipped << "\n";
         return 0;
     });
+}
+
+int runReportCommand(const ReportCommandOptions& o) {
+    return writeReportOf({o.runs.begin(), o.runs.end()}, o.out, o.testAccuracy);
 }
 
 }  // namespace learn2add::cli

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,9 @@ struct ReportCommandOptions {
 
 CLI::App* addReportCommand(CLI::App& app, ReportCommandOptions& options);
 int runReportCommand(const ReportCommandOptions& options);
+// The report of these runs (run folders or folders of runs) into `out`, with its progress on
+// stdout; 0, or 2 with the error on stderr. Also used by `assignment`.
+int writeReportOf(const std::vector<std::filesystem::path>& runs, const std::filesystem::path& out,
+                  bool measureTest);
 
 }  // namespace learn2add::cli

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/AdditionCommands.h"
+#include "cli/AssignmentCommand.h"
 #include "cli/DataCommand.h"
 #include "cli/ExportCommand.h"
 #include "cli/ReconstructCommand.h"
@@ -46,6 +47,8 @@ int main(int argc, char** argv) {
     CLI::App* exportRun = learn2add::cli::addExportCommand(app, exportOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
+    learn2add::cli::AssignmentCommandOptions assignmentOptions;
+    CLI::App* assignment = learn2add::cli::addAssignmentCommand(app, assignmentOptions);
 #ifdef LEARN2ADD_HAS_REPORT
     learn2add::cli::ReportCommandOptions reportOptions;
     CLI::App* report = learn2add::cli::addReportCommand(app, reportOptions);
@@ -79,6 +82,7 @@ int main(int argc, char** argv) {
     if (additionCommands.compare->parsed()) return learn2add::cli::runCompareCommand(inferOptions);
     if (exportRun->parsed()) return learn2add::cli::runExportCommand(exportOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
+    if (assignment->parsed()) return learn2add::cli::runAssignmentCommand(assignmentOptions, trainingThreads);
 #ifdef LEARN2ADD_HAS_REPORT
     if (report->parsed()) return learn2add::cli::runReportCommand(reportOptions);
 #endif

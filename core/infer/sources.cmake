@@ -5,4 +5,5 @@ target_sources(learn2add_core PRIVATE
   infer/AdditionRun.cpp
   infer/AdditionFigures.cpp
   infer/ReportContents.cpp
-  infer/RunKind.cpp)
+  infer/RunKind.cpp
+  infer/AssignmentAnswers.cpp)

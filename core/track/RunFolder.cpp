@@ -1,15 +1,10 @@
 #include "track/RunFolder.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "common/AtomicFile.h"
+#include "track/FolderLock.h"
 #include "track/TrackError.h"
 
 namespace learn2add::track {
@@ -42,14 +37,6 @@ bool isRunFile(const std::filesystem::path& file) {
 
 }  // namespace
 
-// An open descriptor holding flock(LOCK_EX) on the run's lock file; closing it releases the lock.
-struct RunFolder::Lock {
-    int fd = -1;
-    ~Lock() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
 RunFolder RunFolder::claim(const std::filesystem::path& root, RunFolderUse use) {
     const bool holdsRun = std::filesystem::is_regular_file(root / "config.json");
     if (use == RunFolderUse::New && holdsRun) {
@@ -61,26 +48,7 @@ RunFolder RunFolder::claim(const std::filesystem::path& root, RunFolderUse use) 
         throw TrackError(root.string() + ": no run to resume (it has no config.json)");
     }
     RunFolder run = create(root);
-    auto lock = std::make_shared<Lock>();
-    const auto lockPath = root / kLockFile;
-    lock->fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock->fd < 0) {
-        throw TrackError(lockPath.string() + ": cannot open the lock file (" +
-                         std::strerror(errno) + ")");
-    }
-    if (::flock(lock->fd, LOCK_EX | LOCK_NB) != 0) {
-        std::string holder = readText(lockPath);
-        while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
-        throw TrackError(root.string() + " is being written by another training" +
-                         (holder.empty() ? std::string() : " (process " + holder + ")") +
-                         "; wait for it to end or choose another folder");
-    }
-    const std::string pid = std::to_string(::getpid()) + "\n";
-    if (::ftruncate(lock->fd, 0) != 0 ||
-        ::pwrite(lock->fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
-        throw TrackError(lockPath.string() + ": cannot write the lock file (" +
-                         std::strerror(errno) + ")");
-    }
+    FolderLock lock = FolderLock::take(root, kLockFile, "another training");
     if (use == RunFolderUse::Replace) {
         std::error_code error;
         for (const auto& entry : std::filesystem::directory_iterator(root, error)) {
@@ -97,7 +65,7 @@ RunFolder RunFolder::claim(const std::filesystem::path& root, RunFolderUse use) 
     if (use == RunFolderUse::Resume && std::filesystem::exists(run.metricsPath())) {
         run.metricsText_ = readText(run.metricsPath());
     }
-    run.lock_ = std::move(lock);
+    run.lock_ = std::make_shared<FolderLock>(std::move(lock));
     return run;
 }
 

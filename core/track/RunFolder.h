@@ -21,6 +21,8 @@
 #include <utility>
 #include <vector>
 
+#include "track/FolderLock.h"
+
 namespace learn2add::track {
 
 // One metrics.csv row: column name -> value, columns in insertion order.
@@ -63,11 +65,10 @@ public:
     void keepMetricsUpTo(int epoch);
 
 private:
-    struct Lock;
     explicit RunFolder(std::filesystem::path root) : root_(std::move(root)) {}
     std::filesystem::path root_;
     std::string metricsText_;  // everything written to metrics.csv so far
-    std::shared_ptr<Lock> lock_;
+    std::shared_ptr<FolderLock> lock_;
 };
 
 }  // namespace learn2add::track

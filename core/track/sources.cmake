@@ -6,7 +6,8 @@ set(_track_sources
   track/TfRecordWriter.cpp
   track/TfRecordReader.cpp
   track/EventFileWriter.cpp
-  track/EventFileReader.cpp)
+  track/EventFileReader.cpp
+  track/FolderLock.cpp)
 target_sources(learn2add_core PRIVATE ${_track_sources})
 
 # Generated as <build>/core/track_proto/track/tensorboard_event.pb.{h,cc}; included only by the

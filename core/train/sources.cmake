@@ -13,4 +13,7 @@ target_sources(learn2add_core PRIVATE
   train/AdditionLoss.cpp
   train/CodePrototypes.cpp
   train/AdditionTrainer.cpp
-  train/TrainingLoop.cpp)
+  train/TrainingLoop.cpp
+  train/TrainingRequest.cpp
+  train/RunEstimate.cpp
+  train/AssignmentPlan.cpp)

@@ -12,7 +12,13 @@ learn2add_add_test(cli_addition_tests
   LIBRARIES learn2add_core
   LABELS cli slow
   SHARED_RUNS)
-foreach(suite cli_tests cli_addition_tests)
+# The whole assignment's plan on a small data folder, one batch per epoch (about 40 s): "slow".
+learn2add_add_test(cli_assignment_tests
+  SOURCES cli/CliAssignmentTest.cpp
+          core/data/IdxFixtures.cpp
+  LIBRARIES learn2add_core
+  LABELS cli slow)
+foreach(suite cli_tests cli_addition_tests cli_assignment_tests)
   target_compile_definitions(${suite} PRIVATE LEARN2ADD_CLI_PATH="$<TARGET_FILE:learn2add-cli>")
   add_dependencies(${suite} learn2add-cli)
 endforeach()
@@ -20,4 +26,5 @@ endforeach()
 if(TARGET learn2add_report)
   target_compile_definitions(cli_addition_tests PRIVATE LEARN2ADD_HAS_REPORT)
   target_compile_definitions(cli_tests PRIVATE LEARN2ADD_HAS_REPORT)
+  target_compile_definitions(cli_assignment_tests PRIVATE LEARN2ADD_HAS_REPORT)
 endif()

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "infer/AssignmentAnswers.h"
+
 namespace learn2add::ui {
 namespace {
 
@@ -188,11 +190,17 @@ void writeReportPdf(const std::filesystem::path& path, const infer::ReportConten
         if (!painter.begin(&writer)) throw std::runtime_error(path.string() + ": cannot paint the PDF");
         PageFlow flow(writer, painter);
         titlePage(flow, contents);
+        const std::vector<infer::Answer> answers = infer::assignmentAnswers(contents);
         for (int part : {2, 3, 4}) {
             flow.newPage();
             flow.heading(QString::fromLatin1(partTitle(part)), 14.0);
             for (const ReportTable& table : tables) {
                 if (table.part == part) flow.table(table);
+            }
+            for (const infer::Answer& answer : answers) {
+                if (answer.part != part) continue;
+                flow.paragraph(QString::fromStdString(answer.question), 9.5);
+                flow.paragraph(QString::fromStdString(answer.answer), 8.5, false, kMuted);
             }
             bool any = false;
             for (const ReportFigure& figure : figures) {

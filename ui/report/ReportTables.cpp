@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "infer/AssignmentAnswers.h"
 #include "report/ReportFigures.h"
 
 namespace learn2add::ui {
@@ -137,6 +138,14 @@ QString tablesMarkdown(const infer::ReportContents& contents, const std::vector<
         for (int i = 0; i < table.header.size(); ++i) text += QStringLiteral("---|");
         text += '\n';
         for (const QStringList& row : table.rows) text += QStringLiteral("| %1 |\n").arg(row.join(QStringLiteral(" | ")));
+    }
+    const std::vector<infer::Answer> answers = infer::assignmentAnswers(contents);
+    if (!answers.empty()) {
+        text += QStringLiteral("\n## The assignment's questions, answered by the runs\n");
+        for (const infer::Answer& answer : answers) {
+            text += QStringLiteral("\n**%1**\n\n%2\n").arg(QString::fromStdString(answer.question),
+                                                            QString::fromStdString(answer.answer));
+        }
     }
     if (!contents.missing.empty()) {
         text += QStringLiteral("\n## Missing figures\n\n");

@@ -1,5 +1,6 @@
 learn2add_add_test(infer_tests
   SOURCES core/infer/AdditionEvaluationTest.cpp
+          core/infer/AssignmentAnswersTest.cpp
           core/models/ModelTestSupport.cpp
   LIBRARIES learn2add_core
   LABELS core)

@@ -9,6 +9,7 @@ learn2add_add_test(train_tests
           core/train/CodePrototypesTest.cpp
           core/train/AdditionTrainerTest.cpp
           core/train/TrainingLoopTest.cpp
+          core/train/AssignmentPlanTest.cpp
           core/train/AdditionFixtures.cpp
           core/train/SmallData.cpp
           core/data/IdxFixtures.cpp
