@@ -149,9 +149,9 @@ int runAssignmentCommand(const AssignmentCommandOptions& o, int threads) {
                       << train::toString(status.state) << ", " << status.detail << std::endl;
         };
         if (isTerminal()) callbacks.training.onBatch = drawProgress;
-        callbacks.training.onWarmup = [](const std::string& line) {
+        callbacks.training.onWarmup = [](const train::WarmupReport& warmup) {
             clearProgressLine();
-            std::cout << "  " << line << std::endl;
+            std::cout << "  " << warmup.line << std::endl;
         };
         double sessionSeconds = 0.0;
         int sessionEpochs = 0;

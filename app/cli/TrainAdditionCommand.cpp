@@ -82,6 +82,10 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
                         "Weight of L2(D(E(x)), x)")->capture_default_str();
     command->add_option("--code-weight", o.codeWeight, "Weight of L2(P(E(x), u), E(y))")
         ->capture_default_str();
+    command->add_option("--lr-schedule", o.lrSchedule,
+                        "Adam's rate over the run: constant, or cosine down to 0 by the last batch")
+        ->check(CLI::IsMember({"constant", "cosine"}))
+        ->capture_default_str();
     command->add_option("--digit-weight", o.digitWeight,
                         "Guided: weight of the digit probe CE(probe(E(x)), digit of x) (0: off)")
         ->capture_default_str();
@@ -166,6 +170,7 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                         {{"--decoder", "/decoder"}, {"--code", "/code_size"}, {"--recipe", "/recipe"},
                          {"--reconstruction-weight", "/reconstruction_weight"},
                          {"--code-weight", "/code_weight"}, {"--digit-weight", "/digit_weight"},
+                         {"--lr-schedule", "/lr_schedule", "constant"},
                          {"--code-target", "/code_target"}, {"--patience", "/early_stopping_patience"},
                          {"--ae-warmup", "/autoencoder_warmup_epochs"},
                          {"--adder-warmup", "/adder_warmup_passes"}, {"--judge", "/judge_run"}});
@@ -184,6 +189,7 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                            .reconstructionWeight(o.reconstructionWeight)
                            .codeWeight(o.codeWeight)
                            .digitWeight(o.digitWeight)
+                           .learningRateSchedule(train::learningRateScheduleFromString(o.lrSchedule))
                            .codeTarget(train::codeTargetFromString(o.codeTarget))
                            .epochs(o.epochs)
                            .batchSize(o.batchSize)
@@ -206,7 +212,7 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                   << ", code target " << (options.usesPrototypes() ? "prototype" : "sample");
         if (models::hasVariationalEncoder(o.variant)) std::cout << ", KL " << o.klWeight;
         std::cout << "), " << o.epochs << " epochs, batch " << o.batchSize
-                  << ", lr " << o.learningRate << ", seed " << o.seed << ", " << threads
+                  << ", lr " << o.learningRate << " " << o.lrSchedule << ", seed " << o.seed << ", " << threads
                   << " threads, " << toString(options.precision()) << "\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")
                   << "\nData: " << data->source << "\nRun folder: " << o.folder.folder().string()
                   << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;
@@ -216,9 +222,9 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
         if (isTerminal()) {
             callbacks.onBatch = [](const train::AdditionBatchReport& r) { drawProgress(r.batch); };
         }
-        callbacks.onWarmup = [](const std::string& line) {
+        callbacks.onWarmup = [](const train::WarmupReport& warmup) {
             clearProgressLine();
-            std::cout << line << std::endl;
+            std::cout << warmup.line << std::endl;
         };
         callbacks.onEpoch = [](const train::AdditionEpochReport& r) {
             clearProgressLine();

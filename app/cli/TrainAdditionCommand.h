@@ -36,6 +36,7 @@ struct TrainAdditionCommandOptions {
     double reconstructionWeight = 0.1;
     double codeWeight = 1.0;
     double digitWeight = 1.0;
+    std::string lrSchedule = "constant";
     std::string codeTarget = "prototype";
     int epochs = 100;
     int batchSize = 128;

@@ -212,7 +212,7 @@ models::DigitJudge loadJudge(const std::filesystem::path& judgeRun) {
 }
 
 nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const data::MnistData& data) {
-    return {{"kind", models::toString(options.variant())},
+    nlohmann::json config = {{"kind", models::toString(options.variant())},
             {"decoder", models::toString(options.decoder())},
             {"code_size", options.codeSize()},
             {"recipe", toString(options.recipe())},
@@ -239,6 +239,11 @@ nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const d
                                                      : nlohmann::json(options.judgeRun().string())},
             {"data", dataConfig(data)},
             {"learn2add_version", LEARN2ADD_VERSION}};
+    // Only when not constant: a run from before the setting and a constant one read the same.
+    if (options.learningRateSchedule() != LearningRateSchedule::Constant) {
+        config["lr_schedule"] = toString(options.learningRateSchedule());
+    }
+    return config;
 }
 
 namespace {
@@ -277,15 +282,24 @@ public:
     std::int64_t examples() const override { return trainPairs_.size(); }
 
     void prepare(TrainingControl& control) override {
+        const auto stepsPerPass = [this](std::int64_t examples) {
+            const std::int64_t all = (examples + options_.batchSize() - 1) / options_.batchSize();
+            const int limit = options_.maxBatchesPerEpoch();
+            return std::pair{limit > 0 ? std::min<std::int64_t>(all, limit) : all, all};
+        };
+        const auto report = [&](std::string line, Clock::time_point start, int passes, std::int64_t examples) {
+            if (!callbacks_.onWarmup) return;
+            const double seconds = secondsBetween(start, Clock::now());
+            const auto [bounded, all] = stepsPerPass(examples);
+            callbacks_.onWarmup({line + ", " + fixed(seconds, 1) + " s", seconds, passes, passes * bounded, all});
+        };
         if (options_.codeTermTrainsAdderOnly() && options_.initRun().empty() &&
             options_.autoencoderWarmupEpochs() > 0) {
             const auto warmupStart = Clock::now();
             const double loss = warmUpAutoencoder(model_->autoencoder(), train_, guidance_, options_, control);
-            if (callbacks_.onWarmup) {
-                callbacks_.onWarmup("warm-up 1/2: " + std::to_string(options_.autoencoderWarmupEpochs()) +
-                                    " epochs of reconstruction, last batch's loss " + fixed(loss, 5) + ", " +
-                                    fixed(secondsBetween(warmupStart, Clock::now()), 1) + " s");
-            }
+            report("warm-up 1/2: " + std::to_string(options_.autoencoderWarmupEpochs()) +
+                       " epochs of reconstruction, last batch's loss " + fixed(loss, 5),
+                   warmupStart, options_.autoencoderWarmupEpochs(), train_.size(0));
         }
         // The prototypes start from the codes the (warmed-up) encoder gives now.
         const torch::Tensor trainCodes = encodeAll(model_, train_);
@@ -296,16 +310,12 @@ public:
         if (options_.codeTermTrainsAdderOnly() && options_.adderWarmupPasses() > 0) {
             const auto adderStart = Clock::now();
             const double loss = warmUpAdder(model_, trainCodes, guidance_, trainPairs_, options_, control);
-            if (callbacks_.onWarmup) {
-                callbacks_.onWarmup("warm-up 2/2: " + std::to_string(options_.adderWarmupPasses()) +
-                                    " passes of P over the pairs' codes, code " +
-                                    (guidance_.prototypes ? "L2 to the prototypes "
-                                     : (models::hasGenerativeAdder(options_.variant())
-                                            ? "Gaussian NLL per dimension "
-                                            : "L2 ")) +
-                                    fixed(loss, 4) + ", " +
-                                    fixed(secondsBetween(adderStart, Clock::now()), 1) + " s");
-            }
+            report("warm-up 2/2: " + std::to_string(options_.adderWarmupPasses()) +
+                       " passes of P over the pairs' codes, code " +
+                       (guidance_.prototypes ? "L2 to the prototypes "
+                        : (models::hasGenerativeAdder(options_.variant()) ? "Gaussian NLL per dimension " : "L2 ")) +
+                       fixed(loss, 4),
+                   adderStart, options_.adderWarmupPasses(), trainPairs_.size());
         }
     }
 

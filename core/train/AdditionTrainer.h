@@ -90,8 +90,17 @@ struct AdditionTrainingResult {
     double pairsPerSecond = 0.0;
 };
 
+// A warm-up stage once it ended: a line for the log, and its steps for time estimates.
+struct WarmupReport {
+    std::string line;
+    double seconds = 0.0;
+    int passes = 0;                    // epochs of reconstruction, or passes of P
+    std::int64_t steps = 0;            // optimizer steps taken (maxBatchesPerEpoch bounds each pass)
+    std::int64_t unboundedStepsPerPass = 0;  // a pass's steps without that bound
+};
+
 struct AdditionTrainingCallbacks {
-    std::function<void(const std::string&)> onWarmup;  // one line per warm-up stage, when it ends
+    std::function<void(const WarmupReport&)> onWarmup;  // one per warm-up stage, when it ends
     std::function<void(const AdditionBatchReport&)> onBatch;
     std::function<void(const AdditionEpochReport&)> onEpoch;
 };

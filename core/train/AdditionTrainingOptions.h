@@ -45,6 +45,7 @@
 #include <string>
 
 #include "common/Precision.h"
+#include "train/LearningRateSchedule.h"
 #include "models/AdditionVariant.h"
 #include "models/DecoderKind.h"
 
@@ -70,6 +71,7 @@ struct AdditionTrainingOptions {
     TORCH_ARG(int, epochs) = 100;
     TORCH_ARG(int, batchSize) = 128;
     TORCH_ARG(double, learningRate) = 1e-3;
+    TORCH_ARG(LearningRateSchedule, learningRateSchedule) = LearningRateSchedule::Constant;
     TORCH_ARG(std::uint64_t, seed) = 42;
     TORCH_ARG(int, threads) = 2;
     TORCH_ARG(Precision, precision) = Precision::Fp32;  // of the training step (not the warm-ups)

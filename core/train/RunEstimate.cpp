@@ -13,12 +13,6 @@ double secondsSince(Clock::time_point start, Clock::time_point end) {
     return std::chrono::duration<double>(end - start).count();
 }
 
-// The addition recipes' warm-ups are bounded by the batches per epoch like an epoch is.
-bool prepareScalesWithBatches(const TrainingRequest& request) {
-    const auto* addition = std::get_if<AdditionTrainingOptions>(&request);
-    return addition != nullptr && addition->codeTermTrainsAdderOnly();
-}
-
 }  // namespace
 
 RunTimings calibrateRun(const TrainingRequest& request, std::shared_ptr<const data::MnistData> data,
@@ -33,6 +27,14 @@ RunTimings calibrateRun(const TrainingRequest& request, std::shared_ptr<const da
     RequestCallbacks callbacks;
     callbacks.onBatch = [&](const BatchReport&) { batchEnds.push_back(Clock::now()); };
     callbacks.onEpoch = [&](const RequestEpoch&) { epochEnd = Clock::now(); };
+    RunTimings timings;
+    double warmupSeconds = 0.0;
+    callbacks.onWarmup = [&](const WarmupReport& warmup) {
+        if (warmup.steps <= 0) return;
+        warmupSeconds += warmup.seconds;
+        timings.warmups.push_back({warmup.seconds / static_cast<double>(warmup.steps), warmup.passes,
+                                   warmup.unboundedStepsPerPass});
+    };
     const auto start = Clock::now();
     const RequestResult result =
         runTrainingRequest(probe, std::move(data), std::nullopt, track::RunFolderUse::New, callbacks, control);
@@ -40,11 +42,11 @@ RunTimings calibrateRun(const TrainingRequest& request, std::shared_ptr<const da
     if (batchEnds.size() < 2 || epochEnd == Clock::time_point()) {
         throw std::runtime_error("the calibration of a " + kindOf(request) + " run ended before its epoch did");
     }
-    RunTimings timings;
     timings.batches = static_cast<int>(batchEnds.size());
     timings.secondsPerBatch = secondsSince(batchEnds.front(), batchEnds.back()) /
                               static_cast<double>(batchEnds.size() - 1);
-    timings.prepareSeconds = std::max(0.0, secondsSince(start, batchEnds.front()) - timings.secondsPerBatch);
+    timings.prepareSeconds =
+        std::max(0.0, secondsSince(start, batchEnds.front()) - timings.secondsPerBatch - warmupSeconds);
     timings.evaluationSeconds = secondsSince(batchEnds.back(), epochEnd);
     return timings;
 }
@@ -53,8 +55,10 @@ double estimateSeconds(const RunTimings& timings, const TrainingRequest& request
                        const data::MnistData& data, int epochsLeft, bool fresh) {
     const int batches = batchesPerEpochOf(request, examplesPerEpoch(request, data));
     double prepare = timings.prepareSeconds;
-    if (prepareScalesWithBatches(request) && timings.batches > 0) {
-        prepare *= static_cast<double>(batches) / static_cast<double>(timings.batches);
+    const int limit = std::visit([](const auto& options) { return options.maxBatchesPerEpoch(); }, request);
+    for (const RunTimings::Warmup& warmup : timings.warmups) {
+        const std::int64_t steps = limit > 0 ? std::min<std::int64_t>(limit, warmup.stepsPerPass) : warmup.stepsPerPass;
+        prepare += static_cast<double>(warmup.passes * steps) * warmup.secondsPerStep;
     }
     const double epoch = batches * timings.secondsPerBatch + timings.evaluationSeconds;
     return (fresh ? prepare : 0.0) + std::max(0, epochsLeft) * epoch;

@@ -7,11 +7,13 @@
 //   double seconds = estimateSeconds(timings, request, *data, 100);   // 100 epochs left
 //
 // The estimate counts, per epoch, the batches of a full epoch at the measured seconds per batch
-// plus the measured evaluation; and the preparation (data, warm-ups) once, scaled like an epoch.
+// plus the measured evaluation; once, the preparation, and each warm-up stage's steps at its
+// measured seconds per step.
 // Runs on the calling thread, with the request's thread count.
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "data/MnistData.h"
 #include "train/TrainingControl.h"
@@ -22,10 +24,17 @@ namespace learn2add::train {
 inline constexpr int kCalibrationBatches = 4;
 
 struct RunTimings {
-    double prepareSeconds = 0.0;     // before the first batch (model, data tensors, warm-ups)
+    // Before the first batch, less the warm-ups: the model, the data tensors, the codes.
+    double prepareSeconds = 0.0;
     double secondsPerBatch = 0.0;    // a training step, batches 2.. of the calibration
     double evaluationSeconds = 0.0;  // after the last batch to the epoch's end
     int batches = 0;                 // the calibration's batches
+    struct Warmup {                  // a warm-up stage of the addition recipes
+        double secondsPerStep = 0.0;
+        int passes = 0;
+        std::int64_t stepsPerPass = 0;  // without a bound on the batches
+    };
+    std::vector<Warmup> warmups;
 };
 
 RunTimings calibrateRun(const TrainingRequest& request, std::shared_ptr<const data::MnistData> data,

@@ -239,6 +239,13 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
             }
             optimizer.zero_grad();
             loss.backward();
+            if (settings.schedule != LearningRateSchedule::Constant) {
+                const double rate = scheduledRate(settings.schedule, settings.learningRate, epoch, b,
+                                                  settings.epochs, batches);
+                for (auto& group : optimizer.param_groups()) {
+                    static_cast<torch::optim::AdamOptions&>(group.options()).lr(rate);
+                }
+            }
             optimizer.step();
             epochExamples += positions.size(0);
             epochSeconds += secondsBetween(batchStart, now());

@@ -43,6 +43,7 @@
 #include "common/Precision.h"
 #include "track/RunFolder.h"
 #include "train/EpochOrder.h"
+#include "train/LearningRateSchedule.h"
 #include "train/Checkpoint.h"
 #include "train/TrainingControl.h"
 #include "train/TrainingReports.h"
@@ -56,6 +57,7 @@ struct LoopSettings {
     int earlyStoppingPatience = 0;  // 0: off
     std::uint64_t seed = 42;        // of the epoch order
     double learningRate = 1e-3;     // Adam's
+    LearningRateSchedule schedule = LearningRateSchedule::Constant;  // train/LearningRateSchedule.h
     // The training step's number format (common/Precision.h); recorded as config.json's
     // "precision", which a resume must keep.
     Precision precision = Precision::Fp32;
@@ -165,6 +167,9 @@ LoopSettings loopSettingsOf(const Options& options, std::optional<std::filesyste
     }
     settings.seed = options.seed();
     settings.learningRate = options.learningRate();
+    if constexpr (requires { options.learningRateSchedule(); }) {
+        settings.schedule = options.learningRateSchedule();
+    }
     settings.precision = options.precision();
     settings.runFolder = std::move(runFolder);
     settings.use = use;

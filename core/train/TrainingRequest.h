@@ -16,6 +16,7 @@
 
 #include "data/MnistData.h"
 #include "track/RunFolder.h"
+#include "train/AdditionTrainer.h"
 #include "train/AdditionTrainingOptions.h"
 #include "train/AutoencoderTrainingOptions.h"
 #include "train/JudgeTrainer.h"
@@ -47,7 +48,7 @@ struct RequestEpoch {
 };
 
 struct RequestCallbacks {
-    std::function<void(const std::string&)> onWarmup;  // addition models: a line per warm-up stage
+    std::function<void(const WarmupReport&)> onWarmup;  // addition models: one per warm-up stage
     std::function<void(const BatchReport&)> onBatch;
     std::function<void(const RequestEpoch&)> onEpoch;
 };

@@ -14,6 +14,7 @@ target_sources(learn2add_core PRIVATE
   train/CodePrototypes.cpp
   train/AdditionTrainer.cpp
   train/TrainingLoop.cpp
+  train/LearningRateSchedule.cpp
   train/TrainingRequest.cpp
   train/RunEstimate.cpp
   train/AssignmentPlan.cpp)

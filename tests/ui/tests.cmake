@@ -33,6 +33,7 @@ if(LEARN2ADD_BUILD_GUI)
   # every kind made on the fly; about 30 s).
   learn2add_add_test(ui_report_tests
     SOURCES ui/ReportTest.cpp
+            ui/AssignmentDialogTest.cpp
             ui/AdditionRunFixtures.cpp
             ui/AutoencoderRunFixtures.cpp
             ui/UiTestSupport.cpp
@@ -41,7 +42,7 @@ if(LEARN2ADD_BUILD_GUI)
     LABELS ui
     SHARED_RUNS)
   set_target_properties(ui_report_tests PROPERTIES AUTOMOC ON)
-  set_source_files_properties(ui/ReportTest.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
+  set_source_files_properties(ui/ReportTest.cpp ui/AssignmentDialogTest.cpp PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
 
   # The Addition page (Part III) and the Compare page (Part IV) with tiny judge and addition runs
   # made on the fly (about 30 s).

@@ -33,6 +33,7 @@
 #include "widgets/FolderDialog.h"
 #include "widgets/MessageBanner.h"
 #include "shell/RecentRuns.h"
+#include "shell/AssignmentDialog.h"
 #include "shell/ReportDialog.h"
 
 namespace learn2add::ui {
@@ -101,6 +102,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     hide();
     if (options_.rememberSettings) saveSettings();
     if (reportDialog_) reportDialog_->cancelExport();  // stops at its next step
+    if (assignmentDialog_) assignmentDialog_->stop();   // at its next batch; resumable
     autoencoderPage_->shutdownTraining();
     additionPage_->shutdown();
     comparisonPage_->shutdown();
@@ -156,6 +158,9 @@ void MainWindow::createMenus() {
     QAction* report = file->addAction(tr("Export &report…"), this, &MainWindow::showReportDialog);
     report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     report->setStatusTip(tr("Write every assignment figure, the tables and a PDF from the runs to a folder"));
+    QAction* assignment = file->addAction(tr("Run the whole &assignment…"), this, &MainWindow::showAssignmentDialog);
+    assignment->setStatusTip(tr("Train every run Parts II–IV need at the assignment's settings, resumably, then "
+                                "write the report"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // not every platform theme has one
@@ -345,6 +350,28 @@ void MainWindow::onDataFailed(const QString& message) {
                                   data_ ? tr("The data loaded before is still in use.")
                                         : tr("No data is loaded.")),
                          MessageBanner::Kind::Error);
+}
+
+namespace {
+
+std::shared_ptr<const data::MnistData> mnistOf(const std::shared_ptr<const LoadedData>& loaded) {
+    return loaded ? std::shared_ptr<const data::MnistData>(loaded, &loaded->mnist) : nullptr;
+}
+
+}  // namespace
+
+AssignmentDialog* MainWindow::showAssignmentDialog() {
+    if (!assignmentDialog_) {
+        assignmentDialog_ = new AssignmentDialog(mnistOf(data_), this);
+        connect(this, &MainWindow::dataChanged, assignmentDialog_,
+                [this](std::shared_ptr<const LoadedData> data) { assignmentDialog_->setData(mnistOf(data)); });
+        connect(assignmentDialog_, &AssignmentDialog::planFinished, this, [this](bool ok, const QString& message) {
+            banner_->showMessage(message.toHtmlEscaped(), ok ? MessageBanner::Kind::Notice : MessageBanner::Kind::Error);
+        });
+    }
+    assignmentDialog_->show();
+    assignmentDialog_->raise();
+    return assignmentDialog_;
 }
 
 ReportDialog* MainWindow::showReportDialog() {

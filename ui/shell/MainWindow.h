@@ -26,6 +26,7 @@ class ComparisonPage;
 class DataLoader;
 class DataPage;
 class MessageBanner;
+class AssignmentDialog;
 class ReportDialog;
 
 struct MainWindowOptions {
@@ -71,6 +72,9 @@ public:
     // File > Export report…: the dialog (created on first use with the shipped models, the runs
     // folder and the recent runs), shown; its result goes to the banner.
     ReportDialog* showReportDialog();
+    // File > Run the whole assignment…: the queue of every training Parts II-IV need (created on
+    // first use, with the loaded data), shown; its result goes to the banner.
+    AssignmentDialog* showAssignmentDialog();
     // Every shortcut of the window, read from its actions: the window's own ("Everywhere") first,
     // then each page's (F5 / F6 / Shift+F5 on the training pages), in the pages' order.
     QList<ShortcutEntry> shortcuts() const;
@@ -106,6 +110,7 @@ private:
     DataLoader* loader_ = nullptr;
     QMenu* recentRunsMenu_ = nullptr;
     ReportDialog* reportDialog_ = nullptr;
+    AssignmentDialog* assignmentDialog_ = nullptr;
     MessageBanner* banner_ = nullptr;
     QListWidget* pageList_ = nullptr;
     QStackedWidget* pages_ = nullptr;

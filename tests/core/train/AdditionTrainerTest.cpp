@@ -23,6 +23,28 @@ AdditionTrainingOptions quickAdditionOptions() {
     return AdditionTrainingOptions().epochs(2).batchSize(32).maxBatchesPerEpoch(4).threads(2).seed(5);
 }
 
+TEST(AdditionTrainer, TheConfigRecordsTheRecipeAndReadsBackIntoTheSameOptions) {
+    const auto options = AdditionTrainingOptions()
+                             .digitWeight(0.0)
+                             .codeTarget(CodeTarget::Sample)
+                             .learningRateSchedule(LearningRateSchedule::Cosine);
+    const nlohmann::json config = additionRunConfig(options, *smallData());
+    EXPECT_EQ(config.at("lr_schedule"), "cosine");
+    EXPECT_EQ(config.at("digit_weight"), 0.0);
+    EXPECT_EQ(config.at("code_target"), "sample");
+    const AdditionTrainingOptions back = additionOptionsFromConfig(config);
+    EXPECT_EQ(back.learningRateSchedule(), LearningRateSchedule::Cosine);
+    EXPECT_EQ(back.digitWeight(), 0.0);
+    EXPECT_EQ(back.codeTarget(), CodeTarget::Sample);
+
+    // Constant, the schedule is not written: such a run's config is the one of a run from before
+    // the setting, and those read back as constant.
+    const auto plain = AdditionTrainingOptions().learningRateSchedule(LearningRateSchedule::Constant);
+    const nlohmann::json older = additionRunConfig(plain, *smallData());
+    EXPECT_FALSE(older.contains("lr_schedule"));
+    EXPECT_EQ(additionOptionsFromConfig(older).learningRateSchedule(), LearningRateSchedule::Constant);
+}
+
 TEST(AdditionTrainer, SameSeedGivesBitIdenticalWeights) {
     TrainingControl control;
     AdditionTrainer first(quickAdditionOptions(), smallData());

@@ -49,6 +49,7 @@ AdditionTrainingOptions resumableAddition() {
         .maxBatchesPerEpoch(3)
         .autoencoderWarmupEpochs(1)
         .adderWarmupPasses(2)
+        .learningRateSchedule(LearningRateSchedule::Cosine)  // a function of the step: resumes too
         .threads(2)
         .seed(3);
 }
@@ -155,7 +156,7 @@ TEST(TrainingLoop, AResumedAdditionModelEqualsOneTrainedStraightThrough) {
     AdditionTrainer second(resumableAddition(), smallData(), folder.path() / "resumed",
                            RunFolderUse::Resume);
     const AdditionTrainingResult resumed =
-        second.run({.onWarmup = [&](const std::string&) { ++warmups; }}, again);
+        second.run({.onWarmup = [&](const WarmupReport&) { ++warmups; }}, again);
     EXPECT_EQ(warmups, 0);  // the warm-up is not repeated
     EXPECT_EQ(resumed.epochsRun, 3);
     EXPECT_EQ(resumed.bestEpoch, whole.bestEpoch);

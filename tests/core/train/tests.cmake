@@ -10,6 +10,7 @@ learn2add_add_test(train_tests
           core/train/AdditionTrainerTest.cpp
           core/train/TrainingLoopTest.cpp
           core/train/AssignmentPlanTest.cpp
+          core/train/LearningRateScheduleTest.cpp
           core/train/AdditionFixtures.cpp
           core/train/SmallData.cpp
           core/data/IdxFixtures.cpp
