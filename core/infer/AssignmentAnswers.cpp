@@ -90,6 +90,19 @@ void whichDecoder(const ReportContents& contents, std::vector<Answer>& answers) 
             pick = runs[i];
         }
     }
+    // The mirror decoder unpools with the encoder's pooling indices: part of the image travels
+    // beside the code, which P's codes do not have, so it cannot be the addition model's decoder.
+    if (pick->decoder == "mirror") {
+        const auto other = std::find_if(runs.begin(), runs.end(), [](const auto* run) { return run->decoder != "mirror"; });
+        if (other != runs.end()) {
+            answer += " But mirror's unpooling copies where each maximum was in the encoder: part of the image "
+                      "travels beside the code, and the addition model's codes (P's outputs) have no pooling "
+                      "indices. Stick with " + (*other)->decoder + ", the best decoder that works from the code alone.";
+            answers.push_back({2, "II.4 Which decoder is best, and which would you stick with? (L2, code " +
+                                      std::to_string(best.codeSize) + ")", answer});
+            return;
+        }
+    }
     if (pick == &best) {
         answer += " Stick with " + best.decoder + ": the lowest error on digits it never trained on";
         answer += runs.size() > 1 ? " (RMSE " + percent((runs[1]->bestValidationRmse - best.bestValidationRmse) /
@@ -106,22 +119,25 @@ void whichDecoder(const ReportContents& contents, std::vector<Answer>& answers) 
 
 // II.5: the rise of each run's validation RMSE after its best epoch.
 void overfittingOfAutoencoders(const ReportContents& contents, std::vector<Answer>& answers) {
-    if (contents.autoencoders.empty()) return;
-    std::vector<std::string> overfit, held;
+    std::vector<std::string> overfit;
+    int runs = 0, stillImproving = 0;
     for (const auto& run : contents.autoencoders) {
         const Rise rise = riseOf(run.metrics, "validation_rmse");
         if (rise.epochs == 0) continue;
-        const std::string line = name(run) + " (best epoch " + std::to_string(rise.bestEpoch) + " of " +
-                                 std::to_string(rise.epochs) + ", " + (rise.share >= 0 ? "+" : "") +
-                                 percent(rise.share) + " by the last)";
-        (rise.overfits() ? overfit : held).push_back(line);
+        ++runs;
+        if (rise.bestEpoch == rise.epochs) ++stillImproving;
+        if (rise.overfits()) {
+            overfit.push_back(name(run) + " (best epoch " + std::to_string(rise.bestEpoch) + " of " +
+                              std::to_string(rise.epochs) + ", +" + percent(rise.share) + " by the last)");
+        }
     }
-    std::string answer;
-    answer += overfit.empty() ? "No run overfits" : "Overfitting in " + std::to_string(overfit.size()) + " of " +
-                                                        std::to_string(overfit.size() + held.size()) + " runs";
-    answer += " (validation RMSE ending more than " + percent(kOverfittingRise) + " above its best): ";
-    if (!overfit.empty()) answer += joined(overfit) + (held.empty() ? "." : "; not in " + joined(held) + ".");
-    else answer += joined(held) + ".";
+    if (runs == 0) return;
+    std::string answer = overfit.empty() ? "No run overfits"
+                                         : "Overfitting in " + std::to_string(overfit.size()) + " of " +
+                                               std::to_string(runs) + " runs: " + joined(overfit);
+    answer += " (a run overfits when its validation RMSE ends more than " + percent(kOverfittingRise) +
+              " above its best). The best epoch is the last in " + std::to_string(stillImproving) + " of " +
+              std::to_string(runs) + " runs" + (stillImproving == runs ? ": every model is still improving." : ".");
     answer += " The best weights are those of the epoch with the lowest validation loss: best.pt keeps them "
               "(checkpointing on the validation split; the test split is never used to choose).";
     answers.push_back({2, "II.5 Do the curves show overfitting? How are the best weights selected?", answer});

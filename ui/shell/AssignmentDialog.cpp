@@ -106,9 +106,9 @@ AssignmentDialog::AssignmentDialog(std::shared_ptr<const data::MnistData> data, 
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(status_);
     auto* buttons = new QHBoxLayout;
-    start_ = new QPushButton(tr("Start"), this);
-    stop_ = new QPushButton(tr("Stop"), this);
-    auto* close = new QPushButton(tr("Close"), this);
+    start_ = new QPushButton(tr("&Start"), this);
+    stop_ = new QPushButton(tr("S&top"), this);
+    auto* close = new QPushButton(tr("&Close"), this);
     buttons->addStretch(1);
     buttons->addWidget(start_);
     buttons->addWidget(stop_);

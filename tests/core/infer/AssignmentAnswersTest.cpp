@@ -55,8 +55,10 @@ TEST(AssignmentAnswers, ThePartTwoAnswersFollowTheCurves) {
 
     const Answer* overfitting = answerTo(answers, "II.5");
     ASSERT_NE(overfitting, nullptr);
-    EXPECT_NE(overfitting->answer.find("Overfitting in 1 of 5 runs"), std::string::npos) << overfitting->answer;
-    EXPECT_NE(overfitting->answer.find("mirror L2 code 2 (best epoch 2 of 4, +10.0 %"), std::string::npos)
+    EXPECT_NE(overfitting->answer.find("Overfitting in 1 of 5 runs: mirror L2 code 2 (best epoch 2 of 4, +10.0 %"),
+              std::string::npos)
+        << overfitting->answer;
+    EXPECT_NE(overfitting->answer.find("The best epoch is the last in 4 of 5 runs."), std::string::npos)
         << overfitting->answer;
 
     const Answer* bce = answerTo(answers, "II.6");
@@ -67,6 +69,20 @@ TEST(AssignmentAnswers, ThePartTwoAnswersFollowTheCurves) {
     const Answer* code = answerTo(answers, "II.7");
     ASSERT_NE(code, nullptr);
     EXPECT_NE(code->answer.find("upsample L2: 0.1500 -> 0.1000"), std::string::npos) << code->answer;
+}
+
+TEST(AssignmentAnswers, TheMirrorDecoderIsNotKeptForItsPoolingIndices) {
+    ReportContents contents;
+    contents.autoencoders.push_back(autoencoder("mirror", "l2", 2, {0.07}, 4.0));
+    contents.autoencoders.push_back(autoencoder("upsample", "l2", 2, {0.20}, 6.0));
+    contents.autoencoders.push_back(autoencoder("resize64", "l2", 2, {0.21}, 18.0));
+    const auto answers = assignmentAnswers(contents);
+    const Answer* decoder = answerTo(answers, "II.4");
+    ASSERT_NE(decoder, nullptr);
+    EXPECT_EQ(decoder->answer.rfind("mirror reconstructs best", 0), 0u) << decoder->answer;
+    EXPECT_NE(decoder->answer.find("Stick with upsample, the best decoder that works from the code alone"),
+              std::string::npos)
+        << decoder->answer;
 }
 
 TEST(AssignmentAnswers, AMuchFasterDecoderWithinOnePercentIsTheOneToKeep) {
