@@ -1,7 +1,8 @@
 // learn2add-compare-bench: how long one addend-slider move takes on the Compare page, off the GUI
-// thread. Each move runs exactly what ComparisonWorker::drain() runs for a view request,
-// ui::computeComparisonView(), for the three shipped models (AE + P, VAE + P, VAE + generative P)
-// read by the shipped judge, with K samples for the variational models, and times it.
+// thread. Each move runs exactly what the page's inference client runs for a view request,
+// infer::compareAtAddend() with each model's kept input code (infer::EncodedInput), for the three
+// shipped models (AE + P, VAE + P, VAE + generative P) read by the shipped judge, with K samples
+// for the variational models, and times it. Links core only.
 //
 //   learn2add-compare-bench [--digit 7] [--samples 8] [--step 0.01] [--sweeps 2] [--warmup 20]
 //                           [--threads N] [--runs A B C] [--judge DIR]
@@ -9,13 +10,13 @@
 // The input is the Compare page's default, the first test image of the digit (data seed 42). The
 // addend sweeps 0 .. 9 - digit in `step` increments, up then down, `sweeps` times (each move a new
 // request with a new sequence number and the page's default seed, 1), after `warmup` untimed
-// moves. The latent plane of each model is fitted first from its validation codes, as the worker
+// moves. The latent plane of each model is fitted first from its validation codes, as the page
 // does before the first view, so every move also projects P's code. Threads: the app's settings
 // (configureTorchThreads with cores - 1 intra-op threads, OpenBLAS pinned to one) unless --threads.
-// Prints `compare view ms: n=.. p50=.. p95=.. p99=.. max=..`, whether the target (p99 < 50 ms) is
-// met, and how busy the rest of the machine was.
+// Prints `compare view ms: n=.. p50=.. p95=.. p99=.. max=..` (the input's code kept, as the page),
+// the same for the models encoding the input again at every move (measured interleaved in the
+// same run), whether the target (p99 < 50 ms) is met, and how busy the rest of the machine was.
 
-// Compiled with QT_NO_KEYWORDS (see CMakeLists.txt): LibTorch's headers name a method `slots`.
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -31,11 +32,11 @@
 #include "LatencyStatistics.h"
 #include "MachineLoad.h"
 #include "common/TorchRuntime.h"
-#include "comparison/ComparisonComputations.h"
-#include "comparison/LatentProjection.h"
 #include "data/DigitTensors.h"
 #include "data/MnistData.h"
 #include "infer/AdditionRun.h"
+#include "infer/LatentProjection.h"
+#include "infer/ModelComparison.h"
 
 namespace {
 
@@ -43,7 +44,7 @@ using namespace learn2add;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::uint64_t kDataSeed = 42;        // the app's default data seed
-constexpr std::size_t kMaxLatentCodes = 2000;  // as ComparisonWorker: validation codes per plane
+constexpr std::size_t kMaxLatentCodes = 2000;  // as ComparisonInference: codes per plane
 constexpr double kTargetP99Ms = 50.0;          // issue 5: < 50 ms p99 per slider move
 
 struct CompareBenchOptions {
@@ -136,16 +137,16 @@ std::vector<double> sweepAddends(double end, double step, int sweeps) {
     return addends;
 }
 
-// As ComparisonWorker::State::tensorsAt and evaluateOneStep: the plane of at most 2,000 validation
+// As ComparisonInference's evaluation: the plane of at most 2,000 validation
 // codes spread over the split.
-ui::LatentProjection fitPlane(models::AdditionModel& model, const data::DigitSet& validation) {
+infer::LatentProjection fitPlane(models::AdditionModel& model, const data::DigitSet& validation) {
     torch::NoGradGuard noGrad;
     std::vector<std::size_t> picked(std::min(validation.size(), kMaxLatentCodes));
     for (std::size_t i = 0; i < picked.size(); ++i)
         picked[i] = i * validation.size() / picked.size();
     const torch::Tensor images =
         data::imagesToTensor(validation, picked, static_cast<int>(model->imageSize()));
-    return ui::LatentProjection::fit(model->autoencoder()->encode(images));
+    return infer::LatentProjection::fit(model->autoencoder()->encode(images));
 }
 
 }  // namespace
@@ -160,11 +161,12 @@ int main(int argc, char** argv) {
         const data::MnistData mnist = data::loadEmbeddedMnist(kDataSeed);
         const auto ofDigit = mnist.test.indicesOf(options.digit);
         if (ofDigit.empty()) throw std::runtime_error("the test split has no image of that digit");
-        const ui::AdditionInput input =
-            ui::AdditionInput::fromDigitSet(mnist.test, ofDigit.front());
+        const auto pixels = mnist.test.image(ofDigit.front());
+        const infer::GreyImage input{mnist.test.rows, mnist.test.cols,
+                                     std::vector<std::uint8_t>(pixels.begin(), pixels.end())};
 
         std::vector<infer::AdditionRun> runs;
-        std::vector<ui::LatentProjection> planes;
+        std::vector<infer::LatentProjection> planes;
         for (const auto& folder : options.runs) {
             runs.push_back(infer::openAdditionRun(folder));
             runs.back().model->eval();
@@ -172,9 +174,14 @@ int main(int argc, char** argv) {
         }
         infer::JudgeRun judge = infer::openJudgeRun(options.judge);
         judge.judge->eval();
-        std::vector<ui::ComparedModel> compared;
+        // As the page: each model keeps the input's code. And, for the comparison in the same
+        // run, the same models encoding the input again at every move (the app before it kept
+        // the code).
+        std::vector<infer::EncodedInput> encoded(runs.size());
+        std::vector<infer::ComparedModel> compared, encodingEveryMove;
         for (std::size_t r = 0; r < runs.size(); ++r) {
-            compared.push_back({static_cast<int>(r), runs[r].model, &planes[r]});
+            compared.push_back({static_cast<int>(r), runs[r].model, &planes[r], &encoded[r]});
+            encodingEveryMove.push_back({static_cast<int>(r), runs[r].model, &planes[r], nullptr});
         }
 
         const std::vector<double> addends =
@@ -190,33 +197,43 @@ int main(int argc, char** argv) {
             options.step, options.warmup, settings.intraOpThreads, settings.blasName.c_str(),
             settings.blasPinnedToOne ? " (1 thread)" : "");
 
-        quint64 sequence = 0;
-        const auto move = [&](double addend) {
-            ui::ComparisonViewRequest request;
-            request.sequence = ++sequence;
-            request.input = input;
+        const auto moveWith = [&](double addend, const std::vector<infer::ComparedModel>& models) {
+            infer::ComparisonSettings request;
             request.addend = addend;
             request.samples = options.samples;
             request.seed = 1;  // the page's default
             const auto t0 = Clock::now();
-            const ui::ComparisonView view =
-                ui::computeComparisonView(compared, &judge.judge, request);
+            const infer::ComparisonAtAddend view =
+                infer::compareAtAddend(models, &judge.judge, input, request);
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-            if (view.rows.size() != compared.size()) throw std::runtime_error("a row is missing");
+            if (view.rows.size() != models.size()) throw std::runtime_error("a row is missing");
             return ms;
         };
+        const auto move = [&](double addend) { return moveWith(addend, compared); };
         for (int w = 0; w < options.warmup; ++w)
             move(addends[static_cast<std::size_t>(w) % addends.size()]);
 
         const std::vector<double> loadAtStart = bench::loadAverage();
         const bench::CpuSample cpuStart = bench::sampleCpu();
-        std::vector<double> latencies;
+        // Interleaved, the order alternating, so that both see the same machine.
+        std::vector<double> latencies, everyMove;
         latencies.reserve(addends.size());
-        for (double addend : addends) latencies.push_back(move(addend));
+        everyMove.reserve(addends.size());
+        for (std::size_t k = 0; k < addends.size(); ++k) {
+            if (k % 2 == 0) {
+                latencies.push_back(move(addends[k]));
+                everyMove.push_back(moveWith(addends[k], encodingEveryMove));
+            } else {
+                everyMove.push_back(moveWith(addends[k], encodingEveryMove));
+                latencies.push_back(move(addends[k]));
+            }
+        }
         const double others = bench::othersCpuPercent(cpuStart, bench::sampleCpu());
 
         const bench::LatencySummary summary = bench::summarize(latencies);
         std::printf("compare view ms: %s\n", bench::toString(summary).c_str());
+        std::printf("compare view ms, encoding the input at every move: %s\n",
+                    bench::toString(bench::summarize(everyMove)).c_str());
         std::printf("compare target: p99 < %.0f ms %s\n", kTargetP99Ms,
                     summary.p99 < kTargetP99Ms ? "met" : "NOT met");
         std::printf(

@@ -6,4 +6,11 @@ target_sources(learn2add_core PRIVATE
   infer/AdditionFigures.cpp
   infer/ReportContents.cpp
   infer/RunKind.cpp
-  infer/AssignmentAnswers.cpp)
+  infer/AssignmentAnswers.cpp
+  infer/AdditionExplorer.cpp
+  infer/EncodedInput.cpp
+  infer/GreyImageTensors.cpp
+  infer/InferenceThread.cpp
+  infer/LatentProjection.cpp
+  infer/ModelComparison.cpp
+  infer/OpenedRuns.cpp)

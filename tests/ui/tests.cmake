@@ -49,7 +49,7 @@ if(LEARN2ADD_BUILD_GUI)
   learn2add_add_test(ui_addition_tests
     SOURCES ui/AdditionPageTest.cpp
             ui/ComparisonPageTest.cpp
-            ui/LatentProjectionTest.cpp
+            ui/InferenceServiceTest.cpp
             ui/AdditionRunFixtures.cpp
             ui/UiTestSupport.cpp
     LIBRARIES learn2add_ui Qt6::Test
@@ -59,7 +59,7 @@ if(LEARN2ADD_BUILD_GUI)
     SHARED_RUNS)
   set_target_properties(ui_addition_tests PROPERTIES AUTOMOC ON)
   # It includes LibTorch's model headers, one of which names a method `slots`.
-  set_source_files_properties(ui/AdditionRunFixtures.cpp ui/LatentProjectionTest.cpp
+  set_source_files_properties(ui/AdditionRunFixtures.cpp ui/InferenceServiceTest.cpp
                               PROPERTIES COMPILE_DEFINITIONS QT_NO_KEYWORDS)
 
   # Trains the six decoder × loss runs through the GUI (about two minutes on two cores); set

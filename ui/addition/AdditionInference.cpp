@@ -1,38 +1,36 @@
+// Compiled with QT_NO_KEYWORDS (see ui/CMakeLists.txt): LibTorch's headers name a method `slots`.
 #include "addition/AdditionInference.h"
 
-#include "addition/AdditionInferenceWorker.h"
+#include <torch/torch.h>
+
+#include "addition/AdditionModelSnapshot.h"
+#include "infer/AdditionEvaluation.h"
+#include "infer/AdditionExplorer.h"
+#include "infer/GreyImageTensors.h"
+#include "infer/OpenedRuns.h"
+#include "inference/InferenceImages.h"
+#include "models/DecoderKind.h"
+#include "track/RunFolder.h"
 
 namespace learn2add::ui {
 
-AdditionInference::AdditionInference(QObject* parent)
-    : QObject(parent), mailbox_(std::make_shared<InferenceMailbox>()) {
-    registerAdditionMetaTypes();
-    thread_.setObjectName(QStringLiteral("addition-inference"));
-    worker_ = new AdditionInferenceWorker(mailbox_);
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+using Priority = InferenceClient::Priority;
 
-    connect(worker_, &AdditionInferenceWorker::additionRunOpened, this,
-            [this](const OpenedRunInfo& info) {
-                hasModel_ = true;
-                Q_EMIT additionRunOpened(info);
-            });
-    connect(worker_, &AdditionInferenceWorker::judgeRunOpened, this,
-            [this](const OpenedRunInfo& info) {
-                hasJudge_ = true;
-                Q_EMIT judgeRunOpened(info);
-            });
-    connect(worker_, &AdditionInferenceWorker::modelReplaced, this,
-            [this](const QString& description) {
-                hasModel_ = true;
-                Q_EMIT modelReplaced(description);
-            });
-    connect(worker_, &AdditionInferenceWorker::openFailed, this, &AdditionInference::openFailed);
-    connect(worker_, &AdditionInferenceWorker::outputReady, this, &AdditionInference::outputReady);
-    connect(worker_, &AdditionInferenceWorker::studyReady, this, &AdditionInference::studyReady);
-    connect(worker_, &AdditionInferenceWorker::gridReady, this, &AdditionInference::gridReady);
-    connect(worker_, &AdditionInferenceWorker::failed, this, &AdditionInference::failed);
-    thread_.start();
+struct AdditionInference::Models {
+    models::AdditionModel model{nullptr};
+    models::DigitJudge judge{nullptr};
+    // The opened runs, shared with the other pages through the store; run is null for a
+    // training's snapshot.
+    std::shared_ptr<const infer::AdditionRun> run;
+    std::shared_ptr<const infer::JudgeRun> judgeRun;
+    infer::EncodedInput encoded;
+
+    models::DigitJudge* judgeModel() { return judge ? &judge : nullptr; }
+};
+
+AdditionInference::AdditionInference(QObject* parent)
+    : QObject(parent), models_(std::make_shared<Models>()) {
+    registerAdditionMetaTypes();
 }
 
 AdditionInference::~AdditionInference() {
@@ -40,68 +38,140 @@ AdditionInference::~AdditionInference() {
 }
 
 void AdditionInference::shutdown() {
-    if (shutDown_) return;
-    shutDown_ = true;
-    thread_.quit();
-    thread_.wait();
+    client_.shutdown();
+}
+
+// Posts `work`, run on the inference thread with this client's models; its errors come back as
+// failed().
+template <typename Work>
+void AdditionInference::post(const std::string& name, Priority priority, Work&& work) {
+    client_.postWith(name, priority, models_, std::forward<Work>(work),
+                     [this](const QString& message) { Q_EMIT failed(message); });
 }
 
 void AdditionInference::openAdditionRun(const QString& folder) {
-    if (shutDown_) return;
-    QMetaObject::invokeMethod(
-        worker_, [worker = worker_, folder] { worker->openAdditionRun(folder); },
-        Qt::QueuedConnection);
+    // Opening and a training's snapshot share one name: the later wins.
+    client_.post(
+        "model", Priority::Command,
+        [this, models = models_, folder] {
+            std::shared_ptr<const infer::AdditionRun> run =
+                client_.runs().addition(folder.toStdString());
+            models->run = run;
+            models->model = run->model;
+            OpenedRunInfo info;
+            info.folder = folder;
+            info.description =
+                QStringLiteral("%1 · code %2 · best epoch %3")
+                    .arg(QString::fromStdString(models::toString(run->model->decoderKind())))
+                    .arg(run->model->codeSize())
+                    .arg(run->checkpoint.epoch);
+            try {
+                info.metrics = track::RunFolder::open(folder.toStdString()).readMetrics();
+            } catch (const std::exception&) {
+                // No curves for the Train tab; the model itself opened.
+            }
+            client_.deliver([this, info] {
+                hasModel_ = true;
+                Q_EMIT additionRunOpened(info);
+            });
+            return false;
+        },
+        [this](const QString& message) { Q_EMIT openFailed(QStringLiteral("addition"), message); });
 }
 
 void AdditionInference::openJudgeRun(const QString& folder) {
-    if (shutDown_) return;
-    QMetaObject::invokeMethod(
-        worker_, [worker = worker_, folder] { worker->openJudgeRun(folder); },
-        Qt::QueuedConnection);
+    client_.post(
+        "judge", Priority::Command,
+        [this, models = models_, folder] {
+            std::shared_ptr<const infer::JudgeRun> run = client_.runs().judge(folder.toStdString());
+            models->judgeRun = run;
+            models->judge = run->judge;
+            OpenedRunInfo info;
+            info.folder = folder;
+            info.testAccuracy = run->testAccuracy;
+            info.description =
+                run->testAccuracy >= 0
+                    ? QStringLiteral("test accuracy %1%").arg(100.0 * run->testAccuracy, 0, 'f', 2)
+                    : QStringLiteral("test accuracy unknown");
+            client_.deliver([this, info] {
+                hasJudge_ = true;
+                Q_EMIT judgeRunOpened(info);
+            });
+            return false;
+        },
+        [this](const QString& message) { Q_EMIT openFailed(QStringLiteral("judge"), message); });
 }
 
 void AdditionInference::useModel(std::shared_ptr<AdditionModelSnapshot> snapshot) {
-    if (shutDown_) return;
-    QMetaObject::invokeMethod(
-        worker_, [worker = worker_, snapshot = std::move(snapshot)] { worker->useModel(snapshot); },
-        Qt::QueuedConnection);
-}
-
-template <typename Fill>
-quint64 AdditionInference::post(Fill&& fill) {
-    const quint64 sequence = nextSequence_++;
-    if (shutDown_) return sequence;
-    bool schedule = false;
-    {
-        std::lock_guard lock(mailbox_->mutex);
-        fill(*mailbox_, sequence);
-        schedule = !mailbox_->drainScheduled;
-        mailbox_->drainScheduled = true;
-    }
-    if (schedule) {
-        QMetaObject::invokeMethod(
-            worker_, [worker = worker_] { worker->drain(); }, Qt::QueuedConnection);
-    }
-    return sequence;
+    if (!snapshot || !snapshot->model) return;
+    post("model", Priority::Command, [this, snapshot = std::move(snapshot)](Models& models) {
+        snapshot->model->eval();
+        models.run.reset();
+        models.model = snapshot->model;
+        client_.deliver([this, description = snapshot->description] {
+            hasModel_ = true;
+            Q_EMIT modelReplaced(description);
+        });
+    });
 }
 
 quint64 AdditionInference::requestOutput(AdditionInput input, double addend) {
-    return post([&](InferenceMailbox& box, quint64 sequence) {
-        box.output = OutputRequest{sequence, std::move(input), addend};
-    });
+    const quint64 sequence = nextSequence_++;
+    post("output", Priority::Interactive,
+         [this, sequence, input = greyImageOf(input), addend](Models& models) {
+             if (!models.model) return;  // nothing to answer with; the page asks again later
+             const infer::JudgedOutput out = infer::addToInput(
+                 models.model, models.judgeModel(), models.encoded, input, addend);
+             OutputResult result{sequence, addend, toQImage(out.image), out.probabilities,
+                                 out.read};
+             client_.deliver([this, result = std::move(result)] { Q_EMIT outputReady(result); });
+         });
+    return sequence;
 }
 
 quint64 AdditionInference::requestStudy(StudyRequest request) {
-    return post([&](InferenceMailbox& box, quint64 sequence) {
-        request.sequence = sequence;
-        box.study = std::move(request);
+    request.sequence = nextSequence_++;
+    post("study", Priority::Study, [this, request](Models& models) {
+        if (!models.model) return;
+        infer::InputStudySettings settings;
+        settings.stripAddends = request.stripAddends;
+        settings.sweepFrom = request.sweepFrom;
+        settings.sweepTo = request.sweepTo;
+        settings.sweepStep = request.sweepStep;
+        settings.transitionFrom = request.transitionFrom;
+        settings.transitionTo = request.transitionTo;
+        settings.transitionPoints = request.transitionPoints;
+        const infer::InputStudy study = infer::studyInput(
+            models.model, models.judgeModel(), models.encoded, greyImageOf(request.input), settings);
+        StudyResult result;
+        result.sequence = request.sequence;
+        for (const infer::JudgedTile& tile : study.strip)
+            result.strip.push_back({tile.addend, toQImage(tile.image), tile.read});
+        for (const infer::JudgedTile& tile : study.sweep)
+            result.sweep.push_back({tile.addend, toQImage(tile.image), tile.read});
+        result.transitionAddends = study.transitionAddends;
+        result.transition = study.transition;
+        client_.deliver([this, result = std::move(result)] { Q_EMIT studyReady(result); });
     });
+    return request.sequence;
 }
 
 quint64 AdditionInference::requestGrid(std::array<AdditionInput, kGridDigits> inputs) {
-    return post([&](InferenceMailbox& box, quint64 sequence) {
-        box.grid = GridRequest{sequence, std::move(inputs)};
+    const quint64 sequence = nextSequence_++;
+    post("grid", Priority::Study, [this, sequence, inputs = std::move(inputs)](Models& models) {
+        if (!models.model) return;
+        const int size = static_cast<int>(models.model->imageSize());
+        std::vector<torch::Tensor> images;
+        for (const AdditionInput& input : inputs)
+            images.push_back(infer::inputTensor(greyImageOf(input), size));
+        models::DigitJudge* judge = models.judgeModel();
+        const infer::AdditionGrid grid =
+            infer::computeAdditionGrid(models.model, torch::cat(images), judge);
+        client_.deliver([this, sequence, picture = gridPicture(grid, judge != nullptr, 0)] {
+            Q_EMIT gridReady(sequence, picture);
+        });
     });
+    return sequence;
 }
 
 }  // namespace learn2add::ui

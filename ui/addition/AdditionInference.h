@@ -1,32 +1,34 @@
 #pragma once
-// The explorer's inference thread, seen from the GUI: opens addition and judge runs, takes model
-// snapshots published by a training, and answers output, study and grid requests with queued
-// signals delivered on the GUI thread. The GUI thread never touches a tensor.
+// The explorer's inference, seen from the GUI: a client of the app's one inference thread
+// (infer::InferenceThread) that opens addition and judge runs (read from disk once for every page:
+// the thread's OpenedRuns), takes model snapshots published by a training, and answers output,
+// study and grid requests with queued signals delivered on the GUI thread. The GUI thread never
+// touches a tensor; the computations are core's (infer/AdditionExplorer.h).
 //
 //   auto* inference = new AdditionInference(this);
 //   connect(inference, &AdditionInference::outputReady, page, &Page::showOutput);
 //   inference->openAdditionRun("runs/addition");
 //   const quint64 id = inference->requestOutput(input, 1.5);   // returns at once
 //
-// Coalescing: each kind of request has one latest-wins slot in a mailbox; a request replaces the
-// one waiting there and posts a drain to the worker only when none is queued yet. A slider drag
-// therefore never queues work: the worker computes what is newest whenever it is free, and the
-// last request is always served. Results carry the request's sequence number.
+// Coalescing: each kind of request is posted under its own name, and a request replaces the one
+// of its kind still waiting (latest wins): a slider drag never queues work, and the last request
+// is always served. Opening runs comes first, then the output, then the grid and the study. The
+// input's code is kept between requests (infer::EncodedInput): a slider move runs P, D and the
+// judge only. Results carry the request's sequence number.
 //
-// Threads: create, call and destroy on the GUI thread. shutdown() (run by the destructor) quits
-// the thread and waits for the request being computed (milliseconds).
+// Threads: create, call and destroy on the GUI thread. shutdown() (run by the destructor) drops
+// what waits and waits for this client's request being computed (milliseconds).
 
 #include <QObject>
-#include <QThread>
 #include <memory>
+#include <string>
 
 #include "addition/AdditionViewTypes.h"
+#include "inference/InferenceClient.h"
 
 namespace learn2add::ui {
 
-class AdditionInferenceWorker;
 struct AdditionModelSnapshot;
-struct InferenceMailbox;
 
 class AdditionInference : public QObject {
     Q_OBJECT
@@ -60,16 +62,15 @@ Q_SIGNALS:
     void failed(QString message);
 
 private:
-    template <typename Fill>
-    quint64 post(Fill&& fill);
+    struct Models;  // on the inference thread: touched by this client's work only
+    template <typename Work>
+    void post(const std::string& name, InferenceClient::Priority priority, Work&& work);
 
-    QThread thread_;
-    AdditionInferenceWorker* worker_ = nullptr;
-    std::shared_ptr<InferenceMailbox> mailbox_;
+    std::shared_ptr<Models> models_;
+    InferenceClient client_{this};  // after models_: destroyed (and waited for) first
     quint64 nextSequence_ = 1;
     bool hasModel_ = false;
     bool hasJudge_ = false;
-    bool shutDown_ = false;
 };
 
 }  // namespace learn2add::ui

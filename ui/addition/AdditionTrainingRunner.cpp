@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "addition/AdditionModelSnapshot.h"
-#include "addition/AdditionTensorViews.h"
+#include "inference/InferenceImages.h"
 #include "train/AdditionTrainer.h"
 #include "training/TrainingThread.h"
 

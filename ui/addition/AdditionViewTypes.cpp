@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "inference/InferenceImages.h"
+
 namespace learn2add::ui {
 
 AdditionInput AdditionInput::fromDigitSet(const data::DigitSet& set, std::size_t index) {
@@ -22,12 +24,7 @@ AdditionInput AdditionInput::fromImage(const QImage& image, int digit) {
 }
 
 QImage AdditionInput::toImage() const {
-    QImage image(cols, rows, QImage::Format_Grayscale8);
-    for (int r = 0; r < rows; ++r) {
-        std::memcpy(image.scanLine(r), pixels.data() + static_cast<std::size_t>(r) * cols,
-                    static_cast<std::size_t>(cols));
-    }
-    return image;
+    return toQImage(greyImageOf(*this));
 }
 
 int GridPicture::judgedCells() const {

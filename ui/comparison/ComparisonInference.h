@@ -1,7 +1,9 @@
 #pragma once
-// The Compare page's inference thread, seen from the GUI: opens the three addition runs and the
-// judge, takes the data, and answers view and study requests with queued signals delivered on the
-// GUI thread. The GUI thread never touches a tensor.
+// The Compare page's inference, seen from the GUI: a client of the app's one inference thread
+// (infer::InferenceThread, the runs read from disk once for every page) that opens the three
+// addition runs and the judge, takes the data, and answers view and study requests with queued
+// signals delivered on the GUI thread. The GUI thread never touches a tensor; the computations are
+// core's (infer/ModelComparison.h).
 //
 //   auto* inference = new ComparisonInference(this);
 //   connect(inference, &ComparisonInference::viewReady, page, &Page::showView);
@@ -9,27 +11,26 @@
 //   inference->openJudgeRun("runs/judge");
 //   const quint64 id = inference->requestView(request);   // returns at once
 //
-// Coalescing: each kind of request has one latest-wins slot in a mailbox; a request replaces the
-// one waiting there and posts a drain to the worker only when none is queued yet, so a slider drag
-// never queues work and the last request is always served. Results carry the request's sequence.
-// Opening a run (and new data) also starts, on the worker, the codes, grid and accuracy of the
-// models concerned: they arrive as latentReady, gridReady and accuracyReady.
+// Coalescing: each kind of request is posted under its own name, and a request replaces the one
+// of its kind still waiting (latest wins), so a slider drag never queues work and the last request
+// is always served. Results carry the request's sequence. Each model keeps the input's code
+// (infer::EncodedInput): a slider move runs P, D and the judge only.
+// Opening a run (and new data) also starts, in the background, the codes, grid and accuracy of the
+// models concerned, one small step at a time behind any view or study (a slider move waits for
+// one step at most): they arrive as latentReady, gridReady and accuracyReady.
 //
-// Threads: create, call and destroy on the GUI thread. shutdown() (run by the destructor) quits
-// the thread and waits for the step being computed (tens of milliseconds).
+// Threads: create, call and destroy on the GUI thread. shutdown() (run by the destructor) drops
+// what waits and waits for the step being computed (tens of milliseconds).
 
 #include <QObject>
-#include <QThread>
 #include <array>
 #include <memory>
 
 #include "comparison/ComparisonViewTypes.h"
 #include "data/LoadedData.h"
+#include "inference/InferenceClient.h"
 
 namespace learn2add::ui {
-
-class ComparisonWorker;
-struct ComparisonMailbox;
 
 class ComparisonInference : public QObject {
     Q_OBJECT
@@ -64,18 +65,16 @@ Q_SIGNALS:
     void failed(QString message);
 
 private:
-    template <typename Fill>
-    quint64 post(Fill&& fill);
-    template <typename Call>
-    void call(Call&& work);
+    struct Models;  // on the inference thread: touched by this client's work only
+    template <typename Work>
+    void post(const std::string& name, InferenceClient::Priority priority, Work&& work);
+    void startEvaluation();  // the background steps, posted again while steps remain
 
-    QThread thread_;
-    ComparisonWorker* worker_ = nullptr;
-    std::shared_ptr<ComparisonMailbox> mailbox_;
+    std::shared_ptr<Models> models_;
+    InferenceClient client_{this};  // after models_: destroyed (and waited for) first
     quint64 nextSequence_ = 1;
     std::array<bool, kComparisonSlots> hasModel_{};
     bool hasJudge_ = false;
-    bool shutDown_ = false;
 };
 
 }  // namespace learn2add::ui

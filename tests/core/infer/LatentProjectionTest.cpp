@@ -1,12 +1,11 @@
-// Compiled with QT_NO_KEYWORDS (see tests.cmake): LibTorch's headers name a method `slots`.
-#include "comparison/LatentProjection.h"
+#include "infer/LatentProjection.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
 #include <algorithm>
 
-namespace learn2add::ui {
+namespace learn2add::infer {
 namespace {
 
 TEST(LatentProjection, KeepsTwoDimensionalCodesAsTheyAre) {
@@ -53,4 +52,4 @@ TEST(LatentProjection, RefusesTooFewCodes) {
 }
 
 }  // namespace
-}  // namespace learn2add::ui
+}  // namespace learn2add::infer

@@ -1,7 +1,7 @@
 #pragma once
 // Codes of any size in a plane: the code itself for code size 2, otherwise its first two principal
 // components, fitted once on a set of codes (the validation split's) so that other codes (the path
-// P's output takes) land in the same plane. Worker thread only (this header includes LibTorch).
+// P's output takes) land in the same plane. A plain value once fitted; any thread.
 //
 //   LatentProjection plane = LatentProjection::fit(validationCodes);    // [N, C]
 //   torch::Tensor xy = plane.project(model->resultCode(images, addends));  // [M, 2]
@@ -10,7 +10,7 @@
 
 #include <string>
 
-namespace learn2add::ui {
+namespace learn2add::infer {
 
 class LatentProjection {
 public:
@@ -33,4 +33,4 @@ private:
     double keptVariance_ = 1.0;
 };
 
-}  // namespace learn2add::ui
+}  // namespace learn2add::infer

@@ -1,11 +1,10 @@
-// Compiled with QT_NO_KEYWORDS (see ui/CMakeLists.txt): LibTorch's headers name a method `slots`.
-#include "comparison/LatentProjection.h"
+#include "infer/LatentProjection.h"
 
 #include <torch/torch.h>
 
 #include <cmath>
 
-namespace learn2add::ui {
+namespace learn2add::infer {
 
 LatentProjection LatentProjection::fit(const torch::Tensor& codes) {
     TORCH_CHECK(codes.dim() == 2 && codes.size(0) >= 2 && codes.size(1) >= 1,
@@ -43,4 +42,4 @@ std::string LatentProjection::describe() const {
            "% of the variance";
 }
 
-}  // namespace learn2add::ui
+}  // namespace learn2add::infer

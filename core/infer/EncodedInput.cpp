@@ -1,0 +1,22 @@
+#include "infer/EncodedInput.h"
+
+#include <torch/torch.h>
+
+#include "infer/GreyImageTensors.h"
+
+namespace learn2add::infer {
+
+const models::GaussianCode& EncodedInput::codeOf(models::AdditionModel& model,
+                                                  const GreyImage& input) {
+    if (model_ == model.ptr() && input_ == input && code_.mean.defined()) return code_;
+    torch::NoGradGuard noGrad;
+    models::GaussianCode code =
+        model->inputCode(inputTensor(input, static_cast<int>(model->imageSize())));
+    code_ = std::move(code);
+    model_ = model.ptr();
+    input_ = input;
+    ++encodings_;
+    return code_;
+}
+
+}  // namespace learn2add::infer

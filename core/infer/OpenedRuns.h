@@ -1,0 +1,46 @@
+#pragma once
+// Runs read from disk once and shared: whoever opens a run folder that is already open (another
+// page, the same page again) gets the same models, and the folder is read again only when its
+// best.pt changed (another size or modification time). A run stays here while someone holds it.
+//
+//   OpenedRuns runs;
+//   std::shared_ptr<const AdditionRun> a = runs.addition("runs/addition");   // read from disk
+//   std::shared_ptr<const AdditionRun> b = runs.addition("runs/addition");   // a, not read again
+//
+// Errors are openAdditionRun()'s and openJudgeRun()'s (RunOpenError ...). The models are shared:
+// use them from one thread at a time (the inference thread). Thread-safe itself.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "infer/AdditionRun.h"
+
+namespace learn2add::infer {
+
+class OpenedRuns {
+public:
+    std::shared_ptr<const AdditionRun> addition(const std::filesystem::path& folder);
+    std::shared_ptr<const JudgeRun> judge(const std::filesystem::path& folder);
+    // How many runs were read from disk (tests).
+    int reads() const;
+
+private:
+    template <typename Run>
+    struct Entry {
+        std::string stamp;  // best.pt's size and modification time when read
+        std::weak_ptr<const Run> run;
+    };
+    template <typename Run, typename Open>
+    std::shared_ptr<const Run> find(std::map<std::string, Entry<Run>>& entries,
+                                    const std::filesystem::path& folder, Open&& open);
+
+    mutable std::mutex mutex_;
+    std::map<std::string, Entry<AdditionRun>> additions_;
+    std::map<std::string, Entry<JudgeRun>> judges_;
+    int reads_ = 0;
+};
+
+}  // namespace learn2add::infer
