@@ -8,13 +8,15 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/FigureOutput.h"
 #include "cli/OptionChecks.h"
 #include "cli/ReportErrors.h"
 #include "data/DigitImageFile.h"
 #include "data/DigitTensors.h"
 #include "infer/AdditionEvaluation.h"
-#include "infer/AdditionFigures.h"
+#include "infer/FigurePanels.h"
 #include "infer/AdditionRun.h"
+#include "report/ReportFigures.h"
 #include "train/AdditionTrainer.h"
 
 namespace learn2add::cli {
@@ -208,7 +210,11 @@ int runGridCommand(const AdditionCommandOptions& o) {
         const std::string title = run.config.value("decoder", "") + " decoder, " +
                                   run.config.value("recipe", "") + " recipe, epoch " +
                                   std::to_string(run.checkpoint.epoch);
-        infer::writeGridFigure(o.out, grid, title, judge.has_value() && !o.plain);
+        infer::AdditionGrid shown = grid;
+        if (!judge || o.plain) {
+            for (auto& column : shown.read) column.fill(-1);  // no marks
+        }
+        writeFigure(ui::additionGridFigure("grid", shown, QString::fromStdString(title)), o.out);
         std::cout << "Wrote " << o.out << " (" << title << ")\n";
         if (judge) {
             std::cout << "Judge reads (column = input digit, row = addend; * = wrong):\n     ";
@@ -251,9 +257,12 @@ int runAddCommand(const AdditionCommandOptions& o) {
                 rows.push_back(outputRow(sumCaption(o, a), run, input.image, a, o,
                                          judge ? &judge->judge : nullptr));
             }
-            infer::writePanelTableFigure(o.out, rows,
-                                         title + ": mean output, " + std::to_string(o.samples) +
-                                             " samples, their mean and standard deviation");
+            writeFigure(ui::panelTableFigure(
+                            "samples", rows,
+                            QString::fromStdString(title + ": mean output, " +
+                                                   std::to_string(o.samples) +
+                                                   " samples, their mean and standard deviation")),
+                        o.out);
         } else {
             const auto n = static_cast<std::int64_t>(o.addends.size());
             torch::Tensor outputs;
@@ -279,7 +288,9 @@ int runAddCommand(const AdditionCommandOptions& o) {
                 }
                 std::cout << "\n";
             }
-            infer::writeStripFigure(o.out, panels, title);
+            writeFigure(ui::panelTableFigure("strip", {{models::displayName(run.variant), panels}},
+                                             QString::fromStdString(title)),
+                        o.out);
         }
         std::cout << "Wrote " << o.out << "\n";
         return 0;
@@ -319,7 +330,9 @@ int runCompareCommand(const AdditionCommandOptions& o) {
                 rows.push_back(std::move(samples));
             }
         }
-        infer::writePanelTableFigure(o.out, rows, "The three addition models on the same input");
+        writeFigure(ui::panelTableFigure("compare", rows,
+                                         QStringLiteral("The addition models on the same input")),
+                    o.out);
         std::cout << "Wrote " << o.out << "\n";
         return 0;
     });

@@ -11,9 +11,6 @@
 #include "track/FolderLock.h"
 #include "train/AssignmentPlan.h"
 #include "train/RunEstimate.h"
-#ifdef LEARN2ADD_HAS_REPORT
-#include "cli/ReportCommand.h"
-#endif
 
 namespace learn2add::cli {
 namespace {
@@ -186,14 +183,9 @@ int runAssignmentCommand(const AssignmentCommandOptions& o, int threads) {
             return interrupt.exitCode(train::TrainingResult::Status::Cancelled);
         }
         std::cout << "\n";
-#ifdef LEARN2ADD_HAS_REPORT
         std::cout << "Writing the report into " << (root / "report").string() << std::endl;
         const int written = writeReportOf({root / "runs"}, root / "report", true);
         if (written != 0) return written;
-#else
-        std::cout << "This build has no report (no Qt): learn2add-cli report --runs " << (root / "runs").string()
-                  << " --out " << (root / "report").string() << " on a build with it\n";
-#endif
         return outcome.failed > 0 ? 1 : 0;
     });
 }

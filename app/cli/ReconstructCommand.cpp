@@ -2,8 +2,10 @@
 
 #include <iostream>
 
+#include "cli/FigureOutput.h"
 #include "infer/AutoencoderRun.h"
 #include "infer/ReconstructionFigure.h"
+#include "report/ReportFigures.h"
 
 namespace learn2add::cli {
 
@@ -24,7 +26,9 @@ int runReconstructCommand(const ReconstructCommandOptions& options) {
                                   run.config["loss"].get<std::string>() + " loss, code " +
                                   std::to_string(run.config["code_size"].get<int>()) + ", epoch " +
                                   std::to_string(run.checkpoint.epoch);
-        infer::writeReconstructionFigure(options.out, inputs, outputs, title);
+        writeFigure(ui::reconstructionFigure("reconstructions", inputs, outputs,
+                                             QString::fromStdString(title)),
+                    options.out);
         std::cout << "Wrote " << options.out << " (" << title << ")\n";
         return 0;
     } catch (const std::exception& e) {

@@ -1,11 +1,10 @@
 #include "cli/ReportCommand.h"
 
-#include <QGuiApplication>
-
 #include <chrono>
 #include <iomanip>
 #include <iostream>
 
+#include "cli/FigureOutput.h"
 #include "cli/ReportErrors.h"
 #include "report/ReportWriter.h"
 
@@ -29,12 +28,7 @@ CLI::App* addReportCommand(CLI::App& app, ReportCommandOptions& o) {
 
 int writeReportOf(const std::vector<std::filesystem::path>& runs, const std::filesystem::path& out,
                   bool measureTest) {
-    // Fonts need a QGuiApplication; the report never shows a window, so no display is needed.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "learn2add-cli";
-    static char* argv[] = {name, nullptr};
-    QGuiApplication application(argc, argv);
+    ensureGuiApplication();  // fonts; the report never shows a window
     return reportErrors([&] {
         ui::ReportRequest request;
         request.runs = runs;

@@ -9,9 +9,7 @@
 #include "cli/DataCommand.h"
 #include "cli/ExportCommand.h"
 #include "cli/ReconstructCommand.h"
-#ifdef LEARN2ADD_HAS_REPORT
 #include "cli/ReportCommand.h"
-#endif
 #include "cli/TrainAdditionCommand.h"
 #include "cli/TrainCommand.h"
 #include "common/TorchRuntime.h"
@@ -49,10 +47,8 @@ int main(int argc, char** argv) {
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
     learn2add::cli::AssignmentCommandOptions assignmentOptions;
     CLI::App* assignment = learn2add::cli::addAssignmentCommand(app, assignmentOptions);
-#ifdef LEARN2ADD_HAS_REPORT
     learn2add::cli::ReportCommandOptions reportOptions;
     CLI::App* report = learn2add::cli::addReportCommand(app, reportOptions);
-#endif
 
     try {
         app.parse(argc, argv);
@@ -83,8 +79,6 @@ int main(int argc, char** argv) {
     if (exportRun->parsed()) return learn2add::cli::runExportCommand(exportOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
     if (assignment->parsed()) return learn2add::cli::runAssignmentCommand(assignmentOptions, trainingThreads);
-#ifdef LEARN2ADD_HAS_REPORT
     if (report->parsed()) return learn2add::cli::runReportCommand(reportOptions);
-#endif
     return 1;
 }

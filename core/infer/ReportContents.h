@@ -19,7 +19,7 @@
 
 #include "data/AdditionPairs.h"
 #include "infer/AdditionEvaluation.h"
-#include "infer/AdditionFigures.h"
+#include "infer/FigurePanels.h"
 #include "models/AdditionVariant.h"
 #include "train/TrainingReports.h"
 

@@ -3,7 +3,7 @@ target_sources(learn2add_core PRIVATE
   infer/ReconstructionFigure.cpp
   infer/AdditionEvaluation.cpp
   infer/AdditionRun.cpp
-  infer/AdditionFigures.cpp
+  infer/FigurePanels.cpp
   infer/ReportContents.cpp
   infer/RunKind.cpp
   infer/AssignmentAnswers.cpp

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <regex>
 #include <stdexcept>
+#include <utility>
 
 #include "cli/CliRunner.h"
 #include "common/SharedRuns.h"
@@ -30,6 +31,18 @@ struct CliRuns {
 std::string readFile(const fs::path& path) {
     std::ifstream in(path);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A PNG's width and height, from its IHDR chunk; {0, 0} when the file is no PNG.
+std::pair<unsigned, unsigned> pngSize(const fs::path& path) {
+    const std::string bytes = readFile(path);
+    if (bytes.size() < 24 || bytes.compare(1, 3, "PNG") != 0) return {0, 0};
+    const auto big = [&](std::size_t at) {
+        unsigned value = 0;
+        for (std::size_t k = 0; k < 4; ++k) value = value << 8 | static_cast<unsigned char>(bytes[at + k]);
+        return value;
+    };
+    return {big(16), big(20)};
 }
 
 const CliRuns& cliRuns() {
@@ -109,6 +122,8 @@ TEST_F(CliAddition, GridWritesTheFigureAndPrintsTheJudgesReading) {
     EXPECT_TRUE(std::regex_search(result.output, std::regex(R"([0-9]+/55 cells read right)")))
         << result.output;
     EXPECT_GT(std::filesystem::file_size(png), 2000u);
+    // The report's grid figure (360 x 390 points) at twice its size, by the report's painter.
+    EXPECT_EQ(pngSize(png), std::make_pair(720u, 780u));
 }
 
 TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
@@ -186,7 +201,6 @@ TEST_F(CliAddition, CompareDrawsEveryRunOnTheSameInput) {
     EXPECT_GT(std::filesystem::file_size(png), 4000u);
 }
 
-#ifdef LEARN2ADD_HAS_REPORT
 TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
     // No display and no Qt platform chosen: the command paints off-screen on its own. The test
     // process gets both variables back however the test ends.
@@ -212,6 +226,8 @@ TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
     EXPECT_NE(result.output.find("learn2add-cli train autoencoder --decoder resize64 --loss bce"), std::string::npos);
     EXPECT_GT(std::filesystem::file_size(out / "report.pdf"), 10000u);
     EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part3-addition-grid.png"));
+    // The grid the report writes is the figure `learn2add-cli grid` writes: one description.
+    EXPECT_EQ(pngSize(out / "figures" / "part3-addition-grid.png"), std::make_pair(720u, 780u));
     EXPECT_TRUE(std::filesystem::exists(out / "figures" / "part4-vae-genp-samples.png"));
 
     const auto bad = runCli("report --runs " + (scratch_.path() / "nothing-here").string() +
@@ -220,7 +236,6 @@ TEST_F(CliAddition, ReportWritesThePdfAndNamesTheMissingRunsWithoutADisplay) {
     EXPECT_NE(bad.output.find("nothing-here"), std::string::npos) << bad.output;
     EXPECT_FALSE(fs::exists(scratch_.path() / "report-of-nothing" / "report.pdf"));
 }
-#endif
 
 }  // namespace
 }  // namespace learn2add

@@ -120,7 +120,6 @@ TEST(CliTrain, AFullDiskIsAnErrorThatNamesTheFileAndLeavesNoTemporaryFile) {
     EXPECT_NE(figure->output.find("No space left on device"), std::string::npos) << figure->output;
     EXPECT_EQ(figure->output.find("Wrote"), std::string::npos) << figure->output;
     EXPECT_EQ(figure->output.find(".tmp-"), std::string::npos) << figure->output;
-#ifdef LEARN2ADD_HAS_REPORT
     // The report's PNG, SVG, PDF, tables and copies go through the same writer.
     const auto report = runOnAFullDisk(folder.path() / "disk",
                                        "report --runs " + run.string() + " --out DISK/report", 1000000);
@@ -129,7 +128,6 @@ TEST(CliTrain, AFullDiskIsAnErrorThatNamesTheFileAndLeavesNoTemporaryFile) {
     EXPECT_NE(report->output.find("No space left on device"), std::string::npos) << report->output;
     EXPECT_EQ(report->output.find(".tmp-"), std::string::npos) << report->output;
     EXPECT_EQ(report->output.find("Wrote"), std::string::npos) << report->output;
-#endif
 }
 
 TEST(CliTrain, SigtermStopsTheTrainingAtTheNextBatchAndExits143) {

@@ -2,6 +2,7 @@
 // the missing figures with their commands, bad runs and an unwritable output, and the dialog.
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <regex>
 
+#include "report/ReportCharts.h"
 #include "report/ReportWriter.h"
 #include "shell/ReportDialog.h"
 #include "train/AutoencoderTrainer.h"
@@ -50,6 +52,47 @@ fs::path folderOfRuns(const QTemporaryDir& scratch) {
     copy(runs.generative.toStdString(), "vae-genp-addition");
     copy(testing::tinyAutoencoderRun(), "ae-upsample-l2-code2");
     return root;
+}
+
+TEST(GridFigure, OnePainterDrawsTheCanvasAndFramesEachJudgedCellOnScreenAndInTheReport) {
+    // A canvas whose cell (digit 2, addend 4) is white, the rest black; 0 + 0 read right and
+    // 2 + 4 read as 8 (wrong).
+    QImage canvas(320, 320, QImage::Format_Grayscale8);
+    canvas.fill(0);
+    for (int y = 4 * 32; y < 5 * 32; ++y) {
+        for (int x = 2 * 32; x < 3 * 32; ++x) canvas.setPixel(x, y, qRgb(255, 255, 255));
+    }
+    GridReadings read{};
+    for (auto& column : read) column.fill(-1);
+    read[0][0] = 0;
+    read[2][4] = 8;
+    for (const bool onScreen : {false, true}) {
+        FigureInk ink;
+        if (onScreen) {
+            ink.background = Qt::transparent;
+            ink.fontScale = 1.5;
+        }
+        QImage figure(720, 780, QImage::Format_RGB32);
+        figure.fill(Qt::white);
+        const QRectF area(0, 0, 720, 780);
+        {
+            QPainter painter(&figure);
+            paintAdditionGrid(painter, area, canvas, read, onScreen ? QString() : QStringLiteral("t"),
+                              ink);
+        }
+        const QRectF box = additionGridCanvas(area, !onScreen, ink);
+        const double cell = box.width() / 10;
+        const auto at = [&](double digit, double addend) {
+            return figure.pixelColor(static_cast<int>(box.left() + cell * digit),
+                                     static_cast<int>(box.top() + cell * addend));
+        };
+        EXPECT_GT(at(2.5, 4.5).value(), 200) << "the white cell, enlarged";
+        EXPECT_LT(at(5.5, 6.5).value(), 20) << "no cell below the diagonal: black";
+        const QColor right = at(0.02, 0.5), wrong = at(2.02, 4.5);  // the cells' left frames
+        EXPECT_GT(right.green(), right.red() + 60) << "0 + 0 read right: green";
+        EXPECT_GT(wrong.red(), wrong.green() + 60) << "2 + 4 read as 8: red";
+        EXPECT_LT(at(1.02, 1.5).value(), 20) << "no reading, no frame";
+    }
 }
 
 TEST(Report, WritesEveryFigureTheRunsCanMakeAndListsTheOthersWithTheirCommands) {

@@ -1,10 +1,10 @@
 #pragma once
-// The digit-by-addend grid of ASSIGNMENT.md Part III.6, drawn as the assignment's figure: column =
-// input digit 0..9, row = added value 0..9-d (top to bottom), 32 px cells with no margin inside the
-// 10x10 canvas, ticks 0..9 at the cell centres, axis titles "predicted numbers" and "added
-// values". Scaled up without smoothing; with a judge each cell gets a green (right) or red (wrong)
-// frame and the digit read in its corner. Clicking a column emits columnClicked(digit).
-// GUI thread only.
+// The digit-by-addend grid of ASSIGNMENT.md Part III.6 on screen, painted by the one grid painter
+// that the report and the CLI use too (report/ReportCharts.h: paintAdditionGrid): column = input
+// digit 0..9, row = added value 0..9-d, the canvas scaled up without smoothing; with a judge each
+// cell gets a green (right) or red (wrong) frame and the digit read in its corner. On screen it
+// takes the palette's text colour and the widget's font size. Clicking a column emits
+// columnClicked(digit). GUI thread only.
 //
 //   auto* view = new AdditionGridView;
 //   view->showGrid(picture);
@@ -13,6 +13,7 @@
 #include <QWidget>
 
 #include "addition/AdditionViewTypes.h"
+#include "report/ReportCharts.h"
 
 namespace learn2add::ui {
 
@@ -24,7 +25,7 @@ public:
     void showGrid(const GridPicture& grid);
     void setMarksVisible(bool visible);
     const GridPicture& grid() const { return grid_; }
-    // The whole figure (axes included) with the canvas at `scale` x its size.
+    // The report's figure of the grid (axes and title, white) at `scale` x its natural size.
     QImage render(int scale) const;
     // The column (digit) under a widget position, or -1.
     int columnAt(const QPoint& position) const;
@@ -40,8 +41,8 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    QRect canvasRect(const QSize& area, const QFontMetrics& metrics) const;
-    void paintFigure(QPainter& painter, const QSize& area) const;
+    FigureInk screenInk() const;
+    GridReadings shownReadings() const;  // -1 everywhere when marks are hidden or not judged
 
     GridPicture grid_;
     bool marks_ = true;

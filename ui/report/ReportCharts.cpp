@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 
+#include "infer/AdditionEvaluation.h"
 #include "plots/PlotColours.h"
 
 namespace learn2add::ui {
@@ -326,54 +327,75 @@ void paintPanelTable(QPainter& painter, const QRectF& area, const std::vector<in
     painter.restore();
 }
 
-void paintAdditionGrid(QPainter& painter, const QRectF& area, const infer::AdditionGrid& grid,
-                       const QString& title) {
+QRectF additionGridCanvas(const QRectF& area, bool titled, const FigureInk& ink) {
+    const double tick = kTickFont * ink.fontScale;
+    const double label = kLabelFont * ink.fontScale;
+    const double top = titled ? kTitleFont * ink.fontScale * 2.0 : tick * 0.8;
+    const double labels = label * 1.6 + tick * 1.8;  // left of the canvas and below it
+    const double side = std::max(10.0, std::min(area.width() - labels - 8.0,
+                                                 area.height() - top - labels));
+    // Whole device pixels per cell where the side allows, so that cells stay equal on screen.
+    const double cells = side >= 100.0 ? std::floor(side / infer::kDigits) * infer::kDigits : side;
+    return QRectF(std::round(area.left() + labels + (area.width() - labels - 8.0 - cells) / 2),
+                  std::round(area.top() + top), cells, cells);
+}
+
+void paintAdditionGrid(QPainter& painter, const QRectF& area, const QImage& canvasImage,
+                       const GridReadings& read, const QString& title, const FigureInk& ink) {
     painter.save();
-    painter.fillRect(area, Qt::white);
-    drawTitle(painter, area, title);
-    const double labels = kLabelFont * 1.6 + kTickFont * 1.8;
-    const double side = std::min(area.width() - labels - 8.0, area.height() - kTitleFont * 2.0 - labels);
-    const QRectF canvas(area.left() + labels + (area.width() - labels - 8.0 - side) / 2,
-                        area.top() + kTitleFont * 2.0, side, side);
-    const int pixels = grid.cellSize * infer::kDigits;
-    if (grid.canvas.size() == static_cast<std::size_t>(pixels) * pixels) {
-        QImage image(pixels, pixels, QImage::Format_Grayscale8);
-        for (int row = 0; row < pixels; ++row) {
-            std::copy_n(grid.canvas.data() + static_cast<std::size_t>(row) * pixels, pixels, image.scanLine(row));
-        }
-        painter.drawImage(canvas, image.scaled(pixels * 2, pixels * 2, Qt::IgnoreAspectRatio, Qt::FastTransformation));
+    if (ink.background.alpha() > 0) painter.fillRect(area, ink.background);
+    if (!title.isEmpty()) drawTitle(painter, area, title);
+    const double tick = kTickFont * ink.fontScale;
+    const double label = kLabelFont * ink.fontScale;
+    const QRectF canvas = additionGridCanvas(area, !title.isEmpty(), ink);
+    const double side = canvas.width();
+    painter.fillRect(canvas, Qt::black);
+    if (!canvasImage.isNull()) {
+        // Enlarged without smoothing: pixels, as the assignment's imshow draws them.
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        painter.drawImage(canvas, canvasImage);
     }
     const double cell = side / infer::kDigits;
-    painter.setFont(font(kTickFont));
+    painter.setFont(font(tick));
     for (int d = 0; d < infer::kDigits; ++d) {
-        painter.setPen(kInk);
-        painter.drawText(QRectF(canvas.left() + cell * d, canvas.bottom() + 1.0, cell, kTickFont * 1.6),
+        painter.setPen(ink.ink);
+        painter.drawText(QRectF(canvas.left() + cell * d, canvas.bottom() + 1.0, cell, tick * 1.6),
                          Qt::AlignCenter, QString::number(d));
-        painter.drawText(QRectF(canvas.left() - kTickFont * 1.6, canvas.top() + cell * d, kTickFont * 1.4, cell),
+        painter.drawText(QRectF(canvas.left() - tick * 1.6, canvas.top() + cell * d, tick * 1.4, cell),
                          Qt::AlignRight | Qt::AlignVCenter, QString::number(d));
         for (int a = 0; a < infer::kDigits; ++a) {
-            const int read = grid.read[d][a];
-            if (!infer::AdditionGrid::hasCell(d, a) || read < 0) continue;
+            const int reading = read[static_cast<std::size_t>(d)][static_cast<std::size_t>(a)];
+            if (!infer::AdditionGrid::hasCell(d, a) || reading < 0) continue;
             const QRectF frame(canvas.left() + cell * d + 0.5, canvas.top() + cell * a + 0.5, cell - 1.0, cell - 1.0);
-            const QColor colour = read == d + a ? QColor(40, 180, 70) : QColor(230, 50, 40);
+            const QColor colour = reading == d + a ? QColor(40, 180, 70) : QColor(230, 50, 40);
             painter.setPen(QPen(colour, std::max(0.8, cell / 30.0)));
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(frame);
             painter.setFont(font(std::max(5.0, cell * 0.22)));
-            painter.drawText(frame.adjusted(1.5, 0.5, 0, 0), Qt::AlignLeft | Qt::AlignTop, QString::number(read));
-            painter.setFont(font(kTickFont));
+            painter.drawText(frame.adjusted(1.5, 0.5, 0, 0), Qt::AlignLeft | Qt::AlignTop, QString::number(reading));
+            painter.setFont(font(tick));
         }
     }
-    painter.setPen(kInk);
-    painter.setFont(font(kLabelFont));
-    painter.drawText(QRectF(canvas.left(), canvas.bottom() + kTickFont * 1.7, side, kLabelFont * 1.6),
+    painter.setPen(ink.ink);
+    painter.setFont(font(label));
+    painter.drawText(QRectF(canvas.left(), canvas.bottom() + tick * 1.7, side, label * 1.6),
                      Qt::AlignCenter, QStringLiteral("input digit (predicted numbers: digit + addend)"));
     painter.save();
-    painter.translate(area.left() + 1.0, canvas.center().y());
+    painter.translate(canvas.left() - tick * 1.8 - label * 1.6, canvas.center().y());
     painter.rotate(-90);
-    painter.drawText(QRectF(-side / 2, 0, side, kLabelFont * 1.5), Qt::AlignCenter, QStringLiteral("added value"));
+    painter.drawText(QRectF(-side / 2, 0, side, label * 1.5), Qt::AlignCenter, QStringLiteral("added value"));
     painter.restore();
     painter.restore();
+}
+
+QImage gridCanvasImage(const infer::AdditionGrid& grid) {
+    const int pixels = grid.cellSize * infer::kDigits;
+    if (grid.canvas.size() != static_cast<std::size_t>(pixels) * pixels) return {};
+    QImage image(pixels, pixels, QImage::Format_Grayscale8);
+    for (int row = 0; row < pixels; ++row) {
+        std::copy_n(grid.canvas.data() + static_cast<std::size_t>(row) * pixels, pixels, image.scanLine(row));
+    }
+    return image;
 }
 
 }  // namespace learn2add::ui

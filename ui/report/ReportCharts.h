@@ -8,17 +8,22 @@
 //   paintChart(painter, QRectF(0, 0, 480, 300), chart);
 
 #include <QColor>
+#include <QImage>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <optional>
 #include <vector>
 
-#include "infer/AdditionEvaluation.h"
-#include "infer/AdditionFigures.h"
+#include "infer/FigurePanels.h"
 
 class QPainter;
+
+namespace learn2add::infer {
+struct AdditionGrid;
+}
 
 namespace learn2add::ui {
 
@@ -61,9 +66,27 @@ void paintPanelTable(QPainter& painter, const QRectF& area, const std::vector<in
 // The size (in units) a panel table wants for `rows` at `panelSize` units per digit.
 QSizeF panelTableSize(const std::vector<infer::PanelRow>& rows, double panelSize);
 
-// The assignment's digit-by-addend grid: column = input digit, row = addend, cells framed green
-// (read right) or red (read wrong) when judged, with axis ticks and titles.
-void paintAdditionGrid(QPainter& painter, const QRectF& area, const infer::AdditionGrid& grid,
-                       const QString& title);
+// How a figure is inked where it is painted: the report, the CLI and exports use the defaults
+// (dark ink on white, the report's font sizes); the screen passes its palette's text colour, no
+// background and its font's scale.
+struct FigureInk {
+    QColor ink{40, 40, 40};
+    QColor background{Qt::white};  // transparent: nothing is filled
+    double fontScale = 1.0;        // times the report's font sizes
+};
+
+// [digit][addend]: the digit the judge read; -1 where there is no cell, no judge or no marks.
+using GridReadings = std::array<std::array<int, 10>, 10>;
+
+// The assignment's digit-by-addend grid, the one painter of it (report, CLI, window): column =
+// input digit, row = addend, the canvas enlarged without smoothing, each cell with a reading
+// framed green (read right) or red (read wrong) with the reading in its corner, axis ticks and
+// titles, the title on top when not empty. `canvas` is the 10 x 10 cells grey image (null: black).
+void paintAdditionGrid(QPainter& painter, const QRectF& area, const QImage& canvas,
+                       const GridReadings& read, const QString& title, const FigureInk& ink = {});
+// Where paintAdditionGrid() puts the canvas in `area` (for mapping clicks to cells).
+QRectF additionGridCanvas(const QRectF& area, bool titled, const FigureInk& ink = {});
+// A computed grid's canvas as an image (null when it has none).
+QImage gridCanvasImage(const infer::AdditionGrid& grid);
 
 }  // namespace learn2add::ui

@@ -85,18 +85,18 @@ void addReconstructions(std::vector<ReportFigure>& figures, const Contents& cont
                 if (!best || run.bestValidationRmse < best->bestValidationRmse) best = &run;
             }
             if (!best) continue;
-            const auto rows = stripRows(best->inputs, best->reconstructions);
             const QString title = QStringLiteral("%1 decoder, %2, code %3")
                                       .arg(QString::fromStdString(best->decoder), loudLoss(loss))
                                       .arg(code);
-            figures.push_back({QStringLiteral("part2-reconstructions-%1-code%2").arg(QString::fromStdString(loss)).arg(code),
-                               2,
-                               QStringLiteral("Five fixed validation digits and their reconstructions by the best "
-                                              "%1 run with code size %2 (%3, validation RMSE %4).")
-                                   .arg(loudLoss(loss)).arg(code).arg(runName(best->folder))
-                                   .arg(best->bestValidationRmse, 0, 'f', 4),
-                               panelTableSize(rows, kPanel),
-                               [rows, title](QPainter& p, const QRectF& r) { paintPanelTable(p, r, rows, title); }});
+            ReportFigure figure = reconstructionFigure(
+                QStringLiteral("part2-reconstructions-%1-code%2").arg(QString::fromStdString(loss)).arg(code),
+                best->inputs, best->reconstructions, title);
+            figure.part = 2;
+            figure.caption = QStringLiteral("Five fixed validation digits and their reconstructions by the best "
+                                            "%1 run with code size %2 (%3, validation RMSE %4).")
+                                 .arg(loudLoss(loss)).arg(code).arg(runName(best->folder))
+                                 .arg(best->bestValidationRmse, 0, 'f', 4);
+            figures.push_back(std::move(figure));
         }
     }
 }
@@ -157,13 +157,13 @@ void addAdditionRunFigures(std::vector<ReportFigure>& figures, const infer::Addi
     const bool judged = grid.read[0][0] >= 0;
     const QString gridTitle = judged ? QStringLiteral("%1: %2/55 read right").arg(variantName(run)).arg(grid.correctCells())
                                      : label;
-    figures.push_back({fileOf("grid"), part,
-                       QStringLiteral("%1: the digit-by-addend grid (column: input digit, row: addend)%2.")
-                           .arg(label, judged ? QStringLiteral("; each cell is framed green when the judge reads "
-                                                               "digit + addend, red otherwise, with its reading")
-                                              : QString()),
-                       QSizeF(360.0, 390.0),
-                       [grid, gridTitle](QPainter& p, const QRectF& r) { paintAdditionGrid(p, r, grid, gridTitle); }});
+    ReportFigure gridFigure = additionGridFigure(fileOf("grid"), grid, gridTitle);
+    gridFigure.part = part;
+    gridFigure.caption = QStringLiteral("%1: the digit-by-addend grid (column: input digit, row: addend)%2.")
+                             .arg(label, judged ? QStringLiteral("; each cell is framed green when the judge reads "
+                                                                 "digit + addend, red otherwise, with its reading")
+                                                : QString());
+    figures.push_back(std::move(gridFigure));
     const std::vector<infer::PanelRow> strip{{variantName(run).toStdString(), run.fractional}};
     figures.push_back({fileOf("fractional"), part,
                        QStringLiteral("%1: test image 0 of digit 7 plus 1, 2, 1.5, 1.4 and 1.6, with the judge's "
@@ -218,6 +218,27 @@ void addComparison(std::vector<ReportFigure>& figures, const Contents& contents)
 }
 
 }  // namespace
+
+ReportFigure additionGridFigure(const QString& file, const infer::AdditionGrid& grid,
+                                const QString& title) {
+    const QImage canvas = gridCanvasImage(grid);
+    const GridReadings read = grid.read;
+    return {file, 0, QString(), QSizeF(360.0, 390.0),
+            [canvas, read, title](QPainter& p, const QRectF& r) {
+                paintAdditionGrid(p, r, canvas, read, title);
+            }};
+}
+
+ReportFigure panelTableFigure(const QString& file, const std::vector<infer::PanelRow>& rows,
+                              const QString& title) {
+    return {file, 0, QString(), panelTableSize(rows, kPanel),
+            [rows, title](QPainter& p, const QRectF& r) { paintPanelTable(p, r, rows, title); }};
+}
+
+ReportFigure reconstructionFigure(const QString& file, const train::ImageStrip& inputs,
+                                  const train::ImageStrip& outputs, const QString& title) {
+    return panelTableFigure(file, stripRows(inputs, outputs), title);
+}
 
 QString runName(const std::filesystem::path& folder) {
     std::filesystem::path path = folder;

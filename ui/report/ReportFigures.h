@@ -30,6 +30,16 @@ struct ReportFigure {
 // Shares `contents` (kept alive by the figures).
 std::vector<ReportFigure> reportFigures(std::shared_ptr<const infer::ReportContents> contents);
 
+// The figures the report and the CLI's commands share, described once (the caption empty):
+// the digit-by-addend grid (marks where grid.read has readings), a table of digit panels (rows
+// with a label; one row is a strip) and inputs above their reconstructions (Part II.7).
+ReportFigure additionGridFigure(const QString& file, const infer::AdditionGrid& grid,
+                                const QString& title);
+ReportFigure panelTableFigure(const QString& file, const std::vector<infer::PanelRow>& rows,
+                              const QString& title);
+ReportFigure reconstructionFigure(const QString& file, const train::ImageStrip& inputs,
+                                  const train::ImageStrip& outputs, const QString& title);
+
 // A run folder's last name, as figures and copied files name it.
 QString runName(const std::filesystem::path& folder);
 

@@ -17,24 +17,6 @@
 namespace learn2add::ui {
 namespace {
 
-void writePng(const ReportFigure& figure, const std::filesystem::path& path) {
-    constexpr double kScale = 2.0;
-    QImage image(static_cast<int>(figure.size.width() * kScale), static_cast<int>(figure.size.height() * kScale),
-                 QImage::Format_RGB32);
-    image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        painter.scale(kScale, kScale);
-        figure.paint(painter, QRectF(QPointF(0, 0), figure.size));
-    }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {
-        throw std::runtime_error(path.string() + ": cannot encode the PNG");
-    }
-    writeReportFile(path, bytes);
-}
-
 void writeSvg(const ReportFigure& figure, const std::filesystem::path& path) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -83,6 +65,24 @@ void copyRunFiles(const infer::ReportContents& contents, const std::filesystem::
 
 }  // namespace
 
+void writeFigurePng(const ReportFigure& figure, const std::filesystem::path& path) {
+    constexpr double kScale = 2.0;
+    QImage image(static_cast<int>(figure.size.width() * kScale), static_cast<int>(figure.size.height() * kScale),
+                 QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.scale(kScale, kScale);
+        figure.paint(painter, QRectF(QPointF(0, 0), figure.size));
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {
+        throw std::runtime_error(path.string() + ": cannot encode the PNG");
+    }
+    writeReportFile(path, bytes);
+}
+
 void writeReportFile(const std::filesystem::path& path, const QByteArray& bytes) {
     try {
         writeBytesAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
@@ -106,7 +106,7 @@ ReportSummary writeReport(const ReportRequest& request, const std::function<void
     const std::vector<ReportTable> tables = reportTables(*contents);
     for (const ReportFigure& figure : figures) {
         say("figure " + figure.file.toStdString());
-        writePng(figure, request.out / "figures" / (figure.file.toStdString() + ".png"));
+        writeFigurePng(figure, request.out / "figures" / (figure.file.toStdString() + ".png"));
         writeSvg(figure, request.out / "figures" / (figure.file.toStdString() + ".svg"));
     }
     copyRunFiles(*contents, request.out);

@@ -39,6 +39,12 @@ struct ReportSummary {
 
 ReportSummary writeReport(const ReportRequest& request, const std::function<void(const std::string&)>& progress);
 
+struct ReportFigure;
+
+// One figure as a PNG at twice its natural size, as the report writes them (the CLI's figure
+// commands too). Needs a QGuiApplication (fonts); std::runtime_error naming the file on failure.
+void writeFigurePng(const ReportFigure& figure, const std::filesystem::path& path);
+
 // Writes `bytes` to `path` atomically; std::runtime_error naming the file and the reason on failure.
 void writeReportFile(const std::filesystem::path& path, const QByteArray& bytes);
 
