@@ -1,5 +1,8 @@
 #include "infer/AutoencoderRun.h"
 
+#include <torch/torch.h>
+
+#include "data/DigitTensors.h"
 #include "track/RunFolder.h"
 #include "track/TrackError.h"
 
@@ -50,6 +53,18 @@ data::MnistData loadRunData(const nlohmann::json& config) {
     std::optional<std::filesystem::path> folder;
     if (data.contains("folder") && data["folder"].is_string()) folder = data["folder"].get<std::string>();
     return data::loadMnist(folder, data.value("split_seed", std::uint64_t{42}));
+}
+
+std::vector<float> encodeAll(models::Autoencoder& model, const data::DigitSet& set) {
+    constexpr std::int64_t kBatch = 500;
+    torch::NoGradGuard noGrad;
+    const torch::Tensor images = data::imagesToTensor(set, static_cast<int>(model->imageSize()));
+    std::vector<torch::Tensor> chunks;
+    for (std::int64_t begin = 0; begin < images.size(0); begin += kBatch) {
+        chunks.push_back(model->encode(images.slice(0, begin, begin + kBatch)));
+    }
+    const torch::Tensor codes = torch::cat(chunks).to(torch::kFloat32).contiguous();
+    return {codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel()};
 }
 
 }  // namespace learn2add::infer

@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <vector>
 
 #include "data/MnistData.h"
 #include "infer/RunKind.h"
@@ -38,5 +39,9 @@ AutoencoderRun openAutoencoderRun(const std::filesystem::path& folder);
 
 // The data the run was trained on (same folder or embedded subset, same split seed).
 data::MnistData loadRunData(const nlohmann::json& config);
+
+// E's code of every image of `set` at the model's size, 500 images per call, without gradients:
+// row-major [set.size() x codeSize] floats (the scatter of a code-2 model's validation codes).
+std::vector<float> encodeAll(models::Autoencoder& model, const data::DigitSet& set);
 
 }  // namespace learn2add::infer

@@ -1,7 +1,5 @@
 #include "autoencoder/AutoencoderRunLoader.h"
 
-#include <torch/torch.h>
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
@@ -9,7 +7,6 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "data/DigitTensors.h"
 #include "infer/AutoencoderRun.h"
 #include "infer/ReconstructionFigure.h"
 #include "track/RunFolder.h"
@@ -17,8 +14,6 @@
 
 namespace learn2add::ui {
 namespace {
-
-constexpr std::int64_t kEncodeBatch = 500;
 
 QString tr(const char* text) {
     return QCoreApplication::translate("AutoencoderRunLoader", text);
@@ -123,15 +118,7 @@ void readImages(OpenedAutoencoderRun& run, const nlohmann::json& config,
         run.inputs = std::move(inputs);
         run.reconstructions = std::move(outputs);
         if (run.job.options.codeSize() == 2) {
-            torch::NoGradGuard noGrad;
-            const torch::Tensor images =
-                data::imagesToTensor(digits->validation, static_cast<int>(model.model->imageSize()));
-            std::vector<torch::Tensor> chunks;
-            for (std::int64_t begin = 0; begin < images.size(0); begin += kEncodeBatch) {
-                chunks.push_back(model.model->encode(images.slice(0, begin, begin + kEncodeBatch)));
-            }
-            const torch::Tensor codes = torch::cat(chunks).contiguous();
-            run.codes2d.assign(codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel());
+            run.codes2d = infer::encodeAll(model.model, digits->validation);
             run.codeLabels = digits->validation.labels;
         }
         run.hasImages = true;
