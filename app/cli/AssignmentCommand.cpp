@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <iostream>
-#include <map>
 
 #include "cli/OptionChecks.h"
 #include "cli/ReportErrors.h"
@@ -19,48 +18,17 @@ using train::PlannedRun;
 using train::PlannedRunStatus;
 using State = PlannedRunStatus::State;
 
-bool willTrain(const PlannedRunStatus& status) {
-    return status.state != State::Done && status.state != State::Failed;
-}
-
-// Seconds left per run (absent: not estimated), from one calibration per kind of run.
-std::map<std::string, double> estimatePlan(const std::vector<PlannedRun>& plan,
-                                           const std::vector<PlannedRunStatus>& statuses,
-                                           const std::shared_ptr<const data::MnistData>& data,
-                                           train::TrainingControl& control) {
-    std::map<std::string, train::RunTimings> timings;
-    std::map<std::string, double> seconds;
-    for (std::size_t i = 0; i < plan.size() && !control.cancelRequested(); ++i) {
-        if (!willTrain(statuses[i])) continue;
-        train::TrainingRequest request = plan[i].request;
-        if (auto* addition = std::get_if<train::AdditionTrainingOptions>(&request)) {
-            // The judge may not be trained yet: the calibration times the model without it.
-            addition->judgeRun(std::filesystem::path());
-        }
-        const std::string key = train::calibrationKey(request);
-        if (!timings.contains(key)) {
-            std::cout << "  calibrating " << key << " ..." << std::flush;
-            timings[key] = train::calibrateRun(request, data, control);
-            std::printf(" %.0f ms per batch, %.1f s per evaluation\n", 1000.0 * timings[key].secondsPerBatch,
-                        timings[key].evaluationSeconds);
-        }
-        const int left = train::epochsOf(request) - statuses[i].epochsDone;
-        seconds[plan[i].name] = train::estimateSeconds(timings[key], request, *data, left,
-                                                       statuses[i].state == State::ToStart);
-    }
-    return seconds;
-}
-
 void printPlan(const std::vector<PlannedRun>& plan, const std::vector<PlannedRunStatus>& statuses,
-               const std::map<std::string, double>& estimates) {
+               const std::vector<double>& estimates) {
     TextTable table({"#", "run", "for", "epochs", "state", "estimate"});
     double total = 0.0;
+    bool estimated = false;
     for (std::size_t i = 0; i < plan.size(); ++i) {
-        const auto estimate = estimates.find(plan[i].name);
         std::string time = "-";
-        if (estimate != estimates.end()) {
-            total += estimate->second;
-            time = duration(estimate->second);
+        if (i < estimates.size() && estimates[i] >= 0.0) {
+            total += estimates[i];
+            time = duration(estimates[i]);
+            estimated = true;
         }
         std::string state = train::toString(statuses[i].state);
         if (statuses[i].epochsDone > 0) state += " (" + std::to_string(statuses[i].epochsDone) + " done)";
@@ -68,7 +36,7 @@ void printPlan(const std::vector<PlannedRun>& plan, const std::vector<PlannedRun
                       std::to_string(train::epochsOf(plan[i].request)), state, time});
     }
     table.print(std::cout);
-    if (!estimates.empty()) std::cout << "Estimated time left: " << duration(total) << "\n";
+    if (estimated) std::cout << "Estimated time left: " << duration(total) << "\n";
     for (std::size_t i = 0; i < plan.size(); ++i) {
         if (statuses[i].state == State::Failed) {
             std::cout << "  " << plan[i].name << ": " << statuses[i].detail << "\n";
@@ -121,17 +89,25 @@ int runAssignmentCommand(const AssignmentCommandOptions& o, int threads) {
         std::cout << "The assignment (Parts II-IV): " << plan.size() << " runs of " << o.epochs << " epoch(s), "
                   << toString(settings.precision) << ", " << threads << " threads, into " << (root / "runs").string()
                   << "\nData: " << data->source << std::endl;
-        std::map<std::string, double> estimates;
+        std::vector<double> estimates;
         if (o.estimate) {
             std::cout << "Calibrating on this machine (a few batches of each kind of run):\n";
-            estimates = estimatePlan(plan, statuses, data, control);
+            train::PlanEstimateCallbacks calibration;
+            calibration.onCalibrating = [](const std::string& key) {
+                std::cout << "  calibrating " << key << " ..." << std::flush;
+            };
+            calibration.onCalibrated = [](const std::string&, const train::RunTimings& timings) {
+                std::printf(" %.0f ms per batch, %.1f s per evaluation\n", 1000.0 * timings.secondsPerBatch,
+                            timings.evaluationSeconds);
+            };
+            estimates = train::estimatePlan(plan, statuses, data, control, calibration);
         }
         if (control.cancelRequested()) return interrupt.exitCode(train::TrainingResult::Status::Cancelled);
         printPlan(plan, statuses, estimates);
         if (o.planOnly) return 0;
 
         double leftAfterCurrent = 0.0;
-        for (const auto& [name, seconds] : estimates) leftAfterCurrent += seconds;
+        for (const double seconds : estimates) leftAfterCurrent += std::max(0.0, seconds);
         int current = 0;
         std::string currentName;
         int count = static_cast<int>(plan.size());
@@ -140,8 +116,8 @@ int runAssignmentCommand(const AssignmentCommandOptions& o, int threads) {
             current = index;
             count = total;
             currentName = run.name;
-            const auto estimate = estimates.find(run.name);
-            if (estimate != estimates.end()) leftAfterCurrent -= estimate->second;
+            const auto at = static_cast<std::size_t>(index - 1);
+            if (at < estimates.size()) leftAfterCurrent -= std::max(0.0, estimates[at]);
             std::cout << "\n[" << index << "/" << total << "] " << run.name << " (" << run.purpose << "): "
                       << train::toString(status.state) << ", " << status.detail << std::endl;
         };

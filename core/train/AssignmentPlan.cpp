@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "train/TrainingLoop.h"
@@ -163,6 +164,39 @@ PlanOutcome runAssignmentPlan(const std::vector<PlannedRun>& plan, std::shared_p
     }
     outcome.cancelled = outcome.cancelled || control.cancelRequested();
     return outcome;
+}
+
+bool willTrain(const PlannedRunStatus& status) {
+    return status.state != PlannedRunStatus::State::Done &&
+           status.state != PlannedRunStatus::State::Failed;
+}
+
+std::vector<double> estimatePlan(const std::vector<PlannedRun>& plan,
+                                 const std::vector<PlannedRunStatus>& statuses,
+                                 std::shared_ptr<const data::MnistData> data,
+                                 TrainingControl& control, const PlanEstimateCallbacks& callbacks) {
+    std::vector<double> seconds(plan.size(), -1.0);
+    std::map<std::string, RunTimings> timings;
+    for (std::size_t i = 0; i < plan.size() && !control.cancelRequested(); ++i) {
+        if (!willTrain(statuses[i])) continue;
+        const TrainingRequest& request = plan[i].request;
+        const std::string key = calibrationKey(request);
+        if (!timings.contains(key)) {
+            if (callbacks.onCalibrating) callbacks.onCalibrating(key);
+            try {
+                timings[key] = calibrateRun(request, data, control);
+            } catch (const std::exception&) {
+                if (control.cancelRequested()) break;  // stopped: no estimate for the rest
+                throw;
+            }
+            if (callbacks.onCalibrated) callbacks.onCalibrated(key, timings[key]);
+        }
+        seconds[i] = estimateSeconds(timings[key], request, *data,
+                                     epochsOf(request) - statuses[i].epochsDone,
+                                     statuses[i].state == PlannedRunStatus::State::ToStart);
+        if (callbacks.onEstimated) callbacks.onEstimated(i, seconds[i]);
+    }
+    return seconds;
 }
 
 }  // namespace learn2add::train

@@ -23,6 +23,7 @@
 
 #include "common/Precision.h"
 #include "data/MnistData.h"
+#include "train/RunEstimate.h"
 #include "train/TrainingControl.h"
 #include "train/TrainingRequest.h"
 
@@ -77,5 +78,22 @@ struct PlanOutcome {
 
 PlanOutcome runAssignmentPlan(const std::vector<PlannedRun>& plan, std::shared_ptr<const data::MnistData> data,
                               const PlanCallbacks& callbacks, TrainingControl& control);
+
+// Whether a run of this state trains when the plan runs (not Done, not Failed).
+bool willTrain(const PlannedRunStatus& status);
+
+struct PlanEstimateCallbacks {
+    std::function<void(const std::string& key)> onCalibrating;  // a kind of run (calibrationKey)
+    std::function<void(const std::string& key, const RunTimings& timings)> onCalibrated;
+    std::function<void(std::size_t run, double seconds)> onEstimated;  // run: its index in the plan
+};
+
+// The seconds left of each run of the plan (-1: none: it will not train, or the calibration was
+// cancelled before it), from one calibration per kind of run (RunEstimate.h), on this thread.
+// Cancelling stops at once and leaves the rest at -1.
+std::vector<double> estimatePlan(const std::vector<PlannedRun>& plan,
+                                 const std::vector<PlannedRunStatus>& statuses,
+                                 std::shared_ptr<const data::MnistData> data,
+                                 TrainingControl& control, const PlanEstimateCallbacks& callbacks = {});
 
 }  // namespace learn2add::train

@@ -19,6 +19,8 @@ RunTimings calibrateRun(const TrainingRequest& request, std::shared_ptr<const da
                         TrainingControl& control) {
     TrainingRequest probe = request;
     setEpochs(probe, 1);
+    // The judge may not be trained yet (the plan trains it first): time the model without it.
+    if (auto* addition = std::get_if<AdditionTrainingOptions>(&probe)) addition->judgeRun(std::filesystem::path());
     const int wanted = batchesPerEpochOf(request, examplesPerEpoch(request, *data));
     const int batches = std::max(2, std::min(kCalibrationBatches, wanted));
     setMaxBatchesPerEpoch(probe, batches);

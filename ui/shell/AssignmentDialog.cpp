@@ -14,12 +14,11 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <map>
 
 #include "report/ReportWriter.h"
-#include "train/AssignmentPlan.h"
 #include "track/FolderLock.h"
-#include "train/RunEstimate.h"
+#include "train/AssignmentPlan.h"
+#include "training/TrainingProgressView.h"
 #include "training/TrainingThread.h"
 #include "widgets/FolderDialog.h"
 #include "widgets/PrecisionBox.h"
@@ -29,13 +28,6 @@ namespace {
 
 const QString kFolderKey = QStringLiteral("assignment/folder");
 enum Column { kRun, kFor, kEpochs, kState, kEstimate, kColumns };
-
-QString duration(double seconds) {
-    const auto s = static_cast<long>(seconds + 0.5);
-    if (s >= 3600) return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
-    if (s >= 60) return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 s").arg(s);
-}
 
 QString stateText(const train::PlannedRunStatus& status) {
     QString text = QString::fromLatin1(train::toString(status.state));
@@ -203,27 +195,19 @@ bool AssignmentDialog::start() {
             std::vector<train::PlannedRunStatus> statuses;
             for (const auto& run : plan) statuses.push_back(train::statusOfPlannedRun(run));
             thread->post([this, plan, statuses] { showPlan(plan, statuses); });
-            std::map<std::string, train::RunTimings> timings;
             auto estimates = std::make_shared<std::vector<double>>(plan.size(), 0.0);
-            for (std::size_t i = 0; estimate && i < plan.size() && !control.cancelRequested(); ++i) {
-                if (statuses[i].state == train::PlannedRunStatus::State::Done ||
-                    statuses[i].state == train::PlannedRunStatus::State::Failed) {
-                    continue;
-                }
-                train::TrainingRequest request = plan[i].request;
-                if (auto* addition = std::get_if<train::AdditionTrainingOptions>(&request)) addition->judgeRun({});
-                const std::string key = train::calibrationKey(request);
-                if (!timings.contains(key)) {
+            if (estimate) {
+                train::PlanEstimateCallbacks calibration;
+                calibration.onCalibrating = [this, thread](const std::string& key) {
                     thread->post([this, key] {
                         status_->setText(tr("Timing a few batches of %1…").arg(QString::fromStdString(key)));
                     });
-                    timings[key] = train::calibrateRun(request, data, control);
-                }
-                (*estimates)[i] = train::estimateSeconds(timings[key], request, *data,
-                                                         train::epochsOf(request) - statuses[i].epochsDone,
-                                                         statuses[i].state == train::PlannedRunStatus::State::ToStart);
-                const double seconds = (*estimates)[i];
-                thread->post([this, i, seconds] { setCell(static_cast<int>(i), kEstimate, duration(seconds)); });
+                };
+                calibration.onEstimated = [this, thread](std::size_t i, double seconds) {
+                    thread->post([this, i, seconds] { setCell(static_cast<int>(i), kEstimate, formatDuration(seconds)); });
+                };
+                *estimates = train::estimatePlan(plan, statuses, data, control, calibration);
+                for (double& seconds : *estimates) seconds = std::max(0.0, seconds);
             }
             if (control.cancelRequested()) {
                 *outcome = {false, tr("Stopped before the first run: Start continues where it stopped.")};
@@ -255,7 +239,7 @@ bool AssignmentDialog::start() {
                                              .arg(batch.batch).arg(batch.batchesPerEpoch));
                     status_->setText(tr("Run %1 of %2, epoch %3 of %4: this run %5 left, the plan about %6.")
                                          .arg(row + 1).arg(table_->rowCount()).arg(batch.epoch).arg(batch.epochs)
-                                         .arg(duration(batch.etaSeconds), duration(batch.etaSeconds + after)));
+                                         .arg(formatDuration(batch.etaSeconds), formatDuration(batch.etaSeconds + after)));
                 });
             };
             callbacks.onRunEnd = [=, this](int index, const train::PlannedRun&, const train::RequestResult& result) {
