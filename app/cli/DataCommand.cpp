@@ -1,16 +1,20 @@
 #include "cli/DataCommand.h"
 
 #include <chrono>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <system_error>
 
+#include "cli/FigureOutput.h"
 #include "cli/OptionChecks.h"
 #include "cli/TextTable.h"
 #include "data/AdditionPairs.h"
 #include "data/DataError.h"
-#include "data/DigitPng.h"
 #include "data/MnistData.h"
+#include "infer/FigurePanels.h"
+#include "report/ReportFigures.h"
 
 namespace learn2add::cli {
 namespace {
@@ -69,6 +73,33 @@ void printPairs(const std::string& splitName, const data::AdditionPairSet& pairs
                  "occurs for 10 - a results.\n";
 }
 
+// Each pair as its own figure (pair-K-<d>-plus-<a>-is-<n>.png) and all of them as the report's
+// training-pairs figure (addition-pairs.png), painted by the report's painters. Returns the files.
+int exportPairSamples(const data::DigitSet& set, const data::AdditionPairSet& pairs,
+                      const std::filesystem::path& folder, std::size_t count) {
+    if (pairs.pairs.empty()) throw data::DataError("there are no addition pairs to export");
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error) throw data::DataError(folder.string() + ": cannot create the folder (" + error.message() + ")");
+    const infer::PairExamples examples = infer::pairExamples(set, pairs, count);
+    int files = 0;
+    for (std::size_t k = 0; k < examples.pairs.size(); ++k) {
+        const data::AdditionPair& pair = examples.pairs[k];
+        const int digit = set.labels[pair.input];
+        const std::string name = "pair-" + std::to_string(k) + "-" + std::to_string(digit) + "-plus-" +
+                                 std::to_string(pair.addend) + "-is-" + std::to_string(set.labels[pair.output]);
+        const std::size_t band = k / 10, column = k % 10;
+        const infer::PanelRow one{"pair " + std::to_string(k + 1),
+                                  {examples.rows[2 * band].panels[column], examples.rows[2 * band + 1].panels[column]}};
+        writeFigure(ui::panelTableFigure(QString::fromStdString(name), {one},
+                                         QStringLiteral("A training pair: input + addend = expected")),
+                    folder / (name + ".png"));
+        ++files;
+    }
+    writeFigure(ui::pairExamplesFigure(QStringLiteral("addition-pairs"), examples.rows), folder / "addition-pairs.png");
+    return files + 1;
+}
+
 }  // namespace
 
 CLI::App* addDataCommand(CLI::App& app, DataCommandOptions& options) {
@@ -112,11 +143,9 @@ int runDataCommand(const DataCommandOptions& options) {
         printPairs("validation", validationPairs);
 
         if (options.samplesFolder) {
-            const auto files = data::exportAdditionPairSamples(mnist.train, trainPairs,
-                                                               *options.samplesFolder,
-                                                               options.sampleCount);
-            std::cout << "\nWrote " << files.size() << " PNG files to " << *options.samplesFolder
-                      << "\n";
+            const int files = exportPairSamples(mnist.train, trainPairs, *options.samplesFolder,
+                                                static_cast<std::size_t>(options.sampleCount));
+            std::cout << "\nWrote " << files << " PNG files to " << *options.samplesFolder << "\n";
         }
         return 0;
     } catch (const data::DataError& e) {

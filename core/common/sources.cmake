@@ -1,6 +1,5 @@
 target_sources(learn2add_core PRIVATE
   common/AtomicFile.cpp
-  common/PngFile.cpp
   common/Precision.cpp
   common/TorchRuntime.cpp
   common/SeededShuffle.cpp)

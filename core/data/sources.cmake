@@ -7,7 +7,6 @@ target_sources(learn2add_core PRIVATE
   data/StratifiedSplit.cpp
   data/DigitTensors.cpp
   data/AdditionPairs.cpp
-  data/DigitPng.cpp
   data/DigitImageFile.cpp)
 
 # The embedded MNIST subset is linked into the library (see data/EmbeddedMnist.cpp).

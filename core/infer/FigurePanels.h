@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "data/AdditionPairs.h"
+
 namespace at {
 class Tensor;  // torch::Tensor; declared only, so that Qt front ends may include this header
 }
@@ -30,5 +32,16 @@ struct PanelRow {
 
 // A [1, 1, 32, 32] or [1, 32, 32] image in [0, 1] as 1024 bytes.
 std::vector<std::uint8_t> imageBytes(const at::Tensor& image32);
+
+// Part III.1's training pairs as panels, at 32x32 as the models see them: `count` pairs spread
+// evenly over `pairs`, in bands of at most `perRow` pairs: an "input" row ("3 + 4") above an
+// "expected" row ("= 7"), then the next band. The report's pairs figure and `learn2add-cli data
+// --export-samples` show the same pairs this way.
+struct PairExamples {
+    std::vector<PanelRow> rows;
+    std::vector<data::AdditionPair> pairs;  // the pairs shown, in order
+};
+PairExamples pairExamples(const data::DigitSet& set, const data::AdditionPairSet& pairs,
+                          std::size_t count, std::size_t perRow = 10);
 
 }  // namespace learn2add::infer

@@ -168,18 +168,7 @@ void addPairFigures(ReportContents& contents, const data::MnistData& data) {
     const data::AdditionPairSet pairs = data::buildAdditionPairs(data.train, 42);
     contents.pairCounts = pairs.countByResultAndAddend;
     contents.pairImbalance = pairs.resultImbalance();
-    PanelRow inputs{"input", {}}, outputs{"expected", {}};
-    const std::size_t stride = std::max<std::size_t>(1, pairs.size() / kPairExamples);
-    for (std::size_t i = stride / 2; i < pairs.size() && inputs.panels.size() < kPairExamples; i += stride) {
-        const data::AdditionPair& pair = pairs.pairs[i];
-        const int digit = data.train.labels[pair.input];
-        const std::size_t in[] = {pair.input}, out[] = {pair.output};
-        inputs.panels.push_back({std::to_string(digit) + " + " + std::to_string(pair.addend),
-                                 imageBytes(data::imagesToTensor(data.train, in, 32)), -1});
-        outputs.panels.push_back({"= " + std::to_string(digit + pair.addend),
-                                  imageBytes(data::imagesToTensor(data.train, out, 32)), -1});
-    }
-    contents.pairExamples = {std::move(inputs), std::move(outputs)};
+    contents.pairExamples = pairExamples(data.train, pairs, kPairExamples).rows;
 }
 
 bool hasAutoencoder(const ReportContents& contents, const std::string& loss,

@@ -1,7 +1,7 @@
 #include "addition/DigitTransitionPlot.h"
 
-#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
+#include "plots/PlotSetup.h"
 
 namespace learn2add::ui {
 namespace {
@@ -18,13 +18,9 @@ QCPLayer* addTransitionMarkerLayer(QCustomPlot* plot) {
 
 DigitTransitionPlot::DigitTransitionPlot(QWidget* parent)
     : QCustomPlot(parent), markerLayer_(this, addTransitionMarkerLayer(this)) {
-    makeExportable(*this, tr("Digit transition over u"));
     // The white background covers the whole widget: nothing beneath it needs repainting.
     setAttribute(Qt::WA_OpaquePaintEvent);
-    plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(this, tr("Transition"),
-                                QFont(font().family(), font().pointSize(), QFont::Bold));
-    plotLayout()->addElement(0, 0, title_);
+    title_ = setUpPlot(*this, tr("Digit transition over u"), tr("Transition"));
     for (int d = 0; d < 10; ++d) {
         QCPGraph* graph = addGraph();
         graph->setPen(QPen(digitColour(d), 2.0));

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "plots/FigureExport.h"
+#include "plots/PlotSetup.h"
 
 namespace learn2add::ui {
 
@@ -10,13 +10,9 @@ namespace learn2add::ui {
 // the axis rect, grid and axes keep their own, untouched buffers.
 JudgeProbabilityPlot::JudgeProbabilityPlot(QWidget* parent)
     : QCustomPlot(parent), barLayer_(this, layer(QStringLiteral("main"))) {
-    makeExportable(*this, tr("Judge's probabilities"));
     // The white background covers the whole widget: nothing beneath it needs repainting.
     setAttribute(Qt::WA_OpaquePaintEvent);
-    plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(this, tr("The judge's reading"),
-                                QFont(font().family(), font().pointSize(), QFont::Bold));
-    plotLayout()->addElement(0, 0, title_);
+    title_ = setUpPlot(*this, tr("Judge's probabilities"), tr("The judge's reading"));
     bars_ = new QCPBars(xAxis, yAxis);
     bars_->setWidth(0.7);
     bars_->setPen(Qt::NoPen);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
+#include "plots/PlotSetup.h"
 
 namespace learn2add::ui {
 namespace {
@@ -17,12 +17,8 @@ QCPLayer* addExpectedDigitMarkerLayer(QCustomPlot* plot) {
 
 ExpectedDigitPlot::ExpectedDigitPlot(QWidget* parent)
     : QCustomPlot(parent), markerLayer_(this, addExpectedDigitMarkerLayer(this)) {
-    makeExportable(*this, tr("Expected digit over u"));
     setAttribute(Qt::WA_OpaquePaintEvent);
-    plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(this, tr("Expected digit"),
-                                QFont(font().family(), font().pointSize(), QFont::Bold));
-    plotLayout()->addElement(0, 0, title_);
+    title_ = setUpPlot(*this, tr("Expected digit over u"), tr("Expected digit"));
     for (int slot = 0; slot < kComparisonSlots; ++slot) {
         QCPGraph* graph = addGraph();
         graph->setPen(QPen(runColour(slot), 2.0));

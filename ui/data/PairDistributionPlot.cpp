@@ -1,14 +1,11 @@
 #include "data/PairDistributionPlot.h"
 
-#include "plots/FigureExport.h"
+#include "plots/PlotSetup.h"
 
 namespace learn2add::ui {
 
 PairDistributionPlot::PairDistributionPlot(QWidget* parent) : QCustomPlot(parent) {
-    makeExportable(*this, tr("Pairs per result digit"));
-    plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(this, QString(), QFont(font().family(), font().pointSize() + 1, QFont::Bold));
-    plotLayout()->addElement(0, 0, title_);
+    title_ = setUpPlot(*this, tr("Pairs per result digit"));
 
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     for (int n = 0; n < data::kDigitClasses; ++n) ticker->addTick(n, QString::number(n));

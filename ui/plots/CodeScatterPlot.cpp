@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
+#include "plots/PlotSetup.h"
 
 namespace learn2add::ui {
 namespace {
@@ -11,11 +11,7 @@ constexpr int kDigits = 10;
 }
 
 CodeScatterPlot::CodeScatterPlot(QWidget* parent) : QCustomPlot(parent) {
-    makeExportable(*this, tr("Code scatter"));
-    plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(this, QString(),
-                                QFont(font().family(), font().pointSize(), QFont::Bold));
-    plotLayout()->addElement(0, 0, title_);
+    title_ = setUpPlot(*this, tr("Code scatter"));
     xAxis->setLabel("z₁");
     yAxis->setLabel("z₂");
 

@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "plots/EmaSmoothing.h"
-#include "plots/FigureExport.h"
 #include "plots/PlotColours.h"
+#include "plots/PlotSetup.h"
 
 namespace learn2add::ui {
 namespace {
@@ -28,11 +28,7 @@ QCPGraph* makeGraph(QCustomPlot* plot, const QPen& pen) {
 }  // namespace
 
 CurvePlot::CurvePlot(QWidget* parent) : QCustomPlot(parent) {
-    makeExportable(*this, tr("Training curves"));
-    plotLayout()->insertRow(0);
-    title_ = new QCPTextElement(this, QString(),
-                                QFont(font().family(), font().pointSize(), QFont::Bold));
-    plotLayout()->addElement(0, 0, title_);
+    title_ = setUpPlot(*this, tr("Training curves"));
 
     QSharedPointer<QCPAxisTickerFixed> epochTicker(new QCPAxisTickerFixed);
     epochTicker->setTickStep(1.0);

@@ -102,15 +102,12 @@ void addReconstructions(std::vector<ReportFigure>& figures, const Contents& cont
 }
 
 void addPairFigures(std::vector<ReportFigure>& figures, const Contents& contents) {
-    const auto rows = contents->pairExamples;
-    figures.push_back({QStringLiteral("part3-pair-samples"), 3,
-                       QStringLiteral("Addition pairs of the training split (input image, addend, expected output "
-                                      "image), taken across the results; data: %1.")
-                           .arg(QString::fromStdString(contents->dataSource)),
-                       panelTableSize(rows, kPanel),
-                       [rows](QPainter& p, const QRectF& r) {
-                           paintPanelTable(p, r, rows, QStringLiteral("Training pairs: input + addend = expected"));
-                       }});
+    ReportFigure pairs = pairExamplesFigure(QStringLiteral("part3-pair-samples"), contents->pairExamples);
+    pairs.part = 3;
+    pairs.caption = QStringLiteral("Addition pairs of the training split (input image, addend, expected output "
+                                   "image), taken across the results; data: %1.")
+                        .arg(QString::fromStdString(contents->dataSource));
+    figures.push_back(std::move(pairs));
     BarSpec bars{QStringLiteral("Pairs per result digit, stacked by addend"), QStringLiteral("result digit (input + addend)"),
                  QStringLiteral("pairs"), {}, {}, {}};
     for (int d = 0; d < data::kDigitClasses; ++d) {
@@ -233,6 +230,10 @@ ReportFigure panelTableFigure(const QString& file, const std::vector<infer::Pane
                               const QString& title) {
     return {file, 0, QString(), panelTableSize(rows, kPanel),
             [rows, title](QPainter& p, const QRectF& r) { paintPanelTable(p, r, rows, title); }};
+}
+
+ReportFigure pairExamplesFigure(const QString& file, const std::vector<infer::PanelRow>& rows) {
+    return panelTableFigure(file, rows, QStringLiteral("Training pairs: input + addend = expected"));
 }
 
 ReportFigure reconstructionFigure(const QString& file, const train::ImageStrip& inputs,

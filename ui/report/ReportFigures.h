@@ -32,11 +32,14 @@ std::vector<ReportFigure> reportFigures(std::shared_ptr<const infer::ReportConte
 
 // The figures the report and the CLI's commands share, described once (the caption empty):
 // the digit-by-addend grid (marks where grid.read has readings), a table of digit panels (rows
-// with a label; one row is a strip) and inputs above their reconstructions (Part II.7).
+// with a label; one row is a strip), the training pairs (Part III.1) and inputs above their
+// reconstructions (Part II.7).
 ReportFigure additionGridFigure(const QString& file, const infer::AdditionGrid& grid,
                                 const QString& title);
 ReportFigure panelTableFigure(const QString& file, const std::vector<infer::PanelRow>& rows,
                               const QString& title);
+// Part III.1's training pairs (infer::pairExamples()).
+ReportFigure pairExamplesFigure(const QString& file, const std::vector<infer::PanelRow>& rows);
 ReportFigure reconstructionFigure(const QString& file, const train::ImageStrip& inputs,
                                   const train::ImageStrip& outputs, const QString& title);
 

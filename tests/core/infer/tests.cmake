@@ -4,6 +4,7 @@ learn2add_add_test(infer_tests
           core/infer/LatentProjectionTest.cpp
           core/infer/AdditionExplorerTest.cpp
           core/infer/AutoencoderRunTest.cpp
+          core/infer/FigurePanelsTest.cpp
           core/infer/InferenceThreadTest.cpp
           core/infer/OpenedRunsTest.cpp
           core/models/ModelTestSupport.cpp
