@@ -378,8 +378,11 @@ void paintAdditionGrid(QPainter& painter, const QRectF& area, const QImage& canv
     }
     painter.setPen(ink.ink);
     painter.setFont(font(label));
-    painter.drawText(QRectF(canvas.left(), canvas.bottom() + tick * 1.7, side, label * 1.6),
-                     Qt::AlignCenter, QStringLiteral("input digit (predicted numbers: digit + addend)"));
+    // The assignment's words when they fit (a small grid on screen gets the short form).
+    const QString xTitle = QStringLiteral("input digit (predicted numbers: digit + addend)");
+    const bool fits = QFontMetricsF(painter.font()).horizontalAdvance(xTitle) <= side + tick * 3.0;
+    painter.drawText(QRectF(canvas.left() - tick * 1.5, canvas.bottom() + tick * 1.7, side + tick * 3.0, label * 1.6),
+                     Qt::AlignCenter, fits ? xTitle : QStringLiteral("input digit"));
     painter.save();
     painter.translate(canvas.left() - tick * 1.8 - label * 1.6, canvas.center().y());
     painter.rotate(-90);
