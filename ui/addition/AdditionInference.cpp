@@ -9,7 +9,6 @@
 #include "infer/GreyImageTensors.h"
 #include "infer/OpenedRuns.h"
 #include "inference/InferenceImages.h"
-#include "models/DecoderKind.h"
 #include "track/RunFolder.h"
 
 namespace learn2add::ui {
@@ -60,11 +59,7 @@ void AdditionInference::openAdditionRun(const QString& folder) {
             models->model = run->model;
             OpenedRunInfo info;
             info.folder = folder;
-            info.description =
-                QStringLiteral("%1 · code %2 · best epoch %3")
-                    .arg(QString::fromStdString(models::toString(run->model->decoderKind())))
-                    .arg(run->model->codeSize())
-                    .arg(run->checkpoint.epoch);
+            info.description = describeAdditionRun(*run);
             try {
                 info.metrics = track::RunFolder::open(folder.toStdString()).readMetrics();
             } catch (const std::exception&) {
@@ -89,10 +84,7 @@ void AdditionInference::openJudgeRun(const QString& folder) {
             OpenedRunInfo info;
             info.folder = folder;
             info.testAccuracy = run->testAccuracy;
-            info.description =
-                run->testAccuracy >= 0
-                    ? QStringLiteral("test accuracy %1%").arg(100.0 * run->testAccuracy, 0, 'f', 2)
-                    : QStringLiteral("test accuracy unknown");
+            info.description = describeJudgeRun(*run);
             client_.deliver([this, info] {
                 hasJudge_ = true;
                 Q_EMIT judgeRunOpened(info);

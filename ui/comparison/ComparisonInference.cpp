@@ -185,11 +185,7 @@ void ComparisonInference::openRun(int slot, const QString& folder) {
                                models::hasGenerativeAdder(run->variant);
             info.generative = models::hasGenerativeAdder(run->variant);
             info.codeSize = static_cast<int>(run->model->codeSize());
-            info.description =
-                QStringLiteral("%1 · code %2 · best epoch %3")
-                    .arg(QString::fromStdString(models::toString(run->model->decoderKind())))
-                    .arg(info.codeSize)
-                    .arg(run->checkpoint.epoch);
+            info.description = describeAdditionRun(*run);
             client_.deliver([this, info] {
                 hasModel_[static_cast<std::size_t>(info.slot)] = true;
                 Q_EMIT runOpened(info);
@@ -213,10 +209,7 @@ void ComparisonInference::openJudgeRun(const QString& folder) {
             info.folder = folder;
             info.kind = QStringLiteral("judge");
             info.displayName = QStringLiteral("Judge");
-            info.description =
-                run->testAccuracy >= 0
-                    ? QStringLiteral("test accuracy %1%").arg(100.0 * run->testAccuracy, 0, 'f', 2)
-                    : QStringLiteral("test accuracy unknown");
+            info.description = describeJudgeRun(*run);
             client_.deliver([this, info] {
                 hasJudge_ = true;
                 Q_EMIT runOpened(info);

@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "infer/AdditionEvaluation.h"
+#include "infer/AdditionRun.h"
+#include "models/DecoderKind.h"
 
 namespace learn2add::ui {
 namespace {
@@ -45,6 +47,19 @@ GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch)
     picture.correct = judged ? grid.correctCells() : 0;
     picture.epoch = epoch;
     return picture;
+}
+
+QString describeAdditionRun(const infer::AdditionRun& run) {
+    return QStringLiteral("%1 · code %2 · best epoch %3")
+        .arg(QString::fromStdString(models::toString(run.model->decoderKind())))
+        .arg(run.model->codeSize())
+        .arg(run.checkpoint.epoch);
+}
+
+QString describeJudgeRun(const infer::JudgeRun& run) {
+    return run.testAccuracy >= 0
+               ? QStringLiteral("test accuracy %1%").arg(100.0 * run.testAccuracy, 0, 'f', 2)
+               : QStringLiteral("test accuracy unknown");
 }
 
 }  // namespace learn2add::ui

@@ -1,6 +1,6 @@
 #pragma once
-// What inference answers with, as the front end draws it: grey byte images as QImages and the
-// digit-by-addend grid as a GridPicture. Pure functions; any thread (the inference clients convert
+// What inference answers with, as the front end draws it: grey byte images as QImages, the
+// digit-by-addend grid as a GridPicture, and an opened run's description. Pure functions; any thread (the inference clients convert
 // on the inference thread, so the GUI thread only paints).
 //
 //   QImage picture = toQImage(explorerOutput.image);
@@ -13,6 +13,8 @@
 
 namespace learn2add::infer {
 struct AdditionGrid;
+struct AdditionRun;
+struct JudgeRun;
 }
 
 namespace learn2add::ui {
@@ -22,5 +24,9 @@ std::vector<QImage> toQImages(const std::vector<infer::GreyImage>& images);
 infer::GreyImage greyImageOf(const AdditionInput& input);
 
 GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch);
+
+// How the pages name an opened run: "upsample · code 7 · best epoch 12", "test accuracy 98.80%".
+QString describeAdditionRun(const infer::AdditionRun& run);
+QString describeJudgeRun(const infer::JudgeRun& run);
 
 }  // namespace learn2add::ui
