@@ -8,6 +8,7 @@
 #include "cli/AssignmentCommand.h"
 #include "cli/DataCommand.h"
 #include "cli/ExportCommand.h"
+#include "cli/ProbeCommand.h"
 #include "cli/ReconstructCommand.h"
 #include "cli/ReportCommand.h"
 #include "cli/TrainAdditionCommand.h"
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
     const auto additionCommands = learn2add::cli::addAdditionCommands(app, inferOptions);
     learn2add::cli::ExportCommandOptions exportOptions;
     CLI::App* exportRun = learn2add::cli::addExportCommand(app, exportOptions);
+    learn2add::cli::ProbeCommandOptions probeOptions;
+    CLI::App* probe = learn2add::cli::addProbeCommand(app, probeOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
     learn2add::cli::AssignmentCommandOptions assignmentOptions;
@@ -77,6 +80,7 @@ int main(int argc, char** argv) {
     if (additionCommands.eval->parsed()) return learn2add::cli::runEvalCommand(inferOptions);
     if (additionCommands.compare->parsed()) return learn2add::cli::runCompareCommand(inferOptions);
     if (exportRun->parsed()) return learn2add::cli::runExportCommand(exportOptions);
+    if (probe->parsed()) return learn2add::cli::runProbeCommand(probeOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
     if (assignment->parsed()) return learn2add::cli::runAssignmentCommand(assignmentOptions, trainingThreads);
     if (report->parsed()) return learn2add::cli::runReportCommand(reportOptions);

@@ -8,6 +8,7 @@ target_sources(learn2add_core PRIVATE
   infer/RunKind.cpp
   infer/AssignmentAnswers.cpp
   infer/AdditionExplorer.cpp
+  infer/AlgebraProbes.cpp
   infer/EncodedInput.cpp
   infer/GreyImageTensors.cpp
   infer/InferenceThread.cpp

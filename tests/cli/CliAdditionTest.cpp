@@ -126,6 +126,19 @@ TEST_F(CliAddition, GridWritesTheFigureAndPrintsTheJudgesReading) {
     EXPECT_EQ(pngSize(png), std::make_pair(720u, 780u));
 }
 
+TEST_F(CliAddition, ProbePrintsIdentityCompositionAndCommutation) {
+    const auto result = runCli("probe --run " + additionPath().string() + " --judge " +
+                               judgePath().string() + " --images 2");
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    for (const char* row : {R"(identity +f\(x, 0\) ~ x +[0-9.]+% +[0-9.]+ +20\b)",
+                            R"(composition +f\(f\(x, a\), b\) ~ f\(x, a \+ b\) +[0-9.]+% +[0-9.]+ +240\b)",
+                            R"(commutation +f\(f\(x, a\), b\) ~ f\(f\(x, b\), a\) +[0-9.]+% +[0-9.]+ +100\b)"}) {
+        EXPECT_TRUE(std::regex_search(result.output, std::regex(row))) << row << "\n" << result.output;
+    }
+    const auto wrongKind = runCli("probe --run " + judgePath().string() + " --judge " + judgePath().string());
+    EXPECT_EQ(wrongKind.exitCode, 2) << wrongKind.output;
+}
+
 TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
     const auto png = scratch_.path() / "sevens.png";
     const auto result = runCli("add --run " + additionPath().string() + " --digit 7 --addend 1,2,1.5,1.4,1.6,3 --judge " +

@@ -7,6 +7,7 @@
 #include "common/TorchRuntime.h"
 #include "data/DigitTensors.h"
 #include "infer/AdditionEvaluation.h"
+#include "infer/AlgebraProbes.h"
 #include "infer/AdditionRun.h"
 
 namespace learn2add::infer {
@@ -39,6 +40,19 @@ TEST(PretrainedModels, EveryShippedModelOpensAndAddsAboveItsBar) {
         EXPECT_GE(accuracy.overall, shipped.bar)
             << shipped.folder << ": margin " << accuracy.overall - shipped.bar;
     }
+}
+
+// The shipped AE + P adds in steps: adding a then b reads as adding a + b (measured: identity
+// 93.0%, composition 92.9%, commutation 87.9% on 20 test images per digit).
+TEST(PretrainedModels, TheShippedAdditionModelComposesItsSteps) {
+    configureTorchThreads(2);
+    JudgeRun judge = openJudgeRun(kPretrained / "judge");
+    AdditionRun run = openAdditionRun(kPretrained / "addition");
+    const data::MnistData data = loadRunData(run.config);
+    const AlgebraProbes probes = probeAlgebra(run.model, judge.judge, data.test, 20);
+    EXPECT_GE(probes.identity.overall.agreement(), 0.85);
+    EXPECT_GE(probes.composition.overall.agreement(), 0.85);
+    EXPECT_GE(probes.commutation.overall.agreement(), 0.75);
 }
 
 }  // namespace
