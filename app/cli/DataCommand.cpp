@@ -74,21 +74,23 @@ void printPairs(const std::string& splitName, const data::AdditionPairSet& pairs
 }
 
 // Each pair as its own figure (pair-K-<d>-plus-<a>-is-<n>.png) and all of them as the report's
-// training-pairs figure (addition-pairs.png), painted by the report's painters. Returns the files.
+// training-pairs figure (addition-pairs.png), painted by the report's painters. Returns how many
+// files it wrote.
 int exportPairSamples(const data::DigitSet& set, const data::AdditionPairSet& pairs,
                       const std::filesystem::path& folder, std::size_t count) {
     if (pairs.pairs.empty()) throw data::DataError("there are no addition pairs to export");
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) throw data::DataError(folder.string() + ": cannot create the folder (" + error.message() + ")");
-    const infer::PairExamples examples = infer::pairExamples(set, pairs, count);
+    constexpr std::size_t kPerRow = 10;  // pairs per band of the sheet
+    const infer::PairExamples examples = infer::pairExamples(set, pairs, count, kPerRow);
     int files = 0;
     for (std::size_t k = 0; k < examples.pairs.size(); ++k) {
         const data::AdditionPair& pair = examples.pairs[k];
         const int digit = set.labels[pair.input];
         const std::string name = "pair-" + std::to_string(k) + "-" + std::to_string(digit) + "-plus-" +
                                  std::to_string(pair.addend) + "-is-" + std::to_string(set.labels[pair.output]);
-        const std::size_t band = k / 10, column = k % 10;
+        const std::size_t band = k / kPerRow, column = k % kPerRow;
         const infer::PanelRow one{"pair " + std::to_string(k + 1),
                                   {examples.rows[2 * band].panels[column], examples.rows[2 * band + 1].panels[column]}};
         writeFigure(ui::panelTableFigure(QString::fromStdString(name), {one},

@@ -3,29 +3,13 @@
 #include <torch/torch.h>
 
 #include "data/DigitTensors.h"
+#include "infer/EvalScope.h"
 #include "models/Resize64Decoder.h"
 
 namespace learn2add::infer {
 namespace {
 
 constexpr std::int64_t kBatch = 250;
-
-// Eval mode for the scope, then back to what it was.
-class EvalScope {
-public:
-    explicit EvalScope(torch::nn::Module& module) : module_(module), wasTraining_(module.is_training()) {
-        module_.eval();
-    }
-    ~EvalScope() {
-        if (wasTraining_) module_.train();
-    }
-    EvalScope(const EvalScope&) = delete;
-    EvalScope& operator=(const EvalScope&) = delete;
-
-private:
-    torch::nn::Module& module_;
-    bool wasTraining_;
-};
 
 }  // namespace
 

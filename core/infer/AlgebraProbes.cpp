@@ -8,6 +8,7 @@
 
 #include "data/DigitTensors.h"
 #include "infer/AdditionEvaluation.h"
+#include "infer/EvalScope.h"
 
 namespace learn2add::infer {
 namespace {
@@ -34,9 +35,7 @@ void ProbeCell::add(const ProbeCell& other) {
 AlgebraProbes probeAlgebra(models::AdditionModel& model, models::DigitJudge& judge,
                            const data::DigitSet& set, int imagesPerDigit) {
     torch::NoGradGuard noGrad;
-    const bool modelTraining = model->is_training(), judgeTraining = judge->is_training();
-    model->eval();
-    judge->eval();
+    const EvalScope modelEvaluating(*model), judgeEvaluating(*judge);
     AlgebraProbes probes;
     probes.imagesPerDigit = imagesPerDigit;
     const int size = static_cast<int>(model->imageSize());
@@ -86,8 +85,6 @@ AlgebraProbes probeAlgebra(models::AdditionModel& model, models::DigitJudge& jud
             for (const ProbeCell& cell : row) table->overall.add(cell);
         }
     }
-    model->train(modelTraining);
-    judge->train(judgeTraining);
     return probes;
 }
 

@@ -11,7 +11,8 @@
 //   AlgebraProbes probes = probeAlgebra(model, judge, data.test, 20);   // 20 images per digit
 //   probes.composition.overall.agreement();                             // e.g. 0.83
 //
-// Eval mode, no gradients; f(x, a) is computed once per addend and reused.
+// Eval mode (restored after, also on an exception), no gradients; f(x, a) is computed once per
+// addend and reused.
 
 #include <array>
 #include <cstdint>

@@ -1,20 +1,21 @@
 #include "infer/OpenedRuns.h"
 
+#include <sys/stat.h>
+
 #include <system_error>
 
 namespace learn2add::infer {
 namespace {
 
-// What tells one best.pt from another in the same folder; empty when there is none (then the run
-// is always read, and its own error says what is missing).
+// What tells one best.pt from another in the same folder: its inode (a checkpoint is replaced by
+// a rename, so a new one has a new inode), size and modification and change times in nanoseconds;
+// empty when there is none (then the run is always read, and its own error says what is missing).
 std::string stampOf(const std::filesystem::path& folder) {
-    std::error_code error;
-    const std::filesystem::path checkpoint = folder / "best.pt";
-    const auto size = std::filesystem::file_size(checkpoint, error);
-    if (error) return {};
-    const auto time = std::filesystem::last_write_time(checkpoint, error);
-    if (error) return {};
-    return std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count());
+    struct stat status {};
+    if (::stat((folder / "best.pt").c_str(), &status) != 0) return {};
+    return std::to_string(status.st_ino) + ":" + std::to_string(status.st_size) + ":" +
+           std::to_string(status.st_mtim.tv_sec) + "." + std::to_string(status.st_mtim.tv_nsec) + ":" +
+           std::to_string(status.st_ctim.tv_sec) + "." + std::to_string(status.st_ctim.tv_nsec);
 }
 
 std::string keyOf(const std::filesystem::path& folder) {

@@ -1,7 +1,8 @@
 #pragma once
 // Runs read from disk once and shared: whoever opens a run folder that is already open (another
 // page, the same page again) gets the same models, and the folder is read again only when its
-// best.pt changed (another size or modification time). A run stays here while someone holds it.
+// best.pt changed (another file, size, or modification time). A run's models stay in memory while
+// someone holds them (the store keeps a weak reference).
 //
 //   OpenedRuns runs;
 //   std::shared_ptr<const AdditionRun> a = runs.addition("runs/addition");   // read from disk

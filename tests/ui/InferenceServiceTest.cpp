@@ -3,8 +3,13 @@
 // The Addition and Compare pages' inference clients on the app's one inference thread.
 #include <gtest/gtest.h>
 #include <QSignalSpy>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 
 #include "addition/AdditionInference.h"
+#include "addition/AdditionModelSnapshot.h"
 #include "comparison/ComparisonInference.h"
 #include "infer/InferenceThread.h"
 #include "infer/OpenedRuns.h"
@@ -47,6 +52,50 @@ TEST(InferenceService, TheExplorerAndTheCompareViewShareOneThreadAndReadARunOnce
     ASSERT_EQ(view.rows.size(), 1u);
     EXPECT_EQ(output.image, view.rows[0].mean);
     EXPECT_EQ(output.read, view.rows[0].read);
+}
+
+TEST(InferenceService, AnOpenedRunAndATrainingsSnapshotPostedTogetherAreBothTaken) {
+    const auto& runs = testing::tinyAdditionRuns();
+    const std::shared_ptr<infer::InferenceThread> thread = infer::InferenceThread::shared();
+    // Hold the inference thread, so that both requests wait in its queue together.
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool entered = false, open = false;
+    const int holder = thread->addClient();
+    thread->post(holder, "gate", infer::InferenceThread::Priority::Command, [&] {
+        std::unique_lock lock(mutex);
+        entered = true;
+        changed.notify_all();
+        changed.wait(lock, [&] { return open; });
+        return false;
+    });
+    const auto release = [&] {
+        {
+            std::lock_guard lock(mutex);
+            open = true;
+        }
+        changed.notify_all();
+    };
+    struct Releaser {
+        std::function<void()> release;
+        ~Releaser() { release(); }  // also when an assertion ends the test early
+    } releaser{release};
+    {
+        std::unique_lock lock(mutex);
+        ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(60), [&] { return entered; }));
+    }
+    AdditionInference inference;
+    QSignalSpy opened(&inference, &AdditionInference::additionRunOpened);
+    QSignalSpy replaced(&inference, &AdditionInference::modelReplaced);
+    inference.openAdditionRun(runs.addition);
+    auto snapshot = std::make_shared<AdditionModelSnapshot>();
+    snapshot->model = models::AdditionModel(models::AdditionModelOptions().codeSize(7));
+    snapshot->description = QStringLiteral("training · epoch 1 of 1");
+    inference.useModel(snapshot);
+    release();
+    ASSERT_TRUE(testing::waitUntil([&] { return opened.count() == 1 && replaced.count() == 1; }, 10000))
+        << "opened " << opened.count() << ", replaced " << replaced.count();
+    thread->forget(holder);
 }
 
 }  // namespace

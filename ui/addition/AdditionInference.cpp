@@ -49,14 +49,16 @@ void AdditionInference::post(const std::string& name, Priority priority, Work&& 
 }
 
 void AdditionInference::openAdditionRun(const QString& folder) {
-    // Opening and a training's snapshot share one name: the later wins.
+    // Opening and a training's snapshot each have their own name, so neither drops the other;
+    // both are commands, run in the order posted: the later one's model stays.
     client_.post(
-        "model", Priority::Command,
+        "open", Priority::Command,
         [this, models = models_, folder] {
             std::shared_ptr<const infer::AdditionRun> run =
                 client_.runs().addition(folder.toStdString());
             models->run = run;
             models->model = run->model;
+            models->encoded = {};  // the old model's code is of no use
             OpenedRunInfo info;
             info.folder = folder;
             info.description = describeAdditionRun(*run);
@@ -96,10 +98,11 @@ void AdditionInference::openJudgeRun(const QString& folder) {
 
 void AdditionInference::useModel(std::shared_ptr<AdditionModelSnapshot> snapshot) {
     if (!snapshot || !snapshot->model) return;
-    post("model", Priority::Command, [this, snapshot = std::move(snapshot)](Models& models) {
+    post("snapshot", Priority::Command, [this, snapshot = std::move(snapshot)](Models& models) {
         snapshot->model->eval();
         models.run.reset();
         models.model = snapshot->model;
+        models.encoded = {};
         client_.deliver([this, description = snapshot->description] {
             hasModel_ = true;
             Q_EMIT modelReplaced(description);

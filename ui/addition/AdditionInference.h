@@ -17,7 +17,8 @@
 // judge only. Results carry the request's sequence number.
 //
 // Threads: create, call and destroy on the GUI thread. shutdown() (run by the destructor) drops
-// what waits and waits for this client's request being computed (milliseconds).
+// what waits and waits for this client's request being computed (milliseconds; a run being opened:
+// its read from disk).
 
 #include <QObject>
 #include <memory>

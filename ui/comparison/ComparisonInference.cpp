@@ -176,6 +176,7 @@ void ComparisonInference::openRun(int slot, const QString& folder) {
             Models::Slot& s = models->slots[static_cast<std::size_t>(slot)];
             s.run = run;
             s.model = run->model;
+            s.encoded = {};  // the old model's code is of no use
             ComparisonRunInfo info;
             info.slot = slot;
             info.folder = folder;

@@ -10,8 +10,7 @@ InferenceClient::~InferenceClient() {
 }
 
 void InferenceClient::shutdown() {
-    if (shutDown_) return;
-    shutDown_ = true;
+    if (shutDown_.exchange(true)) return;
     thread_->forget(id_);
 }
 

@@ -8,13 +8,15 @@
 //               [=] { auto result = compute(); client.deliver([=] { show(result); }); return false; },
 //               [=](const QString& message) { showError(message); });   // on the GUI thread
 //
-// Threads: create, post and destroy on the GUI thread; deliver() from the work. shutdown() (run by
+// Threads: create and destroy on the GUI thread; post() there or from the client's own work (a
+// background step posting the next); deliver() from the work. shutdown() (run by
 // the destructor) drops the waiting work and waits for the running one, so work never reports to
 // a destroyed receiver; what it delivered and was not yet handled is dropped with the receiver.
 
 #include <QMetaObject>
 #include <QObject>
 #include <QString>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -66,7 +68,7 @@ private:
     QObject* receiver_;
     std::shared_ptr<infer::InferenceThread> thread_;
     int id_ = 0;
-    bool shutDown_ = false;
+    std::atomic<bool> shutDown_{false};  // post() may also run on the inference thread
 };
 
 }  // namespace learn2add::ui
