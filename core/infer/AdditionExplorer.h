@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "infer/EncodedInput.h"
+#include "infer/InferenceSettings.h"
 #include "infer/GreyImage.h"
 #include "models/AdditionModel.h"
 #include "models/DigitJudge.h"
@@ -30,13 +31,6 @@ struct JudgedOutput {
 // The output for one addend: D(P(E(input), addend)), what model->add() gives.
 JudgedOutput addToInput(models::AdditionModel& model, models::DigitJudge* judge,
                         EncodedInput& encoded, const GreyImage& input, double addend);
-
-struct InputStudySettings {
-    std::vector<double> stripAddends;  // e.g. 1, 2, 1.5, 1.4, 1.6
-    double sweepFrom = 0.0, sweepTo = 3.0, sweepStep = 0.1;  // at most 101 tiles
-    double transitionFrom = 0.0, transitionTo = 2.5;
-    int transitionPoints = 126;  // 2 .. 1001
-};
 
 struct JudgedTile {
     double addend = 0.0;

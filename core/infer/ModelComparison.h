@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "infer/EncodedInput.h"
+#include "infer/InferenceSettings.h"
 #include "infer/GreyImage.h"
 #include "infer/LatentProjection.h"
 #include "models/AdditionModel.h"
@@ -25,12 +26,6 @@ struct ComparedModel {
     models::AdditionModel model{nullptr};     // eval mode
     const LatentProjection* plane = nullptr;  // null until the validation codes are projected
     EncodedInput* encoded = nullptr;          // null: the input is encoded on every call
-};
-
-struct ComparisonSettings {
-    double addend = 0.0;
-    int samples = 8;  // K, for the variational models (1 .. 64)
-    std::uint64_t seed = 1;
 };
 
 // One model's answer at one addend.
@@ -61,13 +56,6 @@ struct ComparisonAtAddend {
 ComparisonAtAddend compareAtAddend(const std::vector<ComparedModel>& models,
                                    models::DigitJudge* judge, const GreyImage& input,
                                    const ComparisonSettings& settings);
-
-struct ComparisonStudySettings {
-    std::vector<double> stripAddends;  // 1, 2, 1.5, 1.4, 1.6
-    double transitionTo = 2.5;         // the transition runs over u in [0, transitionTo]
-    int transitionPoints = 101;        // 2 .. 1001
-    double pathStep = 0.05;  // the latent path's addend step, from 0 to 9 - digit
-};
 
 struct ModelInputStudy {
     int slot = 0;

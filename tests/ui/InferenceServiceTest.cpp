@@ -44,7 +44,7 @@ TEST(InferenceService, TheExplorerAndTheCompareViewShareOneThreadAndReadARunOnce
     explorer.requestOutput(input, 1.5);
     ComparisonViewRequest request;
     request.input = input;
-    request.addend = 1.5;
+    request.settings.addend = 1.5;
     compare.requestView(request);
     ASSERT_TRUE(testing::waitUntil([&] { return !outputs.isEmpty() && !views.isEmpty(); }, 10000));
     const auto output = outputs.last().at(0).value<OutputResult>();

@@ -290,16 +290,16 @@ void AdditionExplorerPanel::requestStudy() {
     StudyRequest request;
     request.input = input_;
     if (request.input.empty() || !inference_->hasModel()) return;
-    request.stripAddends = kAssignmentAddends;
-    request.sweepFrom = std::min(sweepFrom_->value(), sweepTo_->value());
-    request.sweepTo = std::max(sweepFrom_->value(), sweepTo_->value());
-    request.sweepStep = kSweepStep;
-    request.transitionFrom = std::min(transitionFrom_->value(), transitionTo_->value());
-    request.transitionTo = std::max(transitionFrom_->value(), transitionTo_->value());
-    if (request.transitionTo - request.transitionFrom < 0.1) request.transitionTo += 0.1;
-    request.transitionPoints = static_cast<int>((request.transitionTo - request.transitionFrom) *
-                                                kTransitionPointsPerUnit) +
-                               1;
+    infer::InputStudySettings& study = request.settings;
+    study.stripAddends = kAssignmentAddends;
+    study.sweepFrom = std::min(sweepFrom_->value(), sweepTo_->value());
+    study.sweepTo = std::max(sweepFrom_->value(), sweepTo_->value());
+    study.sweepStep = kSweepStep;
+    study.transitionFrom = std::min(transitionFrom_->value(), transitionTo_->value());
+    study.transitionTo = std::max(transitionFrom_->value(), transitionTo_->value());
+    if (study.transitionTo - study.transitionFrom < 0.1) study.transitionTo += 0.1;
+    study.transitionPoints =
+        static_cast<int>((study.transitionTo - study.transitionFrom) * kTransitionPointsPerUnit) + 1;
     studyRequest_ = inference_->requestStudy(std::move(request));
 }
 

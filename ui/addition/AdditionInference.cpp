@@ -128,16 +128,8 @@ quint64 AdditionInference::requestStudy(StudyRequest request) {
     request.sequence = nextSequence_++;
     post("study", Priority::Study, [this, request](Models& models) {
         if (!models.model) return;
-        infer::InputStudySettings settings;
-        settings.stripAddends = request.stripAddends;
-        settings.sweepFrom = request.sweepFrom;
-        settings.sweepTo = request.sweepTo;
-        settings.sweepStep = request.sweepStep;
-        settings.transitionFrom = request.transitionFrom;
-        settings.transitionTo = request.transitionTo;
-        settings.transitionPoints = request.transitionPoints;
-        const infer::InputStudy study = infer::studyInput(
-            models.model, models.judgeModel(), models.encoded, greyImageOf(request.input), settings);
+        const infer::InputStudy study = infer::studyInput(models.model, models.judgeModel(), models.encoded,
+                                                          greyImageOf(request.input), request.settings);
         StudyResult result;
         result.sequence = request.sequence;
         for (const infer::JudgedTile& tile : study.strip)

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "data/DigitSet.h"
+#include "infer/InferenceSettings.h"
 
 namespace learn2add::ui {
 
@@ -55,10 +56,7 @@ struct OutputResult {
 struct StudyRequest {
     quint64 sequence = 0;
     AdditionInput input;
-    std::vector<double> stripAddends;  // e.g. 1, 2, 1.5, 1.4, 1.6
-    double sweepFrom = 0.0, sweepTo = 3.0, sweepStep = 0.1;
-    double transitionFrom = 0.0, transitionTo = 2.5;
-    int transitionPoints = 126;
+    infer::InputStudySettings settings;  // the strip, sweep and transition addends
 };
 
 struct StudyTile {

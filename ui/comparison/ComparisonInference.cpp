@@ -247,11 +247,10 @@ quint64 ComparisonInference::requestView(ComparisonViewRequest request) {
         QElapsedTimer timer;
         timer.start();
         infer::ComparisonAtAddend values = infer::compareAtAddend(
-            compared, models.judgeModel(), greyImageOf(request.input),
-            {request.addend, request.samples, request.seed});
+            compared, models.judgeModel(), greyImageOf(request.input), request.settings);
         ComparisonView view;
         view.sequence = request.sequence;
-        view.addend = request.addend;
+        view.addend = request.settings.addend;
         view.samples = values.samples;
         view.spreadScale = values.spreadScale;
         for (infer::ModelAtAddend& row : values.rows) view.rows.push_back(modelView(std::move(row)));
@@ -266,20 +265,15 @@ quint64 ComparisonInference::requestStudy(ComparisonStudyRequest request) {
     post("study", Priority::Study, [this, request](Models& models) {
         const std::vector<infer::ComparedModel> compared = models.compared();
         if (compared.empty()) return;
-        infer::ComparisonStudySettings settings;
-        settings.stripAddends = request.stripAddends;
-        settings.transitionTo = request.transitionTo;
-        settings.transitionPoints = request.transitionPoints;
-        settings.pathStep = request.pathStep;
         infer::ComparisonStudyValues values =
             infer::compareOverAddends(compared, models.judgeModel(), greyImageOf(request.input),
-                                      request.input.digit, settings);
+                                      request.input.digit, request.settings);
         ComparisonStudy study;
         study.sequence = request.sequence;
         study.digit = request.input.digit;
         study.transitionAddends = std::move(values.transitionAddends);
         for (infer::ModelInputStudy& model : values.models)
-            study.models.push_back(modelStudy(std::move(model), request.stripAddends));
+            study.models.push_back(modelStudy(std::move(model), request.settings.stripAddends));
         client_.deliver([this, study = std::move(study)] { Q_EMIT studyReady(study); });
     });
     return request.sequence;

@@ -273,9 +273,9 @@ void ComparisonPage::requestView() {
     if (input_.empty() || !inference_->hasAnyModel()) return;
     ComparisonViewRequest request;
     request.input = input_;
-    request.addend = addend_->addend();
-    request.samples = samples_->value();
-    request.seed = static_cast<quint64>(seed_->value());
+    request.settings.addend = addend_->addend();
+    request.settings.samples = samples_->value();
+    request.settings.seed = static_cast<std::uint64_t>(seed_->value());
     viewRequest_ = inference_->requestView(std::move(request));
 }
 
@@ -283,9 +283,9 @@ void ComparisonPage::requestStudy() {
     if (input_.empty() || !inference_->hasAnyModel()) return;
     ComparisonStudyRequest request;
     request.input = input_;
-    request.stripAddends = kStripAddends;
-    request.transitionTo = kTransitionTo;
-    request.transitionPoints = kTransitionPoints;
+    request.settings.stripAddends = kStripAddends;
+    request.settings.transitionTo = kTransitionTo;
+    request.settings.transitionPoints = kTransitionPoints;
     studyRequest_ = inference_->requestStudy(std::move(request));
 }
 

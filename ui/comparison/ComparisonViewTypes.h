@@ -4,7 +4,7 @@
 // answers, and what is computed once per run (validation codes in 2D, the grid, the accuracy).
 // Declared to Qt's meta-type system by registerComparisonMetaTypes() (idempotent, thread-safe).
 //
-//   ComparisonViewRequest request{.input = input, .addend = 1.5, .samples = 8, .seed = 1};
+//   ComparisonViewRequest request{.input = input, .settings = {.addend = 1.5, .samples = 8}};
 //   for (const ModelView& row : view.rows) show(row.slot, row.mean, row.read);
 
 #include <QImage>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "addition/AdditionViewTypes.h"
+#include "infer/InferenceSettings.h"
 
 namespace learn2add::ui {
 
@@ -36,9 +37,7 @@ struct ComparisonRunInfo {
 struct ComparisonViewRequest {
     quint64 sequence = 0;
     AdditionInput input;
-    double addend = 0.0;
-    int samples = 8;  // K, for the variational models
-    quint64 seed = 1;
+    infer::ComparisonSettings settings;  // the addend, K samples and their seed
 };
 
 // One model's answer to a view request.
@@ -71,10 +70,7 @@ struct ComparisonView {
 struct ComparisonStudyRequest {
     quint64 sequence = 0;
     AdditionInput input;
-    std::vector<double> stripAddends;  // 1, 2, 1.5, 1.4, 1.6
-    double transitionTo = 2.5;         // the transition runs over u in [0, transitionTo]
-    int transitionPoints = 101;
-    double pathStep = 0.05;  // the latent path's addend step, from 0 to 9 - digit
+    infer::ComparisonStudySettings settings;  // the strip, transition and path addends
 };
 
 struct ModelStudy {
