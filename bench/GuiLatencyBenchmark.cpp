@@ -65,7 +65,7 @@
 #include "common/TorchRuntime.h"
 #include "data/DataLoader.h"
 #include "widgets/MessageBanner.h"
-#include "training/TrainingSession.h"
+#include "autoencoder/AutoencoderTrainingRunner.h"
 #include "widgets/DigitMosaic.h"
 
 namespace {
@@ -248,12 +248,12 @@ void measureAutoencoderTraining(const GuiBenchOptions& options,
 
     std::optional<train::BatchReport> latest;
     QString failure;
-    QObject::connect(page.session(), &TrainingSession::progress, &page,
+    QObject::connect(page.trainingRunner(), &AutoencoderTrainingRunner::progress, &page,
                      [&](int, const train::BatchReport& report) { latest = report; });
-    QObject::connect(page.session(), &TrainingSession::runFailed, &page,
+    QObject::connect(page.trainingRunner(), &AutoencoderTrainingRunner::runFailed, &page,
                      [&](int, const QString& message) { failure = message; });
     page.startTraining();
-    if (!page.session()->isRunning()) {
+    if (!page.trainingRunner()->isRunning()) {
         throw std::runtime_error("the page refused to train: " +
                                  page.banner()->text().toStdString());
     }

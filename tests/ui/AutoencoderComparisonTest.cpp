@@ -16,7 +16,7 @@
 #include "plots/CurvePlot.h"
 #include "plots/CurvePlotControls.h"
 #include "shell/MainWindow.h"
-#include "training/TrainingSession.h"
+#include "autoencoder/AutoencoderTrainingRunner.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
 
@@ -49,7 +49,7 @@ TEST(AutoencoderComparison, QueuesAndTrainsThreeDecodersTimesTwoLosses) {
     page->queueButton()->click();
     RunsTable* table = page->runsTable();
     ASSERT_EQ(table->rowCount(), 6);
-    EXPECT_EQ(page->session()->queuedCount(), 5);
+    EXPECT_EQ(page->trainingRunner()->queuedCount(), 5);
     const auto finished = [&] {
         for (int id = 1; id <= 6; ++id) {
             if (table->cellText(id, RunsTable::StatusColumn) != "finished") return false;

@@ -16,7 +16,7 @@
 #include "shell/MainWindow.h"
 #include "widgets/MessageBanner.h"
 #include "training/TrainingProgressView.h"
-#include "training/TrainingSession.h"
+#include "autoencoder/AutoencoderTrainingRunner.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
 #include "widgets/DigitMosaic.h"
@@ -43,7 +43,7 @@ protected:
 
 TEST_F(AutoencoderPageTest, TrainsATinyModelAndShowsCurvesDigitsCodesAndARow) {
     page.trainButton()->click();
-    EXPECT_TRUE(page.session()->isRunning());
+    EXPECT_TRUE(page.trainingRunner()->isRunning());
     ASSERT_EQ(page.runsTable()->rowCount(), 1);
     ASSERT_TRUE(waitForStatus(1, "finished", 15000))
         << page.runsTable()->cellText(1, RunsTable::StatusColumn).toStdString();
@@ -80,7 +80,7 @@ TEST_F(AutoencoderPageTest, TrainsATinyModelAndShowsCurvesDigitsCodesAndARow) {
     for (const auto& tile : page.reconstructions()->tiles())
         EXPECT_EQ(tile.image.size(), QSize(32, 32));
 
-    EXPECT_FALSE(page.session()->isRunning());
+    EXPECT_FALSE(page.trainingRunner()->isRunning());
     EXPECT_FALSE(page.stopButton()->isEnabled());
     EXPECT_TRUE(page.progressView()->text().startsWith("Done"))
         << page.progressView()->text().toStdString();
@@ -99,7 +99,7 @@ TEST_F(AutoencoderPageTest, RefusesInvalidSettingsAndSaysWhy) {
     page.queueButton()->click();
     EXPECT_TRUE(page.banner()->text().contains("learning rate must be a finite number in (0, 10]"))
         << page.banner()->text().toStdString();
-    EXPECT_FALSE(page.session()->isRunning());
+    EXPECT_FALSE(page.trainingRunner()->isRunning());
     EXPECT_EQ(page.runsTable()->rowCount(), 0);
     EXPECT_EQ(page.curvePlot()->seriesCount(), 0);
 }
@@ -107,7 +107,7 @@ TEST_F(AutoencoderPageTest, RefusesInvalidSettingsAndSaysWhy) {
 TEST_F(AutoencoderPageTest, StopEndsTheTrainingAtTheNextBatch) {
     page.settings()->epochsBox()->setValue(100);
     page.settings()->batchesPerEpochBox()->setValue(0);  // whole epochs
-    QSignalSpy progress(page.session(), &TrainingSession::progress);
+    QSignalSpy progress(page.trainingRunner(), &AutoencoderTrainingRunner::progress);
     page.trainButton()->click();
     ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
     EXPECT_TRUE(page.stopButton()->isEnabled());
@@ -118,7 +118,7 @@ TEST_F(AutoencoderPageTest, StopEndsTheTrainingAtTheNextBatch) {
     // flushed; no more.
     const auto reportsAtStop = progress.size();
     page.stopButton()->click();
-    ASSERT_TRUE(testing::waitUntil([&] { return !page.session()->isRunning(); }, 60000));
+    ASSERT_TRUE(testing::waitUntil([&] { return !page.trainingRunner()->isRunning(); }, 60000));
     EXPECT_LE(progress.size(), reportsAtStop + 2);
     EXPECT_EQ(page.runsTable()->cellText(1, RunsTable::StatusColumn), "cancelled");
     EXPECT_FALSE(page.stopButton()->isEnabled());
@@ -127,18 +127,18 @@ TEST_F(AutoencoderPageTest, StopEndsTheTrainingAtTheNextBatch) {
 TEST_F(AutoencoderPageTest, PauseButtonPausesAndResumes) {
     page.settings()->epochsBox()->setValue(100);
     page.settings()->batchesPerEpochBox()->setValue(0);
-    QSignalSpy progress(page.session(), &TrainingSession::progress);
+    QSignalSpy progress(page.trainingRunner(), &AutoencoderTrainingRunner::progress);
     page.trainButton()->click();
     ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
     page.pauseButton()->click();
-    EXPECT_TRUE(page.session()->isPaused());
+    EXPECT_TRUE(page.trainingRunner()->isPaused());
     EXPECT_EQ(page.pauseButton()->text(), "Resume");
     EXPECT_TRUE(page.progressView()->text().startsWith("Paused"));
     page.pauseButton()->click();
-    EXPECT_FALSE(page.session()->isPaused());
+    EXPECT_FALSE(page.trainingRunner()->isPaused());
     EXPECT_EQ(page.pauseButton()->text(), "Pause");
     page.stopTraining();
-    ASSERT_TRUE(testing::waitUntil([&] { return !page.session()->isRunning(); }, 60000));
+    ASSERT_TRUE(testing::waitUntil([&] { return !page.trainingRunner()->isRunning(); }, 60000));
 }
 
 TEST_F(AutoencoderPageTest, ExplainsWhyThereIsNoScatterForCodeSizeSeven) {
@@ -162,7 +162,7 @@ TEST_F(AutoencoderPageTest, ShowsADivergedRunInWords) {
     train::TrainingResult diverged;
     diverged.status = train::TrainingResult::Status::Diverged;
     diverged.message = "the training loss became NaN at epoch 3, batch 7; training stopped";
-    Q_EMIT page.session()->runFinished(1, diverged);
+    Q_EMIT page.trainingRunner()->runFinished(1, diverged);
     EXPECT_TRUE(page.banner()->isVisibleTo(&page));
     EXPECT_TRUE(page.banner()->text().contains("diverged")) << page.banner()->text().toStdString();
     EXPECT_TRUE(page.banner()->text().contains("became NaN at epoch 3"));
@@ -232,7 +232,7 @@ TEST(AutoencoderPageInWindow, DestroyingTheWindowWhileTrainingNeitherHangsNorCra
     testing::setTinyTraining(*page->settings());
     page->settings()->epochsBox()->setValue(100);
     page->settings()->batchesPerEpochBox()->setValue(0);
-    QSignalSpy progress(page->session(), &TrainingSession::progress);
+    QSignalSpy progress(page->trainingRunner(), &AutoencoderTrainingRunner::progress);
     page->trainButton()->click();
     ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
 
@@ -248,7 +248,7 @@ TEST(AutoencoderPageInWindow, ClosingTheWindowStopsTheTraining) {
     testing::setTinyTraining(*page->settings());
     page->settings()->epochsBox()->setValue(100);
     page->settings()->batchesPerEpochBox()->setValue(0);
-    QSignalSpy progress(page->session(), &TrainingSession::progress);
+    QSignalSpy progress(page->trainingRunner(), &AutoencoderTrainingRunner::progress);
     page->trainButton()->click();
     ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
     page->pauseButton()->click();  // a paused run must end too
@@ -257,10 +257,10 @@ TEST(AutoencoderPageInWindow, ClosingTheWindowStopsTheTraining) {
     EXPECT_TRUE(testing::closeLikeAWindowManager(window));
     EXPECT_FALSE(window.isVisible());  // the window goes first, then the workers are waited for
     // The worker thread has ended: no run is going on, and none starts.
-    EXPECT_FALSE(page->session()->isRunning());
+    EXPECT_FALSE(page->trainingRunner()->isRunning());
     EXPECT_FALSE(page->stopButton()->isEnabled());
     const auto data = testing::embeddedData();
-    const auto refused = page->session()->enqueue({}, {data, &data->mnist});
+    const auto refused = page->trainingRunner()->enqueue({}, {data, &data->mnist});
     ASSERT_TRUE(refused.has_value());
     EXPECT_TRUE(refused->contains("shut down"));
 }

@@ -327,10 +327,10 @@ TEST(TrainingShortcuts, F5AndF6KeepWorkingOnTheAutoencoderPageAfterEveryStateCha
     for (int round = 1; round <= 2; ++round) {
         SCOPED_TRACE("round " + std::to_string(round));
         QTest::keyClick(&window, Qt::Key_F5);
-        ASSERT_TRUE(page->session()->isRunning());
+        ASSERT_TRUE(page->trainingRunner()->isRunning());
         for (const bool paused : {true, false, true}) {
             QTest::keyClick(&window, Qt::Key_F6);
-            EXPECT_EQ(page->session()->isPaused(), paused);
+            EXPECT_EQ(page->trainingRunner()->isPaused(), paused);
         }
         // The table and the progress line tell the truth: paused, then stopped.
         EXPECT_TRUE(testing::waitUntil(
@@ -338,7 +338,7 @@ TEST(TrainingShortcuts, F5AndF6KeepWorkingOnTheAutoencoderPageAfterEveryStateCha
             10000))
             << page->runsTable()->cellText(round, RunsTable::StatusColumn).toStdString();
         QTest::keyClick(&window, Qt::Key_F5, Qt::ShiftModifier);
-        ASSERT_TRUE(testing::waitUntil([&] { return !page->session()->isRunning(); }, 60000));
+        ASSERT_TRUE(testing::waitUntil([&] { return !page->trainingRunner()->isRunning(); }, 60000));
         EXPECT_TRUE(page->progressView()->text().startsWith("Stopped: 1 of 1 run(s) cancelled"))
             << page->progressView()->text().toStdString();
     }

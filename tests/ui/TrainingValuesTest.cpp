@@ -1,14 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "training/ImageStripImages.h"
-#include "training/TrainingJob.h"
+#include "autoencoder/AutoencoderTrainingJob.h"
 #include "training/TrainingProgressView.h"
 #include "ui/QtTestMain.h"
 
 namespace learn2add::ui {
 namespace {
 
-TEST(TrainingJob, NamesRunsByDecoderLossAndCode) {
+TEST(AutoencoderTrainingJob, NamesRunsByDecoderLossAndCode) {
     const auto options = train::AutoencoderTrainingOptions()
                              .decoder(models::DecoderKind::Resize64)
                              .loss(train::ReconstructionLoss::Bce)

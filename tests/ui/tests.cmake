@@ -5,7 +5,7 @@ if(LEARN2ADD_BUILD_GUI)
             ui/DigitMosaicTest.cpp
             ui/EmaSmoothingTest.cpp
             ui/CurvePlotTest.cpp
-            ui/TrainingSessionTest.cpp
+            ui/AutoencoderTrainingRunnerTest.cpp
             ui/TrainingValuesTest.cpp
             ui/AutoencoderPageTest.cpp
             ui/OpenRunAndSettingsTest.cpp

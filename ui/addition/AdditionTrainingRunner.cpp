@@ -6,7 +6,6 @@
 #include "addition/AdditionModelSnapshot.h"
 #include "inference/InferenceImages.h"
 #include "train/AdditionTrainer.h"
-#include "training/TrainingThread.h"
 
 namespace learn2add::ui {
 namespace {
@@ -17,23 +16,22 @@ AdditionLossValues additionLossValues(const train::AdditionLossTerms& terms) {
 
 // The training, on the training thread; its reports are posted to the GUI thread as the runner's
 // signals.
-train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, TrainingThread& thread,
+train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, RunReports& reports,
                                             const AdditionTrainingJob& job,
                                             std::shared_ptr<const data::MnistData> data,
                                             train::TrainingControl& control) {
     train::AdditionTrainer trainer(job.options, std::move(data), job.runFolder, job.use);
-    BatchThrottle throttle;
     double spreadSum = 0.0;
     int spreadCount = 0;
     train::AdditionTrainingCallbacks callbacks;
     callbacks.onBatch = [&](const train::AdditionBatchReport& report) {
         spreadSum += report.codeSpread;
         ++spreadCount;
-        if (!throttle.due(report.batch)) return;
+        if (!reports.due(report.batch)) return;
         const train::BatchReport& b = report.batch;
         const AdditionBatchValues values{b.epoch, b.epochs, b.batch, b.batchesPerEpoch, b.elapsedSeconds,
                                          b.etaSeconds, additionLossValues(report.terms), report.codeSpread};
-        thread.post([&runner, values] {
+        reports.post([&runner, values] {
             if (runner.isRunning()) Q_EMIT runner.progress(values);
         });
     };
@@ -59,7 +57,7 @@ train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, Trai
         snapshot->model->eval();
         snapshot->description =
             QStringLiteral("training · epoch %1 of %2").arg(report.epoch).arg(report.epochs);
-        thread.post([&runner, values, snapshot] { Q_EMIT runner.epochFinished(values, snapshot); });
+        reports.post([&runner, values, snapshot] { Q_EMIT runner.epochFinished(values, snapshot); });
     };
     return trainer.run(callbacks, control);
 }
@@ -67,29 +65,16 @@ train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, Trai
 }  // namespace
 
 AdditionTrainingRunner::AdditionTrainingRunner(QObject* parent)
-    : QObject(parent), thread_(new TrainingThread(QStringLiteral("addition-training"), this)) {
+    : TrainingRunner(QStringLiteral("addition-training"), parent) {
     registerAdditionMetaTypes();
     qRegisterMetaType<AdditionTrainingJob>();
     qRegisterMetaType<std::shared_ptr<AdditionModelSnapshot>>();
-    connect(thread_, &TrainingThread::stateChanged, this, &AdditionTrainingRunner::stateChanged);
-}
-
-AdditionTrainingRunner::~AdditionTrainingRunner() {
-    shutdown();
-}
-
-bool AdditionTrainingRunner::isRunning() const {
-    return thread_->isRunning();
-}
-
-bool AdditionTrainingRunner::isPaused() const {
-    return thread_->isPaused();
 }
 
 std::optional<QString> AdditionTrainingRunner::start(AdditionTrainingJob job,
                                                      std::shared_ptr<const data::MnistData> data) {
-    if (thread_->isShutDown()) return tr("the window is closing");
-    if (thread_->isRunning()) return tr("a training is already running; stop it first");
+    if (isShutDown()) return tr("the window is closing");
+    if (isRunning()) return tr("a training is already running; stop it first");
     if (!data) return tr("the data is still loading; try again in a moment");
     try {
         job.options.validate();
@@ -97,37 +82,23 @@ std::optional<QString> AdditionTrainingRunner::start(AdditionTrainingJob job,
         return QString::fromStdString(error.what());
     }
     auto result = std::make_shared<train::AdditionTrainingResult>();
-    thread_->start(
-        [this, job, data = std::move(data), result](train::TrainingControl& control) {
-            *result = trainAddition(*this, *thread_, job, data, control);
-        },
-        [this, result](const std::optional<QString>& error) {
-            if (error) {
-                Q_EMIT runFailed(*error);
-                return;
-            }
-            Q_EMIT runFinished({QString::fromLatin1(train::toString(result->status)),
-                                QString::fromStdString(result->message), result->epochsRun,
-                                result->bestEpoch, result->bestValidationAccuracy});
-        });
+    Run run;
+    run.task = [this, job, data = std::move(data), result](train::TrainingControl& control,
+                                                          RunReports& reports) {
+        *result = trainAddition(*this, reports, job, data, control);
+    };
+    run.ended = [this, result](int, const std::optional<QString>& error) {
+        if (error) {
+            Q_EMIT runFailed(*error);
+            return;
+        }
+        Q_EMIT runFinished({QString::fromLatin1(train::toString(result->status)),
+                            QString::fromStdString(result->message), result->epochsRun,
+                            result->bestEpoch, result->bestValidationAccuracy});
+    };
+    enqueue(std::move(run));
     Q_EMIT started(job);
     return std::nullopt;
-}
-
-void AdditionTrainingRunner::pause() {
-    thread_->pause();
-}
-
-void AdditionTrainingRunner::resume() {
-    thread_->resume();
-}
-
-void AdditionTrainingRunner::stop() {
-    thread_->stop();
-}
-
-void AdditionTrainingRunner::shutdown() {
-    thread_->shutdown();
 }
 
 }  // namespace learn2add::ui

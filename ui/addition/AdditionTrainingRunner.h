@@ -1,17 +1,16 @@
 #pragma once
-// Runs one addition training at a time on a worker thread that it owns and forwards the worker's
-// reports as signals delivered on the GUI thread.
+// The Addition page's training (ASSIGNMENT.md Part III and IV): one addition run at a time through
+// the GUI's one training runner (training/TrainingRunner.h, which it is), with the runner's pause,
+// resume and stop, and what the run reports as signals on the GUI thread.
 //
 //   auto* runner = new AdditionTrainingRunner(this);
 //   connect(runner, &AdditionTrainingRunner::epochFinished, page, &Page::showEpoch);
 //   if (auto error = runner->start(job, data)) banner->showMessage(*error, ...);
 //   runner->pause(); runner->resume(); runner->stop();
 //
-// Threads: create, call and destroy on the GUI thread only. The run goes through the GUI's one
-// training thread (training/TrainingThread.h), which holds its TrainingControl for pause, resume
-// and stop, and passes the batches BatchThrottle lets through. Shutdown: shutdown() (also run by
-// the destructor) cancels, quits the thread and waits; the training notices within one batch.
-// After every epoch, epochFinished() carries a clone of the model for the explorer.
+// Threads: create, call and destroy on the GUI thread only. progress() carries the batch reports
+// the runner's one throttle passes. After every epoch, epochFinished() carries a clone of the model
+// for the explorer. Shutdown: see TrainingRunner.
 
 #include <QObject>
 #include <memory>
@@ -20,30 +19,21 @@
 #include "addition/AdditionTrainingJob.h"
 #include "addition/AdditionViewTypes.h"
 #include "data/MnistData.h"
-#include "train/TrainingControl.h"
+#include "training/TrainingRunner.h"
 
 namespace learn2add::ui {
 
-class TrainingThread;
 struct AdditionModelSnapshot;
 
-class AdditionTrainingRunner : public QObject {
+class AdditionTrainingRunner : public TrainingRunner {
     Q_OBJECT
 public:
     explicit AdditionTrainingRunner(QObject* parent = nullptr);
-    ~AdditionTrainingRunner() override;
 
     // Validates the options; returns what is wrong, or starts the run and returns nothing. Refused
     // while a run is going.
     std::optional<QString> start(AdditionTrainingJob job,
                                  std::shared_ptr<const data::MnistData> data);
-    void pause();
-    void resume();
-    void stop();
-    void shutdown();
-
-    bool isRunning() const;
-    bool isPaused() const;
 
 Q_SIGNALS:
     void started(learn2add::ui::AdditionTrainingJob job);
@@ -52,10 +42,6 @@ Q_SIGNALS:
                        std::shared_ptr<learn2add::ui::AdditionModelSnapshot> model);
     void runFinished(learn2add::ui::AdditionTrainingOutcome outcome);
     void runFailed(QString message);
-    void stateChanged();
-
-private:
-    TrainingThread* thread_ = nullptr;
 };
 
 }  // namespace learn2add::ui

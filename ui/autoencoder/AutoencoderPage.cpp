@@ -27,7 +27,7 @@
 #include "widgets/MessageBanner.h"
 #include "training/ImageStripImages.h"
 #include "training/TrainingProgressView.h"
-#include "training/TrainingSession.h"
+#include "autoencoder/AutoencoderTrainingRunner.h"
 #include "widgets/DigitMosaic.h"
 #include "widgets/ShortcutAction.h"
 
@@ -49,14 +49,14 @@ QGroupBox* autoencoderFramed(const QString& title, QWidget* content, QWidget* ab
 }  // namespace
 
 AutoencoderPage::AutoencoderPage(QWidget* parent) : QWidget(parent) {
-    session_ = new TrainingSession(this);
-    connect(session_, &TrainingSession::runQueued, this, &AutoencoderPage::onRunQueued);
-    connect(session_, &TrainingSession::runStarted, this, &AutoencoderPage::onRunStarted);
-    connect(session_, &TrainingSession::progress, this, &AutoencoderPage::onProgress);
-    connect(session_, &TrainingSession::epochFinished, this, &AutoencoderPage::onEpoch);
-    connect(session_, &TrainingSession::runFinished, this, &AutoencoderPage::onRunFinished);
-    connect(session_, &TrainingSession::runFailed, this, &AutoencoderPage::onRunFailed);
-    connect(session_, &TrainingSession::stateChanged, this, &AutoencoderPage::onStateChanged);
+    runner_ = new AutoencoderTrainingRunner(this);
+    connect(runner_, &AutoencoderTrainingRunner::runQueued, this, &AutoencoderPage::onRunQueued);
+    connect(runner_, &AutoencoderTrainingRunner::runStarted, this, &AutoencoderPage::onRunStarted);
+    connect(runner_, &AutoencoderTrainingRunner::progress, this, &AutoencoderPage::onProgress);
+    connect(runner_, &AutoencoderTrainingRunner::epochFinished, this, &AutoencoderPage::onEpoch);
+    connect(runner_, &AutoencoderTrainingRunner::runFinished, this, &AutoencoderPage::onRunFinished);
+    connect(runner_, &AutoencoderTrainingRunner::runFailed, this, &AutoencoderPage::onRunFailed);
+    connect(runner_, &AutoencoderTrainingRunner::stateChanged, this, &AutoencoderPage::onStateChanged);
     loader_ = new AutoencoderRunLoader(this);
     connect(loader_, &AutoencoderRunLoader::opened, this, &AutoencoderPage::addOpenedRun);
     connect(loader_, &AutoencoderRunLoader::failed, this,
@@ -190,7 +190,7 @@ QWidget* AutoencoderPage::buildViews() {
                             6 * runs_->verticalHeader()->defaultSectionSize() +
                             2 * runs_->frameWidth());
     connect(runs_, &RunsTable::runSelected, this, [this](int runId) {
-        followNewest_ = runId == session_->currentRunId() || !session_->isRunning();
+        followNewest_ = runId == runner_->currentRunId() || !runner_->isRunning();
         showRun(runId);
     });
     auto* runsBox = autoencoderFramed(tr("Runs"), runs_);
@@ -219,7 +219,7 @@ void AutoencoderPage::setData(std::shared_ptr<const LoadedData> data) {
     data_ = data ? std::shared_ptr<const data::MnistData>(data, &data->mnist) : nullptr;
 }
 
-std::optional<TrainingJob> AutoencoderPage::jobFromForm(
+std::optional<AutoencoderTrainingJob> AutoencoderPage::jobFromForm(
     std::optional<train::ReconstructionLoss> loss, std::optional<models::DecoderKind> decoder) {
     QString error;
     std::optional<train::AutoencoderTrainingOptions> options = settings_->options(error);
@@ -229,7 +229,7 @@ std::optional<TrainingJob> AutoencoderPage::jobFromForm(
     }
     if (loss) options->loss(*loss);
     if (decoder) options->decoder(*decoder);
-    TrainingJob job{describeOptions(*options), *options, std::nullopt};
+    AutoencoderTrainingJob job{describeOptions(*options), *options, std::nullopt};
     if (const auto base = settings_->runFolderBase()) {
         const QString stem =
             QDir(*base).filePath(runFolderName(*options, QDateTime::currentDateTime()));
@@ -246,7 +246,7 @@ std::optional<TrainingJob> AutoencoderPage::jobFromForm(
 void AutoencoderPage::continueShownRun() {
     const auto found = records_.find(shownRun_);
     if (found == records_.end() || found->second.openedFolder.isEmpty()) return;
-    TrainingJob job = found->second.job;
+    AutoencoderTrainingJob job = found->second.job;
     job.runFolder = std::filesystem::path(found->second.openedFolder.toStdString());
     job.use = track::RunFolderUse::Resume;
     QString ignored;
@@ -262,7 +262,7 @@ void AutoencoderPage::startTraining() {
 }
 
 void AutoencoderPage::queueComparison() {
-    std::vector<TrainingJob> jobs;
+    std::vector<AutoencoderTrainingJob> jobs;
     for (const models::DecoderKind decoder : models::kAllDecoderKinds) {
         for (const auto loss : {train::ReconstructionLoss::L2, train::ReconstructionLoss::Bce}) {
             auto job = jobFromForm(loss, decoder);
@@ -273,14 +273,14 @@ void AutoencoderPage::queueComparison() {
     submit(std::move(jobs));
 }
 
-void AutoencoderPage::submit(std::vector<TrainingJob> jobs) {
+void AutoencoderPage::submit(std::vector<AutoencoderTrainingJob> jobs) {
     if (!data_) {
         showError(tr("The data is still loading; try again in a moment."));
         return;
     }
-    if (!session_->isRunning()) batchRuns_ = batchStarted_ = 0;
+    if (!runner_->isRunning()) batchRuns_ = batchStarted_ = 0;
     const int count = static_cast<int>(jobs.size());
-    if (const auto error = session_->enqueue(std::move(jobs), data_)) {
+    if (const auto error = runner_->enqueue(std::move(jobs), data_)) {
         showError(*error);
         return;
     }
@@ -289,19 +289,19 @@ void AutoencoderPage::submit(std::vector<TrainingJob> jobs) {
 }
 
 void AutoencoderPage::pauseOrResume() {
-    if (session_->isPaused()) {
-        session_->resume();
+    if (runner_->isPaused()) {
+        runner_->resume();
     } else {
-        session_->pause();
+        runner_->pause();
     }
 }
 
 void AutoencoderPage::stopTraining() {
-    session_->stop();
+    runner_->stop();
 }
 
 void AutoencoderPage::shutdownTraining() {
-    session_->shutdown();
+    runner_->shutdown();
 }
 
 void AutoencoderPage::openRun(const QString& folder) {
@@ -341,7 +341,7 @@ void AutoencoderPage::addOpenedRun(const OpenedAutoencoderRun& run) {
                                       items.join(QStringLiteral("; and "))),
                              MessageBanner::Kind::Error);
     }
-    followNewest_ = !session_->isRunning();
+    followNewest_ = !runner_->isRunning();
     runs_->setCurrentCell(runs_->rowOf(runId), RunsTable::RunColumn);
     showRun(runId);
     Q_EMIT runOpened(runId);
@@ -365,15 +365,15 @@ void AutoencoderPage::showError(const QString& text) {
 }
 
 void AutoencoderPage::onStateChanged() {
-    const bool running = session_->isRunning();
+    const bool running = runner_->isRunning();
     pause_->setEnabled(running);
     stop_->setEnabled(running);
     pauseAction_->setEnabled(running);
     stopAction_->setEnabled(running);
-    pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
+    pause_->setText(runner_->isPaused() ? tr("Resume") : tr("Pause"));
     train_->setText(running ? tr("Queue run") : tr("Train"));
-    progress_->showPaused(session_->isPaused());
-    if (running) runs_->showPaused(session_->currentRunId(), session_->isPaused());
+    progress_->showPaused(runner_->isPaused());
+    if (running) runs_->showPaused(runner_->currentRunId(), runner_->isPaused());
     if (!running && batchRuns_ > 0) {
         progress_->showIdle(
             batchCancelled_ > 0
@@ -387,7 +387,7 @@ void AutoencoderPage::onStateChanged() {
     }
 }
 
-void AutoencoderPage::onRunQueued(int runId, const TrainingJob& job) {
+void AutoencoderPage::onRunQueued(int runId, const AutoencoderTrainingJob& job) {
     RunRecord record{job, curves_->addSeries(QStringLiteral("#%1 %2").arg(runId).arg(job.name)),
                      std::nullopt, QString(), 0};
     runs_->addRun(runId, job, runColour(record.series));
@@ -397,7 +397,7 @@ void AutoencoderPage::onRunQueued(int runId, const TrainingJob& job) {
 void AutoencoderPage::onRunStarted(int runId) {
     ++batchStarted_;
     runs_->showStarted(runId);
-    if (session_->isPaused()) runs_->showPaused(runId, true);
+    if (runner_->isPaused()) runs_->showPaused(runId, true);
     if (followNewest_ || shownRun_ == 0) showRun(runId);
     const auto found = records_.find(runId);
     if (found != records_.end()) {
@@ -412,7 +412,7 @@ void AutoencoderPage::onProgress(int runId, const train::BatchReport& report) {
     const auto found = records_.find(runId);
     if (found == records_.end()) return;
     progress_->showProgress(batchStarted_, batchRuns_, found->second.job.name, report);
-    progress_->showPaused(session_->isPaused());
+    progress_->showPaused(runner_->isPaused());
 }
 
 void AutoencoderPage::onEpoch(int runId, const train::EpochReport& report) {

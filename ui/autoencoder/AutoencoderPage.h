@@ -6,8 +6,8 @@
 // runs. Run folders written before (by the CLI or this page) open beside the trained runs: their
 // curves from metrics.csv, their row, and best.pt's reconstructions.
 //
-// Threads: GUI thread only. Training runs on the TrainingSession's worker thread; this page only
-// receives value reports and redraws on timers (curves: CurvePlot's 100 ms timer; digits and code
+// Threads: GUI thread only. Training runs on the AutoencoderTrainingRunner's worker thread; this
+// page only receives value reports and redraws on timers (curves: CurvePlot's 100 ms timer; digits and code
 // scatter: the page's 150 ms timer), never per batch.
 //
 //   auto* page = new AutoencoderPage;
@@ -24,7 +24,7 @@
 #include <set>
 
 #include "data/LoadedData.h"
-#include "training/TrainingMetaTypes.h"
+#include "autoencoder/AutoencoderMetaTypes.h"
 
 class QAction;
 class QLabel;
@@ -41,7 +41,7 @@ class DigitMosaic;
 class MessageBanner;
 class RunsTable;
 class TrainingProgressView;
-class TrainingSession;
+class AutoencoderTrainingRunner;
 struct OpenedAutoencoderRun;
 
 class AutoencoderPage : public QWidget {
@@ -71,7 +71,7 @@ public:
 
     // Exposed for tests and screenshots.
     AutoencoderSettingsPanel* settings() const { return settings_; }
-    TrainingSession* session() const { return session_; }
+    AutoencoderTrainingRunner* trainingRunner() const { return runner_; }
     CurvePlot* curvePlot() const { return curves_; }
     CodeScatterPlot* codeScatter() const { return scatter_; }
     DigitMosaic* reconstructions() const { return reconstructions_; }
@@ -95,7 +95,7 @@ Q_SIGNALS:
 
 private:
     struct RunRecord {
-        TrainingJob job;
+        AutoencoderTrainingJob job;
         int series = 0;
         std::optional<train::EpochReport> latest;
         QString openedFolder;     // empty for runs trained here
@@ -104,10 +104,10 @@ private:
 
     QWidget* buildControls();
     QWidget* buildViews();
-    std::optional<TrainingJob> jobFromForm(
+    std::optional<AutoencoderTrainingJob> jobFromForm(
         std::optional<train::ReconstructionLoss> loss = std::nullopt,
         std::optional<models::DecoderKind> decoder = std::nullopt);
-    void submit(std::vector<TrainingJob> jobs);
+    void submit(std::vector<AutoencoderTrainingJob> jobs);
     void showError(const QString& text);
     void onStateChanged();
     void showRun(int runId);
@@ -116,7 +116,7 @@ private:
     QString runLabel(int runId) const;
     void refreshViews();
 
-    void onRunQueued(int runId, const TrainingJob& job);
+    void onRunQueued(int runId, const AutoencoderTrainingJob& job);
     void onRunStarted(int runId);
     void onProgress(int runId, const train::BatchReport& report);
     void onEpoch(int runId, const train::EpochReport& report);
@@ -124,13 +124,13 @@ private:
     void onRunFailed(int runId, const QString& message);
 
     std::shared_ptr<const data::MnistData> data_;
-    TrainingSession* session_ = nullptr;
+    AutoencoderTrainingRunner* runner_ = nullptr;
     AutoencoderRunLoader* loader_ = nullptr;
     int nextOpenedId_ = -1;
     std::map<int, RunRecord> records_;
     int shownRun_ = 0;
     bool followNewest_ = true;
-    int batchRuns_ = 0;       // runs queued since the session was last idle
+    int batchRuns_ = 0;       // runs queued since the runner was last idle
     int batchStarted_ = 0;    // of which started
     int batchCancelled_ = 0;  // of which cancelled (stopped, or dropped from the queue)
     std::set<QString> usedRunFolders_;

@@ -150,7 +150,7 @@ OpenedAutoencoderRun readAutoencoderRun(const QString& folder,
     }
     try {
         const train::AutoencoderTrainingOptions options = optionsFromConfig(config);
-        run.job = TrainingJob{describeOptions(options), options, path};
+        run.job = AutoencoderTrainingJob{describeOptions(options), options, path};
     } catch (const std::exception& e) {
         throw std::runtime_error(path.string() + ": config.json does not describe an autoencoder (" +
                                  e.what() + ")");

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "data/MnistData.h"
-#include "training/TrainingJob.h"
+#include "autoencoder/AutoencoderTrainingJob.h"
 #include "train/TrainingReports.h"
 
 namespace learn2add::ui {
@@ -29,7 +29,7 @@ namespace learn2add::ui {
 // What an opened autoencoder run shows. A plain value.
 struct OpenedAutoencoderRun {
     QString folder;                          // absolute
-    TrainingJob job;                         // the options in config.json; runFolder = folder
+    AutoencoderTrainingJob job;                         // the options in config.json; runFolder = folder
     std::vector<train::EpochReport> epochs;  // metrics.csv, one report per row (no images)
     int bestEpoch = 0;                       // of metrics.csv (0: no rows)
     int checkpointEpoch = 0;                 // the epoch whose weights best.pt holds (0: unread)

@@ -25,7 +25,7 @@ class AutoencoderSettingsPanel : public QGroupBox {
 public:
     explicit AutoencoderSettingsPanel(QWidget* parent = nullptr);
 
-    // The options the form describes, not yet validated (TrainingSession validates them); nothing,
+    // The options the form describes, not yet validated (AutoencoderTrainingRunner validates them); nothing,
     // with `error` saying why, when a field cannot be read (a learning rate that is not a number).
     std::optional<train::AutoencoderTrainingOptions> options(QString& error) const;
 

@@ -56,7 +56,7 @@ RunsTable::RunsTable(QWidget* parent) : QTableWidget(0, ColumnCount, parent) {
     });
 }
 
-void RunsTable::addRun(int runId, const TrainingJob& job, const QColor& colour,
+void RunsTable::addRun(int runId, const AutoencoderTrainingJob& job, const QColor& colour,
                        const QString& label) {
     const int row = rowCount();
     insertRow(row);

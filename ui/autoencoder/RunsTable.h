@@ -14,7 +14,7 @@
 #include <QTableWidget>
 #include <map>
 
-#include "training/TrainingMetaTypes.h"
+#include "autoencoder/AutoencoderMetaTypes.h"
 
 namespace learn2add::ui {
 
@@ -39,7 +39,7 @@ public:
     explicit RunsTable(QWidget* parent = nullptr);
 
     // `label` names the run in the first column ("#id" when empty).
-    void addRun(int runId, const TrainingJob& job, const QColor& colour,
+    void addRun(int runId, const AutoencoderTrainingJob& job, const QColor& colour,
                 const QString& label = QString());
     void showStarted(int runId);
     void showPaused(int runId, bool paused);

@@ -19,7 +19,7 @@
 #include "track/FolderLock.h"
 #include "train/AssignmentPlan.h"
 #include "training/TrainingProgressView.h"
-#include "training/TrainingThread.h"
+#include "training/TrainingRunner.h"
 #include "widgets/FolderDialog.h"
 #include "widgets/PrecisionBox.h"
 
@@ -38,7 +38,7 @@ QString stateText(const train::PlannedRunStatus& status) {
 }  // namespace
 
 AssignmentDialog::AssignmentDialog(std::shared_ptr<const data::MnistData> data, QWidget* parent)
-    : QDialog(parent), data_(std::move(data)), thread_(new TrainingThread(QStringLiteral("assignment"), this)) {
+    : QDialog(parent), data_(std::move(data)), runner_(new TrainingRunner(QStringLiteral("assignment"), this)) {
     setWindowTitle(tr("Run the whole assignment"));
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("Every training Parts II–IV need, at the assignment's settings (Adam 0.001, batch "
@@ -109,13 +109,13 @@ AssignmentDialog::AssignmentDialog(std::shared_ptr<const data::MnistData> data, 
     connect(start_, &QPushButton::clicked, this, &AssignmentDialog::start);
     connect(stop_, &QPushButton::clicked, this, &AssignmentDialog::stop);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(thread_, &TrainingThread::stateChanged, this, &AssignmentDialog::updateButtons);
+    connect(runner_, &TrainingRunner::stateChanged, this, &AssignmentDialog::updateButtons);
     updateButtons();
     resize(900, 620);
 }
 
 AssignmentDialog::~AssignmentDialog() {
-    thread_->shutdown();
+    runner_->shutdown();
 }
 
 QString AssignmentDialog::folder() const { return folder_->text().trimmed(); }
@@ -128,11 +128,11 @@ void AssignmentDialog::setFolder(const QString& folder) {
 void AssignmentDialog::setEpochs(int epochs) { epochs_->setValue(epochs); }
 void AssignmentDialog::setEstimate(bool estimate) { estimate_->setChecked(estimate); }
 void AssignmentDialog::setMeasureTest(bool measure) { measureTest_->setChecked(measure); }
-bool AssignmentDialog::isRunning() const { return thread_->isRunning(); }
+bool AssignmentDialog::isRunning() const { return runner_->isRunning(); }
 QString AssignmentDialog::statusText() const { return status_->text(); }
 
 void AssignmentDialog::updateButtons() {
-    const bool running = thread_->isRunning();
+    const bool running = runner_->isRunning();
     start_->setEnabled(!running);
     stop_->setEnabled(running);
     for (QWidget* setting : std::initializer_list<QWidget*>{folder_, epochs_, precision_, estimate_, measureTest_}) {
@@ -164,7 +164,7 @@ void AssignmentDialog::showPlan(const std::vector<train::PlannedRun>& plan,
 }
 
 bool AssignmentDialog::start() {
-    if (thread_->isRunning()) return false;
+    if (runner_->isRunning()) return false;
     if (!data_) {
         status_->setText(tr("Load the data first (File > Use the embedded data)."));
         return false;
@@ -184,111 +184,111 @@ bool AssignmentDialog::start() {
     const auto data = data_;
     status_->setText(tr("Reading the folder…"));
     // Everything below runs on the worker thread; what it shows is posted to the GUI thread.
-    TrainingThread* thread = thread_;
+    TrainingRunner* runner = runner_;
     auto outcome = std::make_shared<std::pair<bool, QString>>(false, QString());
-    thread_->start(
-        [=, this](train::TrainingControl& control) {
-            std::filesystem::create_directories(root / "runs");
-            const track::FolderLock lock = track::FolderLock::take(root, ".learn2add-assignment.lock",
-                                                                   "another assignment run");
-            const auto plan = train::assignmentPlan(settings, root / "runs");
-            std::vector<train::PlannedRunStatus> statuses;
-            for (const auto& run : plan) statuses.push_back(train::statusOfPlannedRun(run));
-            thread->post([this, plan, statuses] { showPlan(plan, statuses); });
-            auto estimates = std::make_shared<std::vector<double>>(plan.size(), 0.0);
-            if (estimate) {
-                train::PlanEstimateCallbacks calibration;
-                calibration.onCalibrating = [this, thread](const std::string& key) {
-                    thread->post([this, key] {
-                        status_->setText(tr("Timing a few batches of %1…").arg(QString::fromStdString(key)));
-                    });
-                };
-                calibration.onEstimated = [this, thread](std::size_t i, double seconds) {
-                    thread->post([this, i, seconds] { setCell(static_cast<int>(i), kEstimate, formatDuration(seconds)); });
-                };
-                *estimates = train::estimatePlan(plan, statuses, data, control, calibration);
-                for (double& seconds : *estimates) seconds = std::max(0.0, seconds);
-            }
-            if (control.cancelRequested()) {
-                *outcome = {false, tr("Stopped before the first run: Start continues where it stopped.")};
-                return;
-            }
-            auto current = std::make_shared<int>(0);
-            train::PlanCallbacks callbacks;
-            callbacks.onRunStart = [=, this](int index, int, const train::PlannedRun&, const train::PlannedRunStatus& status) {
-                *current = index - 1;
-                const QString state = status.state == train::PlannedRunStatus::State::Done ||
-                                              status.state == train::PlannedRunStatus::State::Failed
-                                          ? stateText(status)
-                                          : tr("training");
-                const QString detail = QString::fromStdString(status.detail);
-                thread->post([this, index, state, detail] {
-                    setCell(index - 1, kState, state);
-                    table_->item(index - 1, kState)->setToolTip(detail);
-                    table_->scrollToItem(table_->item(index - 1, kRun));
+    TrainingRunner::Run run;
+    run.task = [=, this](train::TrainingControl& control, RunReports& reports) {
+        std::filesystem::create_directories(root / "runs");
+        const track::FolderLock lock = track::FolderLock::take(root, ".learn2add-assignment.lock",
+                                                               "another assignment run");
+        const auto plan = train::assignmentPlan(settings, root / "runs");
+        std::vector<train::PlannedRunStatus> statuses;
+        for (const auto& run : plan) statuses.push_back(train::statusOfPlannedRun(run));
+        runner->post([this, plan, statuses] { showPlan(plan, statuses); });
+        auto estimates = std::make_shared<std::vector<double>>(plan.size(), 0.0);
+        if (estimate) {
+            train::PlanEstimateCallbacks calibration;
+            calibration.onCalibrating = [this, runner](const std::string& key) {
+                runner->post([this, key] {
+                    status_->setText(tr("Timing a few batches of %1…").arg(QString::fromStdString(key)));
                 });
             };
-            auto throttle = std::make_shared<BatchThrottle>();
-            callbacks.training.onBatch = [=, this](const train::BatchReport& batch) {
-                if (!throttle->due(batch)) return;
-                const int row = *current;
-                double after = 0.0;
-                for (std::size_t j = static_cast<std::size_t>(row) + 1; j < estimates->size(); ++j) after += (*estimates)[j];
-                thread->post([this, row, batch, after] {
-                    setCell(row, kState, tr("epoch %1/%2, batch %3/%4").arg(batch.epoch).arg(batch.epochs)
-                                             .arg(batch.batch).arg(batch.batchesPerEpoch));
-                    status_->setText(tr("Run %1 of %2, epoch %3 of %4: this run %5 left, the plan about %6.")
-                                         .arg(row + 1).arg(table_->rowCount()).arg(batch.epoch).arg(batch.epochs)
-                                         .arg(formatDuration(batch.etaSeconds), formatDuration(batch.etaSeconds + after)));
-                });
+            calibration.onEstimated = [this, runner](std::size_t i, double seconds) {
+                runner->post([this, i, seconds] { setCell(static_cast<int>(i), kEstimate, formatDuration(seconds)); });
             };
-            callbacks.onRunEnd = [=, this](int index, const train::PlannedRun&, const train::RequestResult& result) {
-                const QString state = QStringLiteral("%1 (%2 epochs, best %3)")
-                                          .arg(QString::fromLatin1(train::toString(result.status)))
-                                          .arg(result.epochsRun)
-                                          .arg(result.bestEpoch);
-                thread->post([this, index, state] { setCell(index - 1, kState, state); });
-            };
-            callbacks.onRunError = [=, this](int index, const train::PlannedRun&, const std::string& error) {
-                const QString message = QString::fromStdString(error);
-                thread->post([this, index, message] {
-                    setCell(index - 1, kState, tr("failed"));
-                    table_->item(index - 1, kState)->setToolTip(message);
-                });
-            };
-            const train::PlanOutcome result = train::runAssignmentPlan(plan, data, callbacks, control);
-            QString message = tr("%1 of %2 runs done").arg(result.done).arg(plan.size());
-            if (result.failed > 0) message += tr(", %1 failed (see their tooltips)").arg(result.failed);
-            if (result.cancelled) {
-                *outcome = {false, message + tr("; stopped: Start continues where it stopped.")};
-                return;
-            }
-            thread->post([this] { status_->setText(tr("Writing the report…")); });
-            ReportRequest request;
-            request.runs = {root / "runs"};
-            request.out = root / "report";
-            request.measureTest = measureTest;
-            const ReportSummary summary = writeReport(request, {});
-            *outcome = {result.failed == 0, message + tr("; report: %1").arg(QString::fromStdString(summary.pdf.string()))};
-        },
-        [this, outcome](const std::optional<QString>& error) {
-            const bool ok = !error && outcome->first;
-            const QString message = error ? tr("Stopped: %1").arg(*error)
-                                          : (outcome->second.isEmpty() ? tr("Stopped.") : outcome->second);
-            status_->setText(message);
-            updateButtons();
-            Q_EMIT planFinished(ok, message);
-        });
+            *estimates = train::estimatePlan(plan, statuses, data, control, calibration);
+            for (double& seconds : *estimates) seconds = std::max(0.0, seconds);
+        }
+        if (control.cancelRequested()) {
+            *outcome = {false, tr("Stopped before the first run: Start continues where it stopped.")};
+            return;
+        }
+        auto current = std::make_shared<int>(0);
+        train::PlanCallbacks callbacks;
+        callbacks.onRunStart = [=, this](int index, int, const train::PlannedRun&, const train::PlannedRunStatus& status) {
+            *current = index - 1;
+            const QString state = status.state == train::PlannedRunStatus::State::Done ||
+                                          status.state == train::PlannedRunStatus::State::Failed
+                                      ? stateText(status)
+                                      : tr("training");
+            const QString detail = QString::fromStdString(status.detail);
+            runner->post([this, index, state, detail] {
+                setCell(index - 1, kState, state);
+                table_->item(index - 1, kState)->setToolTip(detail);
+                table_->scrollToItem(table_->item(index - 1, kRun));
+            });
+        };
+        callbacks.training.onBatch = [=, this, &reports](const train::BatchReport& batch) {
+            if (!reports.due(batch)) return;
+            const int row = *current;
+            double after = 0.0;
+            for (std::size_t j = static_cast<std::size_t>(row) + 1; j < estimates->size(); ++j) after += (*estimates)[j];
+            runner->post([this, row, batch, after] {
+                setCell(row, kState, tr("epoch %1/%2, batch %3/%4").arg(batch.epoch).arg(batch.epochs)
+                                         .arg(batch.batch).arg(batch.batchesPerEpoch));
+                status_->setText(tr("Run %1 of %2, epoch %3 of %4: this run %5 left, the plan about %6.")
+                                     .arg(row + 1).arg(table_->rowCount()).arg(batch.epoch).arg(batch.epochs)
+                                     .arg(formatDuration(batch.etaSeconds), formatDuration(batch.etaSeconds + after)));
+            });
+        };
+        callbacks.onRunEnd = [=, this](int index, const train::PlannedRun&, const train::RequestResult& result) {
+            const QString state = QStringLiteral("%1 (%2 epochs, best %3)")
+                                      .arg(QString::fromLatin1(train::toString(result.status)))
+                                      .arg(result.epochsRun)
+                                      .arg(result.bestEpoch);
+            runner->post([this, index, state] { setCell(index - 1, kState, state); });
+        };
+        callbacks.onRunError = [=, this](int index, const train::PlannedRun&, const std::string& error) {
+            const QString message = QString::fromStdString(error);
+            runner->post([this, index, message] {
+                setCell(index - 1, kState, tr("failed"));
+                table_->item(index - 1, kState)->setToolTip(message);
+            });
+        };
+        const train::PlanOutcome result = train::runAssignmentPlan(plan, data, callbacks, control);
+        QString message = tr("%1 of %2 runs done").arg(result.done).arg(plan.size());
+        if (result.failed > 0) message += tr(", %1 failed (see their tooltips)").arg(result.failed);
+        if (result.cancelled) {
+            *outcome = {false, message + tr("; stopped: Start continues where it stopped.")};
+            return;
+        }
+        runner->post([this] { status_->setText(tr("Writing the report…")); });
+        ReportRequest request;
+        request.runs = {root / "runs"};
+        request.out = root / "report";
+        request.measureTest = measureTest;
+        const ReportSummary summary = writeReport(request, {});
+        *outcome = {result.failed == 0, message + tr("; report: %1").arg(QString::fromStdString(summary.pdf.string()))};
+    };
+    run.ended = [this, outcome](int, const std::optional<QString>& error) {
+        const bool ok = !error && outcome->first;
+        const QString message = error ? tr("Stopped: %1").arg(*error)
+                                      : (outcome->second.isEmpty() ? tr("Stopped.") : outcome->second);
+        status_->setText(message);
+        updateButtons();
+        Q_EMIT planFinished(ok, message);
+    };
+    runner_->enqueue(std::move(run));
     updateButtons();
     return true;
 }
 
 void AssignmentDialog::stop() {
-    thread_->stop();
+    runner_->stop();
 }
 
 void AssignmentDialog::done(int result) {
-    thread_->stop();
+    runner_->stop();
     QDialog::done(result);
 }
 

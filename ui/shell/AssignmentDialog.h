@@ -2,7 +2,7 @@
 // File > Run the whole assignment…: the plan of every training Parts II-IV need
 // (train/AssignmentPlan.h) in a folder, as a queue: each run's state, its estimated time from a
 // calibration on this machine, the run in progress with its epoch and the plan's ETA. Start trains
-// the runs one after another on a worker thread (ui/training/TrainingThread.h) and ends by writing
+// the runs one after another on a worker thread (ui/training/TrainingRunner.h) and ends by writing
 // the report into <folder>/report; Stop (or closing the dialog or the window) stops at the next
 // batch, and Start continues where it stopped, as `learn2add-cli assignment` does with the same
 // folder. The folder is kept in QSettings.
@@ -34,7 +34,7 @@ class QTableWidget;
 
 namespace learn2add::ui {
 
-class TrainingThread;
+class TrainingRunner;
 
 class AssignmentDialog : public QDialog {
     Q_OBJECT
@@ -70,7 +70,7 @@ private:
     void updateButtons();
 
     std::shared_ptr<const data::MnistData> data_;
-    TrainingThread* thread_ = nullptr;
+    TrainingRunner* runner_ = nullptr;
     QLineEdit* folder_ = nullptr;
     QSpinBox* epochs_ = nullptr;
     QComboBox* precision_ = nullptr;

@@ -1,4 +1,4 @@
-#include "training/TrainingJob.h"
+#include "autoencoder/AutoencoderTrainingJob.h"
 
 namespace learn2add::ui {
 

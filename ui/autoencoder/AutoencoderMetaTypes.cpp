@@ -1,13 +1,13 @@
-#include "training/TrainingMetaTypes.h"
+#include "autoencoder/AutoencoderMetaTypes.h"
 
 namespace learn2add::ui {
 
-void registerTrainingMetaTypes() {
+void registerAutoencoderMetaTypes() {
     static const bool registered = [] {
         qRegisterMetaType<train::BatchReport>();
         qRegisterMetaType<train::EpochReport>();
         qRegisterMetaType<train::TrainingResult>();
-        qRegisterMetaType<TrainingJob>();
+        qRegisterMetaType<AutoencoderTrainingJob>();
         return true;
     }();
     (void)registered;

@@ -1,4 +1,4 @@
-#include "training/TrainingSession.h"
+#include "autoencoder/AutoencoderTrainingRunner.h"
 
 #include <gtest/gtest.h>
 #include <QElapsedTimer>
@@ -17,7 +17,7 @@ std::shared_ptr<const data::MnistData> mnist() {
     return testing::smallMnist();
 }
 
-TrainingJob tinyJob(int epochs, int batches,
+AutoencoderTrainingJob tinyJob(int epochs, int batches,
                     models::DecoderKind decoder = models::DecoderKind::Upsample) {
     const auto options = train::AutoencoderTrainingOptions()
                              .decoder(decoder)
@@ -29,16 +29,16 @@ TrainingJob tinyJob(int epochs, int batches,
     return {describeOptions(options), options, std::nullopt};
 }
 
-TEST(TrainingSession, RunsQueuedJobsOneAfterAnother) {
-    TrainingSession session;
-    QSignalSpy queued(&session, &TrainingSession::runQueued);
-    QSignalSpy started(&session, &TrainingSession::runStarted);
-    QSignalSpy epochs(&session, &TrainingSession::epochFinished);
-    QSignalSpy finished(&session, &TrainingSession::runFinished);
-    ASSERT_EQ(session.enqueue({tinyJob(2, 2), tinyJob(1, 2)}, mnist()), std::nullopt);
+TEST(AutoencoderTrainingRunner, RunsQueuedJobsOneAfterAnother) {
+    AutoencoderTrainingRunner runner;
+    QSignalSpy queued(&runner, &AutoencoderTrainingRunner::runQueued);
+    QSignalSpy started(&runner, &AutoencoderTrainingRunner::runStarted);
+    QSignalSpy epochs(&runner, &AutoencoderTrainingRunner::epochFinished);
+    QSignalSpy finished(&runner, &AutoencoderTrainingRunner::runFinished);
+    ASSERT_EQ(runner.enqueue({tinyJob(2, 2), tinyJob(1, 2)}, mnist()), std::nullopt);
     EXPECT_EQ(queued.size(), 2);
-    EXPECT_TRUE(session.isRunning());
-    EXPECT_EQ(session.queuedCount(), 1);
+    EXPECT_TRUE(runner.isRunning());
+    EXPECT_EQ(runner.queuedCount(), 1);
     ASSERT_TRUE(testing::waitUntil([&] { return finished.size() == 2; }, 15000));
 
     ASSERT_EQ(started.size(), 2);
@@ -57,40 +57,40 @@ TEST(TrainingSession, RunsQueuedJobsOneAfterAnother) {
     const auto result = finished[0][1].value<train::TrainingResult>();
     EXPECT_EQ(result.status, Status::Finished);
     EXPECT_EQ(result.epochsRun, 2);
-    EXPECT_FALSE(session.isRunning());
+    EXPECT_FALSE(runner.isRunning());
 }
 
-TEST(TrainingSession, RefusesInvalidOptionsBeforeStarting) {
-    TrainingSession session;
-    QSignalSpy queued(&session, &TrainingSession::runQueued);
-    TrainingJob bad = tinyJob(1, 1);
+TEST(AutoencoderTrainingRunner, RefusesInvalidOptionsBeforeStarting) {
+    AutoencoderTrainingRunner runner;
+    QSignalSpy queued(&runner, &AutoencoderTrainingRunner::runQueued);
+    AutoencoderTrainingJob bad = tinyJob(1, 1);
     bad.options.learningRate(0.0);
-    const auto error = session.enqueue({bad}, mnist());
+    const auto error = runner.enqueue({bad}, mnist());
     ASSERT_TRUE(error.has_value());
     EXPECT_TRUE(error->contains("learning rate must be")) << error->toStdString();
 
     // With several jobs, the message names the bad one, and none of them is queued.
-    TrainingJob zero = tinyJob(1, 1);
+    AutoencoderTrainingJob zero = tinyJob(1, 1);
     zero.name = "zero";
     zero.options.codeSize(0);
-    const auto named = session.enqueue({tinyJob(1, 1), zero}, mnist());
+    const auto named = runner.enqueue({tinyJob(1, 1), zero}, mnist());
     ASSERT_TRUE(named.has_value());
     EXPECT_TRUE(named->startsWith("zero: code size must be")) << named->toStdString();
     EXPECT_TRUE(queued.isEmpty());
-    EXPECT_FALSE(session.isRunning());
-    EXPECT_TRUE(session.enqueue({tinyJob(1, 1)}, nullptr)->contains("no data"));
+    EXPECT_FALSE(runner.isRunning());
+    EXPECT_TRUE(runner.enqueue({tinyJob(1, 1)}, nullptr)->contains("no data"));
 }
 
-TEST(TrainingSession, CoalescesBatchReports) {
-    TrainingSession session;
-    session.setProgressInterval(200);
-    QSignalSpy progress(&session, &TrainingSession::progress);
-    QSignalSpy finished(&session, &TrainingSession::runFinished);
-    TrainingJob job = tinyJob(1, 120);
+TEST(AutoencoderTrainingRunner, CoalescesBatchReports) {
+    AutoencoderTrainingRunner runner;
+    runner.setProgressInterval(200);
+    QSignalSpy progress(&runner, &AutoencoderTrainingRunner::progress);
+    QSignalSpy finished(&runner, &AutoencoderTrainingRunner::runFinished);
+    AutoencoderTrainingJob job = tinyJob(1, 120);
     job.options.batchSize(8);
     QElapsedTimer clock;
     clock.start();
-    ASSERT_EQ(session.enqueue({job}, mnist()), std::nullopt);
+    ASSERT_EQ(runner.enqueue({job}, mnist()), std::nullopt);
     ASSERT_TRUE(testing::waitUntil([&] { return !finished.isEmpty(); }, 15000));
     const double seconds = clock.elapsed() / 1000.0;
     ASSERT_FALSE(progress.isEmpty());
@@ -100,16 +100,16 @@ TEST(TrainingSession, CoalescesBatchReports) {
     EXPECT_EQ(last.batch, 120);
 }
 
-TEST(TrainingSession, PausesResumesAndStopsAtTheNextBatch) {
-    TrainingSession session;
-    session.setProgressInterval(40);
-    QSignalSpy progress(&session, &TrainingSession::progress);
-    QSignalSpy finished(&session, &TrainingSession::runFinished);
-    ASSERT_EQ(session.enqueue({tinyJob(50, 0), tinyJob(1, 1)}, mnist()), std::nullopt);
+TEST(AutoencoderTrainingRunner, PausesResumesAndStopsAtTheNextBatch) {
+    AutoencoderTrainingRunner runner;
+    runner.setProgressInterval(40);
+    QSignalSpy progress(&runner, &AutoencoderTrainingRunner::progress);
+    QSignalSpy finished(&runner, &AutoencoderTrainingRunner::runFinished);
+    ASSERT_EQ(runner.enqueue({tinyJob(50, 0), tinyJob(1, 1)}, mnist()), std::nullopt);
     ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
 
-    session.pause();
-    EXPECT_TRUE(session.isPaused());
+    runner.pause();
+    EXPECT_TRUE(runner.isPaused());
     // The batch that was running when the pause came finishes and may still report; then silence.
     // Silence is a quiet second and a half, far longer than a tiny batch even on a loaded machine.
     auto paused = progress.size();
@@ -127,30 +127,30 @@ TEST(TrainingSession, PausesResumesAndStopsAtTheNextBatch) {
     QTest::qWait(1000);
     EXPECT_EQ(progress.size(), paused);
 
-    session.resume();
-    EXPECT_FALSE(session.isPaused());
+    runner.resume();
+    EXPECT_FALSE(runner.isPaused());
     ASSERT_TRUE(testing::waitUntil([&] { return progress.size() > paused; }, 5000));
 
     // The stop lands at the next batch: at most the running batch and the flushed last report
     // follow (counted in reports, not seconds, so that it holds on a loaded machine).
     const auto reportsAtStop = progress.size();
-    session.stop();
+    runner.stop();
     ASSERT_TRUE(testing::waitUntil([&] { return finished.size() == 2; }, 60000));
     EXPECT_LE(progress.size(), reportsAtStop + 2);
     EXPECT_EQ(finished[0][1].value<train::TrainingResult>().status,
               Status::Cancelled);  // the queued one
     EXPECT_EQ(finished[0][1].value<train::TrainingResult>().epochsRun, 0);
     EXPECT_EQ(finished[1][1].value<train::TrainingResult>().status, Status::Cancelled);
-    EXPECT_FALSE(session.isRunning());
+    EXPECT_FALSE(runner.isRunning());
 }
 
-TEST(TrainingSession, ReportsErrorsOfTheWorkerInWords) {
-    TrainingSession session;
-    QSignalSpy failed(&session, &TrainingSession::runFailed);
-    QSignalSpy finished(&session, &TrainingSession::runFinished);
-    TrainingJob job = tinyJob(1, 1);
+TEST(AutoencoderTrainingRunner, ReportsErrorsOfTheWorkerInWords) {
+    AutoencoderTrainingRunner runner;
+    QSignalSpy failed(&runner, &AutoencoderTrainingRunner::runFailed);
+    QSignalSpy finished(&runner, &AutoencoderTrainingRunner::runFinished);
+    AutoencoderTrainingJob job = tinyJob(1, 1);
     job.runFolder = "/proc/learn2add-cannot-write-here/run";
-    ASSERT_EQ(session.enqueue({job, tinyJob(1, 1)}, mnist()), std::nullopt);
+    ASSERT_EQ(runner.enqueue({job, tinyJob(1, 1)}, mnist()), std::nullopt);
     ASSERT_TRUE(testing::waitUntil([&] { return finished.size() == 1; }, 10000));
     ASSERT_EQ(failed.size(), 1);
     EXPECT_EQ(failed[0][0].toInt(), 1);
@@ -159,17 +159,17 @@ TEST(TrainingSession, ReportsErrorsOfTheWorkerInWords) {
     EXPECT_EQ(finished[0][0].toInt(), 2);
 }
 
-TEST(TrainingSession, ShutdownWhilePausedEndsTheWorker) {
-    auto session = std::make_unique<TrainingSession>();
-    QSignalSpy progress(session.get(), &TrainingSession::progress);
-    ASSERT_EQ(session->enqueue({tinyJob(100, 0)}, mnist()),
+TEST(AutoencoderTrainingRunner, ShutdownWhilePausedEndsTheWorker) {
+    auto runner = std::make_unique<AutoencoderTrainingRunner>();
+    QSignalSpy progress(runner.get(), &AutoencoderTrainingRunner::progress);
+    ASSERT_EQ(runner->enqueue({tinyJob(100, 0)}, mnist()),
               std::nullopt);
     ASSERT_TRUE(testing::waitUntil([&] { return !progress.isEmpty(); }, 10000));
-    session->pause();
-    session->shutdown();  // also while paused: at most the batch that was running finishes
-    EXPECT_FALSE(session->isRunning());
-    EXPECT_TRUE(session->enqueue({tinyJob(1, 1)}, mnist()).has_value());
-    session.reset();
+    runner->pause();
+    runner->shutdown();  // also while paused: at most the batch that was running finishes
+    EXPECT_FALSE(runner->isRunning());
+    EXPECT_TRUE(runner->enqueue({tinyJob(1, 1)}, mnist()).has_value());
+    runner.reset();
 }
 
 }  // namespace

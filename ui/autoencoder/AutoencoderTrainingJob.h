@@ -13,7 +13,7 @@
 
 namespace learn2add::ui {
 
-struct TrainingJob {
+struct AutoencoderTrainingJob {
     QString name;
     train::AutoencoderTrainingOptions options;
     std::optional<std::filesystem::path> runFolder;
