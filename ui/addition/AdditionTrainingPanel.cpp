@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "addition/AdditionTrainingRunner.h"
+#include "training/TrainingButtons.h"
 #include "common/TorchRuntime.h"
 #include "models/DecoderKind.h"
 #include "plots/CurvePlot.h"
@@ -175,22 +176,11 @@ QWidget* AdditionTrainingPanel::buildForm() {
                  folderField(init_, tr("Choose an autoencoder run folder"), this));
     form->addRow(tr("Write runs in"), folderField(runFolder_, tr("Choose where runs go"), this));
 
-    // The shortcuts are actions (widgets/ShortcutAction.h); the buttons do what they do.
-    const TrainingShortcuts keys = addTrainingShortcuts(
-        this, [this] { startTraining(); }, [this] { pauseOrResume(); }, [this] { stopTraining(); });
-    trainAction_ = keys.train;
-    pauseAction_ = keys.pauseOrResume;
-    stopAction_ = keys.stop;
-    train_ = new QPushButton(tr("Train"));
-    train_->setDefault(true);
-    train_->setToolTip(tr("Train the model with these settings (F5)"));
-    connect(train_, &QPushButton::clicked, this, &AdditionTrainingPanel::startTraining);
-    pause_ = new QPushButton(tr("Pause"));
-    pause_->setToolTip(tr("Pause or resume the running training (F6)"));
-    connect(pause_, &QPushButton::clicked, this, &AdditionTrainingPanel::pauseOrResume);
-    stop_ = new QPushButton(tr("Stop"));
-    stop_->setToolTip(tr("Stop the training (Shift+F5); a run folder keeps best.pt and last.pt"));
-    connect(stop_, &QPushButton::clicked, this, &AdditionTrainingPanel::stopTraining);
+    buttons_ = new TrainingButtons(runner_, TrainingButtons::WhileRunning::Wait, this,
+                                   [this] { startTraining(); });
+    buttons_->trainButton()->setToolTip(tr("Train the model with these settings (F5)"));
+    buttons_->stopButton()->setToolTip(
+        tr("Stop the training (Shift+F5); a run folder keeps best.pt and last.pt"));
     continue_ = new QPushButton(tr("Continue a run…"));
     continue_->setToolTip(
         tr("Train an addition run further, in its own folder and with its own settings, from its "
@@ -200,11 +190,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
                                             runFolder_->text().trimmed());
         if (!folder.isEmpty()) continueRun(folder);
     });
-    auto* buttons = new QGridLayout;
-    buttons->addWidget(train_, 0, 0);
-    buttons->addWidget(pause_, 0, 1);
-    buttons->addWidget(stop_, 0, 2);
-    buttons->addWidget(continue_, 1, 0, 1, 3);
+    buttons_->addWideButton(continue_);
     progress_ = new TrainingProgressView;
     progress_->showIdle(
         tr("After each epoch the grid tab gains a step and the explorer uses the "
@@ -215,7 +201,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons_);
     layout->addWidget(progress_);
     layout->addStretch(1);
     return column;
@@ -333,11 +319,7 @@ void AdditionTrainingPanel::continueRun(const QString& folder) {
 }
 
 void AdditionTrainingPanel::pauseOrResume() {
-    if (runner_->isPaused()) {
-        runner_->resume();
-    } else {
-        runner_->pause();
-    }
+    buttons_->pauseOrResume();
 }
 
 void AdditionTrainingPanel::stopTraining() {
@@ -466,15 +448,6 @@ void AdditionTrainingPanel::onEpoch(const AdditionEpochValues& report) {
 }
 
 void AdditionTrainingPanel::onStateChanged() {
-    const bool running = runner_->isRunning();
-    train_->setEnabled(!running);
-    continue_->setEnabled(!running);
-    pause_->setEnabled(running);
-    stop_->setEnabled(running);
-    trainAction_->setEnabled(!running);
-    pauseAction_->setEnabled(running);
-    stopAction_->setEnabled(running);
-    pause_->setText(runner_->isPaused() ? tr("Resume") : tr("Pause"));
     progress_->showPaused(runner_->isPaused());
 }
 

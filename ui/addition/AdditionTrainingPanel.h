@@ -24,6 +24,7 @@
 #include "addition/AdditionTrainingJob.h"
 #include "addition/AdditionViewTypes.h"
 #include "data/MnistData.h"
+#include "training/TrainingButtons.h"
 
 class QAction;
 class QComboBox;
@@ -69,10 +70,10 @@ public:
     void restoreSettings(const QSettings& settings);
 
     // Train (F5), pause / resume (F6) and stop (Shift+F5), enabled as the buttons are.
-    QAction* trainAction() const { return trainAction_; }
-    QAction* pauseAction() const { return pauseAction_; }
-    QAction* stopAction() const { return stopAction_; }
-    QList<QAction*> shortcutActions() const { return {trainAction_, pauseAction_, stopAction_}; }
+    QAction* trainAction() const { return buttons_->trainAction(); }
+    QAction* pauseAction() const { return buttons_->pauseAction(); }
+    QAction* stopAction() const { return buttons_->stopAction(); }
+    QList<QAction*> shortcutActions() const { return {trainAction(), pauseAction(), stopAction()}; }
 
     // Exposed for tests and screenshots.
     AdditionTrainingRunner* runner() const { return runner_; }
@@ -85,9 +86,9 @@ public:
     QLineEdit* judgeEdit() const { return judge_; }
     QLineEdit* initEdit() const { return init_; }
     QLineEdit* runFolderEdit() const { return runFolder_; }
-    QPushButton* trainButton() const { return train_; }
-    QPushButton* pauseButton() const { return pause_; }
-    QPushButton* stopButton() const { return stop_; }
+    QPushButton* trainButton() const { return buttons_->trainButton(); }
+    QPushButton* pauseButton() const { return buttons_->pauseButton(); }
+    QPushButton* stopButton() const { return buttons_->stopButton(); }
     QPushButton* continueButton() const { return continue_; }
     CurvePlot* lossPlot() const { return losses_; }
     CurvePlot* spreadPlot() const { return spread_; }
@@ -120,13 +121,8 @@ private:
     QLineEdit* judge_ = nullptr;
     QLineEdit* init_ = nullptr;
     QLineEdit* runFolder_ = nullptr;
-    QPushButton* train_ = nullptr;
-    QPushButton* pause_ = nullptr;
-    QPushButton* stop_ = nullptr;
+    TrainingButtons* buttons_ = nullptr;  // Train, Pause, Stop and their keys
     QPushButton* continue_ = nullptr;
-    QAction* trainAction_ = nullptr;
-    QAction* pauseAction_ = nullptr;
-    QAction* stopAction_ = nullptr;
     TrainingProgressView* progress_ = nullptr;
     QLabel* status_ = nullptr;
     CurvePlot* losses_ = nullptr;

@@ -28,6 +28,7 @@
 #include "training/ImageStripImages.h"
 #include "training/TrainingProgressView.h"
 #include "autoencoder/AutoencoderTrainingRunner.h"
+#include "training/TrainingButtons.h"
 #include "widgets/DigitMosaic.h"
 #include "widgets/ShortcutAction.h"
 
@@ -90,44 +91,27 @@ AutoencoderPage::~AutoencoderPage() {
 QWidget* AutoencoderPage::buildControls() {
     settings_ = new AutoencoderSettingsPanel;
 
-    // The shortcuts are actions (widgets/ShortcutAction.h): onStateChanged() renames the buttons.
-    const TrainingShortcuts keys = addTrainingShortcuts(
-        this, [this] { startTraining(); }, [this] { pauseOrResume(); }, [this] { stopTraining(); });
-    trainAction_ = keys.train;
-    pauseAction_ = keys.pauseOrResume;
-    stopAction_ = keys.stop;
-    train_ = new QPushButton(tr("Train"));
-    train_->setDefault(true);
-    train_->setToolTip(
+    buttons_ = new TrainingButtons(runner_, TrainingButtons::WhileRunning::Queue, this,
+                                   [this] { startTraining(); });
+    buttons_->trainButton()->setToolTip(
         tr("Train one model with these settings (F5). While a run is going, the "
            "new one waits in the queue."));
-    connect(train_, &QPushButton::clicked, this, &AutoencoderPage::startTraining);
+    buttons_->stopButton()->setToolTip(
+        tr("Stop the running training and drop the queued ones (Shift+F5). The run "
+           "folder keeps best.pt and last.pt."));
     queue_ = new QPushButton(tr("Compare 3 decoders × 2 losses"));
     queue_->setToolTip(
         tr("Queue six runs, mirror, upsample and resize64, each with L2 and with "
            "BCE, with the other settings of the form; their curves overlay."));
     connect(queue_, &QPushButton::clicked, this, &AutoencoderPage::queueComparison);
-    pause_ = new QPushButton(tr("Pause"));
-    pause_->setToolTip(tr("Pause or resume the running training (F6)"));
-    connect(pause_, &QPushButton::clicked, this, &AutoencoderPage::pauseOrResume);
-    stop_ = new QPushButton(tr("Stop"));
-    stop_->setToolTip(
-        tr("Stop the running training and drop the queued ones (Shift+F5). The run "
-           "folder keeps best.pt and last.pt."));
-    connect(stop_, &QPushButton::clicked, this, &AutoencoderPage::stopTraining);
     continue_ = new QPushButton(tr("Continue the opened run"));
     continue_->setToolTip(
         tr("Train the opened run shown further, in its own folder and with its own settings, from "
            "its last.pt: up to its number of epochs, or the form's if that is larger."));
     continue_->setEnabled(false);  // until an opened run is shown
     connect(continue_, &QPushButton::clicked, this, &AutoencoderPage::continueShownRun);
-    auto* buttons = new QGridLayout;
-    buttons->addWidget(train_, 0, 0);
-    buttons->addWidget(pause_, 0, 1);
-    buttons->addWidget(stop_, 0, 2);
-    buttons->addWidget(queue_, 1, 0, 1, 3);
-    buttons->addWidget(continue_, 2, 0, 1, 3);
-
+    buttons_->addWideButton(queue_);
+    buttons_->addWideButton(continue_);
     progress_ = new TrainingProgressView;
 
     auto* help = new QLabel(
@@ -149,7 +133,7 @@ QWidget* AutoencoderPage::buildControls() {
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(settings_);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons_);
     layout->addWidget(progress_);
     layout->addWidget(help);
     layout->addStretch(1);
@@ -289,11 +273,7 @@ void AutoencoderPage::submit(std::vector<AutoencoderTrainingJob> jobs) {
 }
 
 void AutoencoderPage::pauseOrResume() {
-    if (runner_->isPaused()) {
-        runner_->resume();
-    } else {
-        runner_->pause();
-    }
+    buttons_->pauseOrResume();
 }
 
 void AutoencoderPage::stopTraining() {
@@ -366,12 +346,6 @@ void AutoencoderPage::showError(const QString& text) {
 
 void AutoencoderPage::onStateChanged() {
     const bool running = runner_->isRunning();
-    pause_->setEnabled(running);
-    stop_->setEnabled(running);
-    pauseAction_->setEnabled(running);
-    stopAction_->setEnabled(running);
-    pause_->setText(runner_->isPaused() ? tr("Resume") : tr("Pause"));
-    train_->setText(running ? tr("Queue run") : tr("Train"));
     progress_->showPaused(runner_->isPaused());
     if (running) runs_->showPaused(runner_->currentRunId(), runner_->isPaused());
     if (!running && batchRuns_ > 0) {

@@ -25,6 +25,7 @@
 
 #include "data/LoadedData.h"
 #include "autoencoder/AutoencoderMetaTypes.h"
+#include "training/TrainingButtons.h"
 
 class QAction;
 class QLabel;
@@ -78,10 +79,10 @@ public:
     RunsTable* runsTable() const { return runs_; }
     TrainingProgressView* progressView() const { return progress_; }
     MessageBanner* banner() const { return banner_; }
-    QPushButton* trainButton() const { return train_; }
+    QPushButton* trainButton() const { return buttons_->trainButton(); }
     QPushButton* queueButton() const { return queue_; }
-    QPushButton* pauseButton() const { return pause_; }
-    QPushButton* stopButton() const { return stop_; }
+    QPushButton* pauseButton() const { return buttons_->pauseButton(); }
+    QPushButton* stopButton() const { return buttons_->stopButton(); }
     QPushButton* continueButton() const { return continue_; }
     AutoencoderRunLoader* runLoader() const { return loader_; }
     // The run whose digits and codes are shown (the newest unless the user picked a row); 0: none.
@@ -138,14 +139,9 @@ private:
 
     MessageBanner* banner_ = nullptr;
     AutoencoderSettingsPanel* settings_ = nullptr;
-    QPushButton* train_ = nullptr;
+    TrainingButtons* buttons_ = nullptr;  // Train, Pause, Stop and their keys
     QPushButton* queue_ = nullptr;
-    QPushButton* pause_ = nullptr;
-    QPushButton* stop_ = nullptr;
     QPushButton* continue_ = nullptr;  // resumes the opened run shown
-    QAction* trainAction_ = nullptr;  // F5
-    QAction* pauseAction_ = nullptr;  // F6
-    QAction* stopAction_ = nullptr;   // Shift+F5
     TrainingProgressView* progress_ = nullptr;
     CurvePlot* curves_ = nullptr;
     CodeScatterPlot* scatter_ = nullptr;
