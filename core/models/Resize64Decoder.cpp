@@ -3,14 +3,13 @@
 #include <string>
 
 #include "models/Encoder.h"
-#include "models/Initialization.h"
+#include "models/NearestUpsampling.h"
 
 namespace learn2add::models {
 
 namespace {
 // Channels after each upsampling stage; the first stage reads the Encoder's deepest 128 channels.
-constexpr std::array<std::int64_t, 4> kResize64Channels = {64, 32, 32, 16};
-constexpr std::int64_t kResize64StartSide = 4;  // 4 -> 8 -> 16 -> 32 -> 64
+const std::vector<std::int64_t> kResize64Channels = {64, 32, 32, 16};
 }  // namespace
 
 torch::Tensor resizeForEvaluation(const torch::Tensor& images) {
@@ -34,37 +33,14 @@ void Resize64DecoderImpl::reset() {
         "Resize64DecoderOptions: codeSize must be at least 1 (the assignment uses 2 and 7), "
         "got ",
         options.codeSize());
-    const std::int64_t deepest = kStageChannels[kPoolingStages - 1];
-    fromCode_ = register_module("from_code", torch::nn::Linear(options.codeSize(), kHiddenWidth));
-    toFeatures_ = register_module(
-        "to_features",
-        torch::nn::Linear(kHiddenWidth, deepest * kResize64StartSide * kResize64StartSide));
-    std::int64_t in = deepest;
-    for (std::size_t stage = 0; stage < convs_.size(); ++stage) {
-        convs_[stage] = register_module(
-            "conv" + std::to_string(stage + 1),
-            torch::nn::Conv2d(
-                torch::nn::Conv2dOptions(in, kResize64Channels[stage], 3).padding(1)));
-        heInitialize(*convs_[stage]);
-        in = kResize64Channels[stage];
-    }
-    output_ =
-        register_module("output", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, 1, 3).padding(1)));
-    initializeOutputBias(*output_);
+    layers_ = registerNearestUpsampling(*this, options.codeSize(), kResize64Channels);
 }
 
 torch::Tensor Resize64DecoderImpl::forward(const torch::Tensor& code) {
     TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
                 "Resize64Decoder: expected a code of shape [N, ", options.codeSize(), "], got ",
                 code.sizes());
-    torch::Tensor x = toFeatures_->forward(fromCode_->forward(code));
-    std::int64_t side = kResize64StartSide;
-    x = x.view({code.size(0), kStageChannels[kPoolingStages - 1], side, side});
-    for (auto& conv : convs_) {
-        side *= 2;
-        x = torch::relu(conv->forward(torch::upsample_nearest2d(x, {side, side})));
-    }
-    return torch::sigmoid(output_->forward(x));
+    return decodeByNearestUpsampling(layers_, code);
 }
 
 void Resize64DecoderImpl::pretty_print(std::ostream& stream) const {

@@ -38,6 +38,8 @@
 #include <torch/nn/pimpl.h>
 #include <torch/types.h>
 
+#include "models/NearestUpsampling.h"
+
 #include <array>
 #include <cstdint>
 #include <ostream>
@@ -75,10 +77,7 @@ public:
     Resize64DecoderOptions options;
 
 private:
-    torch::nn::Linear fromCode_{nullptr};
-    torch::nn::Linear toFeatures_{nullptr};
-    std::array<torch::nn::Conv2d, 4> convs_{nullptr, nullptr, nullptr, nullptr};
-    torch::nn::Conv2d output_{nullptr};
+    NearestUpsamplingLayers layers_;  // from_code, to_features, conv1..N, output
 };
 
 TORCH_MODULE(Resize64Decoder);

@@ -32,6 +32,8 @@
 #include <torch/nn/pimpl.h>
 #include <torch/types.h>
 
+#include "models/NearestUpsampling.h"
+
 #include <array>
 #include <cstdint>
 #include <ostream>
@@ -59,10 +61,7 @@ public:
     UpsampleDecoderOptions options;
 
 private:
-    torch::nn::Linear fromCode_{nullptr};
-    torch::nn::Linear toFeatures_{nullptr};
-    std::array<torch::nn::Conv2d, 3> convs_{nullptr, nullptr, nullptr};
-    torch::nn::Conv2d output_{nullptr};
+    NearestUpsamplingLayers layers_;  // from_code, to_features, conv1..N, output
 };
 
 TORCH_MODULE(UpsampleDecoder);

@@ -3,6 +3,7 @@ target_sources(learn2add_core PRIVATE
   models/MirrorDecoder.cpp
   models/UpsampleDecoder.cpp
   models/Resize64Decoder.cpp
+  models/NearestUpsampling.cpp
   models/DecoderKind.cpp
   models/Autoencoder.cpp
   models/ParameterCount.cpp
