@@ -14,6 +14,7 @@
 #include "addition/AddendControl.h"
 #include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
+#include "addition/TestImageChoice.h"
 #include "addition/DigitCanvas.h"
 #include "addition/DigitTransitionPlot.h"
 #include "addition/JudgeProbabilityPlot.h"
@@ -71,14 +72,7 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     fromTest_ = new QRadioButton(tr("A test image"));
     fromTest_->setChecked(true);
     fromCanvas_ = new QRadioButton(tr("A digit drawn below"));
-    digit_ = new QSpinBox;
-    digit_->setRange(0, 9);
-    digit_->setValue(7);
-    digit_->setToolTip(tr("The digit of the test image"));
-    index_ = new QSpinBox;
-    index_->setRange(0, 0);
-    index_->setToolTip(tr("Which test image of that digit (0 = the first)"));
-    indexRange_ = new QLabel;
+    choice_ = new TestImageChoice(tr("The digit of the test image"), this);
     random_ = new QPushButton(tr("Random"));
     random_->setToolTip(tr("A random test image of a random digit"));
     inputPreview_ = new DigitMosaic(1);
@@ -87,11 +81,7 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     inputPreview_->setMaximumHeight(110);
 
     connect(fromTest_, &QRadioButton::toggled, this, [this] { onInputChanged(); });
-    connect(digit_, &QSpinBox::valueChanged, this, [this] {
-        fromTest_->setChecked(true);
-        onInputChanged();
-    });
-    connect(index_, &QSpinBox::valueChanged, this, [this] {
+    connect(choice_, &TestImageChoice::changed, this, [this] {
         fromTest_->setChecked(true);
         onInputChanged();
     });
@@ -115,11 +105,11 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     auto* form = new QGridLayout;
     form->addWidget(fromTest_, 0, 0, 1, 3);
     form->addWidget(new QLabel(tr("Digit")), 1, 0);
-    form->addWidget(digit_, 1, 1);
+    form->addWidget(choice_->digitBox(), 1, 1);
     form->addWidget(random_, 1, 2);
     form->addWidget(new QLabel(tr("Index")), 2, 0);
-    form->addWidget(index_, 2, 1);
-    form->addWidget(indexRange_, 2, 2);
+    form->addWidget(choice_->indexBox(), 2, 1);
+    form->addWidget(choice_->rangeLabel(), 2, 2);
     form->addWidget(inputPreview_, 3, 0, 1, 3);
     form->addWidget(fromCanvas_, 4, 0, 1, 3);
     form->addWidget(canvas_, 5, 0, 1, 3);
@@ -133,7 +123,7 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
                                 "column to add to that digit"));
     connect(inference_, &AdditionInference::gridReady, gridPreview_,
             [this](quint64, const GridPicture& grid) { gridPreview_->showGrid(grid); });
-    connect(gridPreview_, &AdditionGridView::columnClicked, digit_, &QSpinBox::setValue);
+    connect(gridPreview_, &AdditionGridView::columnClicked, choice_->digitBox(), &QSpinBox::setValue);
     form->addWidget(gridPreview_, 7, 0, 1, 3);
     form->setRowStretch(7, 1);
     auto* box = explorerGroup(tr("Input"), form);
@@ -203,18 +193,18 @@ QWidget* AdditionExplorerPanel::buildStudyBox() {
 
 void AdditionExplorerPanel::setData(std::shared_ptr<const LoadedData> data) {
     data_ = std::move(data);
+    choice_->setTestSet(data_ ? &data_->mnist.test : nullptr);
     onInputChanged();
 }
 
 void AdditionExplorerPanel::chooseTestImage(int digit, int index) {
-    digit_->setValue(std::clamp(digit, 0, 9));
-    index_->setValue(index);  // clamped to the digit's range by onInputChanged()
+    choice_->choose(digit, index);
     fromTest_->setChecked(true);
     onInputChanged();
 }
 
 int AdditionExplorerPanel::testDigit() const {
-    return digit_->value();
+    return choice_->digit();
 }
 
 void AdditionExplorerPanel::useDrawnDigit() {
@@ -230,25 +220,14 @@ AdditionInput AdditionExplorerPanel::currentInput() const {
         // A blank canvas is no digit: nothing to add to, and nothing for the judge to read.
         return canvas_->isBlank() ? AdditionInput{} : AdditionInput::fromImage(canvas_->image());
     }
-    if (!data_) return {};
-    const auto indices = data_->mnist.test.indicesOf(digit_->value());
-    if (indices.empty()) return {};
-    const auto k = static_cast<std::size_t>(
-        std::clamp(index_->value(), 0, static_cast<int>(indices.size()) - 1));
-    return AdditionInput::fromDigitSet(data_->mnist.test, indices[k]);
+    return choice_->input();
 }
 
 QString AdditionExplorerPanel::inputName() const {
-    return fromCanvas_->isChecked() ? tr("drawn digit") : QString::number(digit_->value());
+    return fromCanvas_->isChecked() ? tr("drawn digit") : QString::number(choice_->digit());
 }
 
 void AdditionExplorerPanel::onInputChanged() {
-    if (data_) {
-        const int count = static_cast<int>(data_->mnist.test.indicesOf(digit_->value()).size());
-        const QSignalBlocker block(index_);
-        index_->setRange(0, std::max(0, count - 1));
-        indexRange_->setText(tr("of %1").arg(count));
-    }
     input_ = currentInput();
     inputPreview_->setTiles(
         {{input_.empty() || fromCanvas_->isChecked() ? QImage() : input_.toImage(), QString()}});

@@ -28,6 +28,7 @@ class QSpinBox;
 namespace learn2add::ui {
 
 class AddendControl;
+class TestImageChoice;
 class AdditionInference;
 class AdditionGridView;
 class DigitCanvas;
@@ -87,9 +88,7 @@ private:
 
     QRadioButton* fromTest_ = nullptr;
     QRadioButton* fromCanvas_ = nullptr;
-    QSpinBox* digit_ = nullptr;
-    QSpinBox* index_ = nullptr;
-    QLabel* indexRange_ = nullptr;
+    TestImageChoice* choice_ = nullptr;
     QPushButton* random_ = nullptr;
     DigitMosaic* inputPreview_ = nullptr;
     DigitCanvas* canvas_ = nullptr;

@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "addition/AddendControl.h"
+#include "addition/TestImageChoice.h"
 #include "comparison/ComparisonInference.h"
 #include "comparison/ComparisonModelColumn.h"
 #include "comparison/ComparisonModelRow.h"
@@ -105,25 +106,17 @@ void ComparisonPage::connectInference() {
 }
 
 QWidget* ComparisonPage::buildControls() {
-    digit_ = new QSpinBox;
-    digit_->setRange(0, 9);
-    digit_->setValue(7);
-    digit_->setToolTip(tr("The digit of the test image, shared by every model"));
-    index_ = new QSpinBox;
-    index_->setRange(0, 0);
-    index_->setToolTip(tr("Which test image of that digit (0 = the first)"));
-    indexRange_ = new QLabel;
+    choice_ = new TestImageChoice(tr("The digit of the test image, shared by every model"), this);
     preview_ = new DigitMosaic(1);
     makeExportable(*preview_, tr("Compared input digit"));
     preview_->setFixedSize(52, 52);
-    connect(digit_, &QSpinBox::valueChanged, this, [this] { onInputChanged(); });
-    connect(index_, &QSpinBox::valueChanged, this, [this] { onInputChanged(); });
+    connect(choice_, &TestImageChoice::changed, this, [this] { onInputChanged(); });
     auto* input = new QHBoxLayout;
     input->addWidget(new QLabel(tr("Digit")));
-    input->addWidget(digit_);
+    input->addWidget(choice_->digitBox());
     input->addWidget(new QLabel(tr("Index")));
-    input->addWidget(index_);
-    input->addWidget(indexRange_);
+    input->addWidget(choice_->indexBox());
+    input->addWidget(choice_->rangeLabel());
     input->addWidget(preview_);
 
     addend_ = new AddendControl;
@@ -207,6 +200,7 @@ QWidget* ComparisonPage::buildModelsTab() {
 
 void ComparisonPage::setData(std::shared_ptr<const LoadedData> data) {
     data_ = std::move(data);
+    choice_->setTestSet(data_ ? &data_->mnist.test : nullptr);
     inference_->setData(data_);
     onInputChanged();
 }
@@ -228,9 +222,7 @@ void ComparisonPage::openJudgeRun(const QString& folder) {
 }
 
 void ComparisonPage::chooseTestImage(int digit, int index) {
-    const QSignalBlocker block(index_);
-    digit_->setValue(std::clamp(digit, 0, 9));
-    index_->setValue(index);
+    choice_->choose(digit, index);
     onInputChanged();
 }
 
@@ -243,12 +235,7 @@ void ComparisonPage::shutdown() {
 }
 
 AdditionInput ComparisonPage::currentInput() const {
-    if (!data_) return {};
-    const auto indices = data_->mnist.test.indicesOf(digit_->value());
-    if (indices.empty()) return {};
-    const auto k = static_cast<std::size_t>(
-        std::clamp(index_->value(), 0, static_cast<int>(indices.size()) - 1));
-    return AdditionInput::fromDigitSet(data_->mnist.test, indices[k]);
+    return choice_->input();
 }
 
 QString ComparisonPage::inputName() const {
@@ -256,12 +243,6 @@ QString ComparisonPage::inputName() const {
 }
 
 void ComparisonPage::onInputChanged() {
-    if (data_) {
-        const int count = static_cast<int>(data_->mnist.test.indicesOf(digit_->value()).size());
-        const QSignalBlocker block(index_);
-        index_->setRange(0, std::max(0, count - 1));
-        indexRange_->setText(tr("of %1").arg(count));
-    }
     input_ = currentInput();
     preview_->setTiles({{input_.empty() ? QImage() : input_.toImage(), QString()}});
     addend_->setDigit(input_.digit);

@@ -36,6 +36,7 @@ class QTabWidget;
 namespace learn2add::ui {
 
 class AddendControl;
+class TestImageChoice;
 class ComparisonInference;
 class ComparisonModelColumn;
 class ComparisonModelRow;
@@ -114,9 +115,7 @@ private:
 
     MessageBanner* banner_ = nullptr;
     ComparisonRunBar* runBar_ = nullptr;
-    QSpinBox* digit_ = nullptr;
-    QSpinBox* index_ = nullptr;
-    QLabel* indexRange_ = nullptr;
+    TestImageChoice* choice_ = nullptr;
     DigitMosaic* preview_ = nullptr;
     AddendControl* addend_ = nullptr;
     QSpinBox* samples_ = nullptr;
