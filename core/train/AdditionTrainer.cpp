@@ -212,33 +212,26 @@ models::DigitJudge loadJudge(const std::filesystem::path& judgeRun) {
 }
 
 nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const data::MnistData& data) {
-    nlohmann::json config = {{"kind", models::toString(options.variant())},
-            {"decoder", models::toString(options.decoder())},
-            {"code_size", options.codeSize()},
-            {"recipe", toString(options.recipe())},
-            {"reconstruction_weight", options.reconstructionWeight()},
-            {"code_weight", options.codeWeight()},
-            {"digit_weight", options.effectiveDigitWeight()},
-            {"code_target", options.usesPrototypes() ? "prototype" : "sample"},
-            {"kl_weight", models::hasVariationalEncoder(options.variant()) ? options.klWeight() : 0.0},
-            {"code_term", options.codeTermTrainsAdderOnly() ? "trains P only (stop-gradient on both codes)"
-                                                         : "trains E and P (the assignment)"},
-            {"epochs", options.epochs()},
-            {"batch_size", options.batchSize()},
-            {"learning_rate", options.learningRate()},
-            {"optimizer", "adam"},
-            {"seed", options.seed()},
-            {"threads", options.threads()},
-            {"max_batches_per_epoch", options.maxBatchesPerEpoch()},
-            {"early_stopping_patience", options.earlyStoppingPatience()},
-            {"autoencoder_warmup_epochs", options.autoencoderWarmupEpochs()},
-            {"adder_warmup_passes", options.adderWarmupPasses()},
-            {"init_run", options.initRun().empty() ? nlohmann::json(nullptr)
-                                                   : nlohmann::json(options.initRun().string())},
-            {"judge_run", options.judgeRun().empty() ? nlohmann::json(nullptr)
-                                                     : nlohmann::json(options.judgeRun().string())},
-            {"data", dataConfig(data)},
-            {"learn2add_version", LEARN2ADD_VERSION}};
+    nlohmann::json config = sharedRunConfig(options, data);
+    config["kind"] = models::toString(options.variant());
+    config["decoder"] = models::toString(options.decoder());
+    config["code_size"] = options.codeSize();
+    config["recipe"] = toString(options.recipe());
+    config["reconstruction_weight"] = options.reconstructionWeight();
+    config["code_weight"] = options.codeWeight();
+    config["digit_weight"] = options.effectiveDigitWeight();
+    config["code_target"] = options.usesPrototypes() ? "prototype" : "sample";
+    config["kl_weight"] = models::hasVariationalEncoder(options.variant()) ? options.klWeight() : 0.0;
+    config["code_term"] = options.codeTermTrainsAdderOnly()
+                              ? "trains P only (stop-gradient on both codes)"
+                              : "trains E and P (the assignment)";
+    config["autoencoder_warmup_epochs"] = options.autoencoderWarmupEpochs();
+    config["adder_warmup_passes"] = options.adderWarmupPasses();
+    const auto pathOrNull = [](const std::filesystem::path& path) {
+        return path.empty() ? nlohmann::json(nullptr) : nlohmann::json(path.string());
+    };
+    config["init_run"] = pathOrNull(options.initRun());
+    config["judge_run"] = pathOrNull(options.judgeRun());
     // Only when not constant: a run from before the setting and a constant one read the same.
     if (options.learningRateSchedule() != LearningRateSchedule::Constant) {
         config["lr_schedule"] = toString(options.learningRateSchedule());

@@ -190,22 +190,12 @@ private:
 }  // namespace
 
 nlohmann::json autoencoderRunConfig(const AutoencoderTrainingOptions& options, const data::MnistData& data) {
-    return {
-        {"kind", "autoencoder"},
-        {"decoder", models::toString(options.decoder())},
-        {"loss", toString(options.loss())},
-        {"code_size", options.codeSize()},
-        {"epochs", options.epochs()},
-        {"batch_size", options.batchSize()},
-        {"learning_rate", options.learningRate()},
-        {"optimizer", "adam"},
-        {"seed", options.seed()},
-        {"threads", options.threads()},
-        {"max_batches_per_epoch", options.maxBatchesPerEpoch()},
-        {"early_stopping_patience", options.earlyStoppingPatience()},
-        {"data", dataConfig(data)},
-        {"learn2add_version", LEARN2ADD_VERSION},
-    };
+    nlohmann::json config = sharedRunConfig(options, data);
+    config["kind"] = "autoencoder";
+    config["decoder"] = models::toString(options.decoder());
+    config["loss"] = toString(options.loss());
+    config["code_size"] = options.codeSize();
+    return config;
 }
 
 AutoencoderTrainer::AutoencoderTrainer(AutoencoderTrainingOptions options,

@@ -70,17 +70,10 @@ double judgeAccuracy(models::DigitJudge& judge, const torch::Tensor& images32,
 }
 
 nlohmann::json judgeRunConfig(const JudgeTrainingOptions& options, const data::MnistData& data) {
-    return {{"kind", "judge"},
-            {"epochs", options.epochs()},
-            {"batch_size", options.batchSize()},
-            {"learning_rate", options.learningRate()},
-            {"optimizer", "adam"},
-            {"seed", options.seed()},
-            {"threads", options.threads()},
-            {"max_shift", options.maxShift()},
-            {"max_batches_per_epoch", options.maxBatchesPerEpoch()},
-            {"data", dataConfig(data)},
-            {"learn2add_version", LEARN2ADD_VERSION}};
+    nlohmann::json config = sharedRunConfig(options, data);
+    config["kind"] = "judge";
+    config["max_shift"] = options.maxShift();
+    return config;
 }
 
 JudgeTrainer::JudgeTrainer(JudgeTrainingOptions options, std::shared_ptr<const data::MnistData> data,
