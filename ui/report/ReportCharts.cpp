@@ -257,6 +257,7 @@ namespace {
 
 constexpr double kRowLabelWidth = 92.0;
 constexpr double kCaption = 9.0;
+constexpr double kTileGap = 4.0;
 
 QImage digitImage(const std::vector<std::uint8_t>& bytes, int size) {
     QImage image(size, size, QImage::Format_Grayscale8);
@@ -267,28 +268,142 @@ QImage digitImage(const std::vector<std::uint8_t>& bytes, int size) {
     return image.scaled(size * 4, size * 4, Qt::IgnoreAspectRatio, Qt::FastTransformation);
 }
 
-std::size_t widestRow(const std::vector<infer::PanelRow>& rows) {
-    std::size_t widest = 0;
-    for (const auto& row : rows) widest = std::max(widest, row.panels.size());
-    return widest;
+// Draws `text` in `box` in a smaller font when it is too wide (down to 6 units), elided when even
+// that is too wide.
+void drawFittedText(QPainter& painter, const QRectF& box, int flags, const QString& text,
+                    double size) {
+    QFont fitted = font(size);
+    for (double s = size; s > 6.0; s -= 0.5) {
+        fitted = font(s);
+        if (QFontMetricsF(fitted).horizontalAdvance(text) <= box.width()) break;
+    }
+    painter.setFont(fitted);
+    painter.drawText(box, flags, QFontMetricsF(fitted).elidedText(text, Qt::ElideRight, box.width()));
 }
 
-bool anyRead(const std::vector<infer::PanelRow>& rows) {
-    for (const auto& row : rows) {
-        for (const auto& panel : row.panels) {
-            if (panel.read >= 0) return true;
+// Where paintDigitTiles() puts things: square cells of `cell` units, columns `pitch` apart from
+// `left`, rows `rowPitch` apart from `top` (under the header line).
+struct TileLayout {
+    int columns = 1;
+    int rows = 1;
+    double header = 0.0;   // the header line's height
+    double caption = 0.0;  // the caption line's height
+    double read = 0.0;     // the reading line's height
+    double cell = 0.0;
+    double left = 0.0;
+    double top = 0.0;
+    double pitch() const { return cell + kTileGap; }
+    double rowPitch() const { return cell + caption + read + kTileGap; }
+    QRectF image(std::size_t k) const {
+        const auto row = static_cast<double>(k / static_cast<std::size_t>(columns));
+        const auto col = static_cast<double>(k % static_cast<std::size_t>(columns));
+        return QRectF(left + col * pitch() + kTileGap / 2, top + header + row * rowPitch(), cell, cell);
+    }
+};
+
+TileLayout tileLines(const std::vector<DigitTile>& tiles, int columns, bool headers,
+                     const FigureInk& ink) {
+    TileLayout layout;
+    layout.columns = std::max(1, columns);
+    layout.rows = std::max<int>(1, static_cast<int>((tiles.size() + layout.columns - 1) / layout.columns));
+    const double line = kCaption * ink.fontScale * 1.4;
+    const bool captions = std::any_of(tiles.begin(), tiles.end(), [](const DigitTile& t) { return !t.caption.isEmpty(); });
+    const bool reads = std::any_of(tiles.begin(), tiles.end(), [](const DigitTile& t) { return t.read >= 0; });
+    layout.header = headers ? line + 2.0 : 0.0;
+    layout.caption = captions ? line : 0.0;
+    layout.read = reads ? line : 0.0;
+    return layout;
+}
+
+TileLayout tileLayout(const QRectF& area, const std::vector<DigitTile>& tiles, int columns,
+                      bool headers, const FigureInk& ink) {
+    TileLayout layout = tileLines(tiles, columns, headers, ink);
+    const double fromWidth = area.width() / layout.columns - kTileGap;
+    const double fromHeight = (area.height() - layout.header) / layout.rows - layout.caption - layout.read - kTileGap;
+    // Whole units per cell, so that enlarged pixels stay equal on screen.
+    layout.cell = std::max(4.0, std::floor(std::min(fromWidth, fromHeight)));
+    layout.left = area.left() + std::max(0.0, (area.width() - layout.columns * layout.pitch()) / 2);
+    layout.top = area.top();
+    return layout;
+}
+
+}  // namespace
+
+QSizeF digitTilesSize(const std::vector<DigitTile>& tiles, int columns, bool headers, double cell,
+                      const FigureInk& ink) {
+    TileLayout layout = tileLines(tiles, columns, headers, ink);
+    layout.cell = cell;
+    return QSizeF(layout.columns * layout.pitch(), layout.header + layout.rows * layout.rowPitch());
+}
+
+void paintDigitTiles(QPainter& painter, const QRectF& area, const std::vector<DigitTile>& tiles,
+                     int columns, const QStringList& headers, const FigureInk& ink) {
+    painter.save();
+    if (ink.background.alpha() > 0) painter.fillRect(area, ink.background);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter.setPen(ink.ink);
+    const TileLayout layout = tileLayout(area, tiles, columns, !headers.isEmpty(), ink);
+    const double size = kCaption * ink.fontScale;
+    for (int c = 0; c < headers.size() && c < layout.columns; ++c) {
+        drawFittedText(painter, QRectF(layout.left + c * layout.pitch(), layout.top, layout.pitch(), layout.header),
+                       Qt::AlignCenter, headers[c], size);
+    }
+    for (std::size_t k = 0; k < tiles.size(); ++k) {
+        const QRectF image = layout.image(k);
+        if (!tiles[k].image.isNull()) painter.drawImage(image, tiles[k].image);
+        // A caption keeps to its own column (the whole width when there is one column), so that
+        // neighbouring captions never run together.
+        const QRectF column = layout.columns == 1
+                                  ? QRectF(area.left(), image.bottom(), area.width(), layout.caption)
+                                  : QRectF(image.left() - kTileGap / 2, image.bottom(), layout.pitch(), layout.caption);
+        if (!tiles[k].caption.isEmpty()) {
+            drawFittedText(painter, column, Qt::AlignHCenter | Qt::AlignTop, tiles[k].caption, size);
+        }
+        if (tiles[k].read >= 0) {
+            drawFittedText(painter, column.translated(0, layout.caption), Qt::AlignHCenter | Qt::AlignTop,
+                           QStringLiteral("judge: %1").arg(tiles[k].read), size);
         }
     }
-    return false;
+    painter.restore();
+}
+
+namespace {
+
+// A panel table as one grid of tiles: each row padded to the widest with empty cells.
+std::vector<DigitTile> tableTiles(const std::vector<infer::PanelRow>& rows, int& columns) {
+    columns = 1;
+    for (const auto& row : rows) columns = std::max(columns, static_cast<int>(row.panels.size()));
+    std::vector<DigitTile> tiles;
+    for (const auto& row : rows) {
+        for (int p = 0; p < columns; ++p) {
+            DigitTile tile;
+            if (p < static_cast<int>(row.panels.size())) {
+                const infer::StripPanel& panel = row.panels[static_cast<std::size_t>(p)];
+                const auto side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(panel.image.size()))));
+                if (side > 0 && static_cast<std::size_t>(side * side) == panel.image.size()) {
+                    tile.image = digitImage(panel.image, side);
+                }
+                tile.caption = QString::fromStdString(panel.caption);
+                tile.read = panel.read;
+            }
+            tiles.push_back(std::move(tile));
+        }
+    }
+    return tiles;
+}
+
+double rowLabelWidth(const std::vector<infer::PanelRow>& rows) {
+    const bool any = std::any_of(rows.begin(), rows.end(), [](const infer::PanelRow& r) { return !r.label.empty(); });
+    return any ? kRowLabelWidth : 0.0;
 }
 
 }  // namespace
 
 QSizeF panelTableSize(const std::vector<infer::PanelRow>& rows, double panelSize) {
-    const double cellWidth = panelSize + 6.0;
-    const double cellHeight = kCaption * 1.5 + panelSize + (anyRead(rows) ? kCaption * 1.5 : 0.0) + 6.0;
-    return QSizeF(kRowLabelWidth + cellWidth * static_cast<double>(widestRow(rows)) + 4.0,
-                  kTitleFont * 2.0 + cellHeight * static_cast<double>(rows.size()));
+    int columns = 1;
+    const std::vector<DigitTile> tiles = tableTiles(rows, columns);
+    const QSizeF grid = digitTilesSize(tiles, columns, false, panelSize);
+    return QSizeF(rowLabelWidth(rows) + grid.width() + 4.0, kTitleFont * 2.0 + grid.height());
 }
 
 void paintPanelTable(QPainter& painter, const QRectF& area, const std::vector<infer::PanelRow>& rows,
@@ -296,34 +411,20 @@ void paintPanelTable(QPainter& painter, const QRectF& area, const std::vector<in
     painter.save();
     painter.fillRect(area, Qt::white);
     drawTitle(painter, area, title);
-    const bool reads = anyRead(rows);
-    const double columns = static_cast<double>(std::max<std::size_t>(1, widestRow(rows)));
-    const double extraHeight = kCaption * 1.5 + (reads ? kCaption * 1.5 : 0.0) + 6.0;
-    const double fromWidth = (area.width() - kRowLabelWidth - 4.0) / columns - 6.0;
-    const double fromHeight = (area.height() - kTitleFont * 2.0) / std::max<std::size_t>(1, rows.size()) - extraHeight;
-    const double panel = std::max(4.0, std::min(fromWidth, fromHeight));
-    const double cellHeight = panel + extraHeight;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const double top = area.top() + kTitleFont * 2.0 + cellHeight * static_cast<double>(r);
-        painter.setFont(font(kLabelFont, true));
-        painter.setPen(kInk);
-        painter.drawText(QRectF(area.left() + 2.0, top, kRowLabelWidth - 6.0, cellHeight),
+    int columns = 1;
+    const std::vector<DigitTile> tiles = tableTiles(rows, columns);
+    const double labelWidth = rowLabelWidth(rows);
+    const QRectF grid(area.left() + labelWidth, area.top() + kTitleFont * 2.0,
+                      area.width() - labelWidth - 4.0, area.height() - kTitleFont * 2.0);
+    const TileLayout layout = tileLayout(grid, tiles, columns, false, FigureInk{});
+    painter.setFont(font(kLabelFont, true));
+    painter.setPen(kInk);
+    for (std::size_t r = 0; r < rows.size() && labelWidth > 0; ++r) {
+        const QRectF image = layout.image(r * static_cast<std::size_t>(columns));
+        painter.drawText(QRectF(area.left() + 2.0, image.top(), labelWidth - 6.0, layout.rowPitch()),
                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, QString::fromStdString(rows[r].label));
-        for (std::size_t p = 0; p < rows[r].panels.size(); ++p) {
-            const infer::StripPanel& item = rows[r].panels[p];
-            const double left = area.left() + kRowLabelWidth + (panel + 6.0) * static_cast<double>(p);
-            painter.setFont(font(kCaption));
-            painter.setPen(kInk);
-            painter.drawText(QRectF(left - 3.0, top, panel + 6.0, kCaption * 1.5), Qt::AlignCenter,
-                             QString::fromStdString(item.caption));
-            const QRectF image(left, top + kCaption * 1.5, panel, panel);
-            if (item.image.size() == 32 * 32) painter.drawImage(image, digitImage(item.image, 32));
-            if (item.read >= 0) {
-                painter.drawText(QRectF(left - 3.0, image.bottom() + 1.0, panel + 6.0, kCaption * 1.5),
-                                 Qt::AlignCenter, QStringLiteral("judge: %1").arg(item.read));
-            }
-        }
     }
+    paintDigitTiles(painter, grid, tiles, columns, {}, FigureInk{kInk, Qt::transparent, 1.0});
     painter.restore();
 }
 

@@ -59,13 +59,6 @@ struct BarSpec {
 };
 void paintStackedBars(QPainter& painter, const QRectF& area, const BarSpec& bars);
 
-// Rows of 32x32 digit panels with a caption above each and the judge's reading below (when
-// known), a label left of each row and a title on top.
-void paintPanelTable(QPainter& painter, const QRectF& area, const std::vector<infer::PanelRow>& rows,
-                     const QString& title);
-// The size (in units) a panel table wants for `rows` at `panelSize` units per digit.
-QSizeF panelTableSize(const std::vector<infer::PanelRow>& rows, double panelSize);
-
 // How a figure is inked where it is painted: the report, the CLI and exports use the defaults
 // (dark ink on white, the report's font sizes); the screen passes its palette's text colour, no
 // background and its font's scale.
@@ -74,6 +67,31 @@ struct FigureInk {
     QColor background{Qt::white};  // transparent: nothing is filled
     double fontScale = 1.0;        // times the report's font sizes
 };
+
+// A digit image with its caption and the judge's reading (-1: none), as strips, sample rows and
+// reconstructions show them.
+struct DigitTile {
+    QImage image;     // any size, grey or colour; null: the cell stays empty
+    QString caption;  // under the image; empty: none
+    int read = -1;    // "judge: n" under the caption; -1: none
+};
+
+// Digit tiles in rows of `columns`: square cells as large as fit in `area`, centred, enlarged
+// without smoothing; a header over each column when `headers` is not empty; a caption line under
+// the images when any tile has a caption (in a smaller font, then elided, where it is too wide for
+// its column), and a reading line when any has a reading. The one painter of the digit strips,
+// sample rows and reconstructions: the report's panel tables and the window's DigitMosaic.
+void paintDigitTiles(QPainter& painter, const QRectF& area, const std::vector<DigitTile>& tiles,
+                     int columns, const QStringList& headers = {}, const FigureInk& ink = {});
+// The size that paintDigitTiles() needs for cells of `cell` units.
+QSizeF digitTilesSize(const std::vector<DigitTile>& tiles, int columns, bool headers, double cell,
+                      const FigureInk& ink = {});
+
+// Rows of digit tiles (paintDigitTiles) with a label left of each row and a title on top.
+void paintPanelTable(QPainter& painter, const QRectF& area, const std::vector<infer::PanelRow>& rows,
+                     const QString& title);
+// The size (in units) a panel table wants for `rows` at `panelSize` units per digit.
+QSizeF panelTableSize(const std::vector<infer::PanelRow>& rows, double panelSize);
 
 // [digit][addend]: the digit the judge read; -1 where there is no cell, no judge or no marks.
 using GridReadings = std::array<std::array<int, 10>, 10>;

@@ -1,24 +1,28 @@
 #pragma once
 // A grid of small images with optional captions, scaled without smoothing so pixels stay crisp.
-// Used for sample digits, addition pairs, reconstructions. GUI thread only.
+// Used for sample digits, addition pairs, reconstructions, strips and sample rows. Painted by the
+// report's tile painter (report/ReportCharts.h: paintDigitTiles) in the window's ink, so a strip
+// looks the same on screen, in the report and in the CLI's figures. GUI thread only.
 //
 //   auto* mosaic = new DigitMosaic(10);                 // 10 columns
 //   mosaic->setTiles({{digitImage(set, 0), "5"}, ...});
 
 #include <QImage>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 #include <vector>
+
+#include "report/ReportCharts.h"
 
 namespace learn2add::ui {
 
 class DigitMosaic : public QWidget {
     Q_OBJECT
 public:
-    struct Tile {
-        QImage image;     // a null image leaves the cell empty
-        QString caption;  // drawn under the image when not empty
-    };
+    // An image (null: the cell stays empty), its caption under it (empty: none) and the judge's
+    // reading (-1: none).
+    using Tile = DigitTile;
 
     explicit DigitMosaic(int columns, QWidget* parent = nullptr);
 
@@ -35,9 +39,8 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
-    int rows() const;
-    int captionHeight() const;
-    int headerHeight() const;
+    FigureInk screenInk() const;
+    QSize sizeFor(double cell) const;
 
     int columns_;
     std::vector<Tile> tiles_;
