@@ -214,7 +214,9 @@ int runGridCommand(const AdditionCommandOptions& o) {
         if (!judge || o.plain) {
             for (auto& column : shown.read) column.fill(-1);  // no marks
         }
-        writeFigure(ui::additionGridFigure("grid", shown, QString::fromStdString(title)), o.out);
+        writeFigure(ui::additionGridFigure("grid", shown, QString::fromStdString(title),
+                                           data::parseHeldOutCells(run.config.value("held_out", ""))),
+                    o.out);
         std::cout << "Wrote " << o.out << " (" << title << ")\n";
         if (judge) {
             std::cout << "Judge reads (column = input digit, row = addend; * = wrong):\n     ";
@@ -343,6 +345,7 @@ int runEvalCommand(const AdditionCommandOptions& o) {
         infer::AdditionRun run = infer::openAdditionRun(o.run);
         infer::JudgeRun judge = infer::openJudgeRun(*o.judge);
         const data::MnistData data = infer::loadRunData(run.config);
+        const data::HeldOutCells heldOut = data::parseHeldOutCells(run.config.value("held_out", ""));
         const int size = static_cast<int>(run.model->imageSize());
         std::cout << "Addition run " << o.run << " (epoch " << run.checkpoint.epoch << "), judge "
                   << *o.judge;
@@ -360,15 +363,23 @@ int runEvalCommand(const AdditionCommandOptions& o) {
                       << accuracy.total << " (image, addend) pairs; " << std::setprecision(5)
                       << split << " L2 (generated vs expected, addition pairs): " << l2
                       << std::setprecision(1) << "\n";
+            if (!heldOut.empty()) {
+                const infer::SeenAndHeldOut parts = infer::splitByHeldOut(accuracy, heldOut);
+                std::cout << "  seen in training: " << 100.0 * parts.seen << "% of " << parts.seenCount
+                          << "; held out of training (" << heldOut.toString() << "): "
+                          << 100.0 * parts.heldOut << "% of " << parts.heldOutCount << "\n";
+            }
             if (std::string(split) != "test") continue;
-            std::cout << "per cell, % (column = input digit, row = addend):\n     ";
+            std::cout << "per cell, % (column = input digit, row = addend"
+                      << (heldOut.empty() ? "" : "; * held out of training") << "):\n     ";
             for (int d = 0; d < infer::kDigits; ++d) std::cout << std::setw(6) << ("d" + std::to_string(d));
             std::cout << "\n";
             for (int a = 0; a < infer::kDigits; ++a) {
                 std::cout << "  +" << a << " ";
                 for (int d = 0; d < infer::kDigits; ++d) {
                     if (infer::AdditionGrid::hasCell(d, a)) {
-                        std::cout << std::setw(6) << 100.0 * accuracy.cell[d][a];
+                        std::cout << std::setw(heldOut.contains(d, a) ? 5 : 6) << 100.0 * accuracy.cell[d][a]
+                                  << (heldOut.contains(d, a) ? "*" : "");
                     } else {
                         std::cout << std::setw(6) << "";
                     }

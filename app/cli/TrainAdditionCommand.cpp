@@ -7,6 +7,7 @@
 #include "cli/OptionChecks.h"
 #include "cli/ReportErrors.h"
 #include "cli/TrainingProgress.h"
+#include "data/HeldOutCells.h"
 #include "data/MnistData.h"
 #include "train/AdditionTrainer.h"
 #include "train/JudgeTrainer.h"
@@ -113,6 +114,11 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
     command->add_option("--judge", o.judge,
                         "Judge run: addition accuracy and a marked grid every epoch")
         ->check(CLI::ExistingDirectory);
+    command->add_option("--hold-out", o.holdOut,
+                        "Cells (digit+addend) left out of the training pairs, e.g. 3+4,5+2; "
+                        "validation and test keep them (eval measures them apart)");
+    command->add_option("--hold-out-addends", o.holdOutAddends,
+                        "Addends left out of the training pairs with every digit, e.g. 3..4 or 5");
     addCommonOptions(command, o.epochs, o.batchSize, o.learningRate, o.seed, o.splitSeed,
                      o.maxBatches, o.dataFolder, o.precision, o.folder);
     return command;
@@ -173,7 +179,8 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                          {"--lr-schedule", "/lr_schedule", "constant"},
                          {"--code-target", "/code_target"}, {"--patience", "/early_stopping_patience"},
                          {"--ae-warmup", "/autoencoder_warmup_epochs"},
-                         {"--adder-warmup", "/adder_warmup_passes"}, {"--judge", "/judge_run"}});
+                         {"--adder-warmup", "/adder_warmup_passes"}, {"--judge", "/judge_run"},
+                         {"--hold-out", "/held_out", ""}});
         if (o.variant == models::AdditionVariant::Autoencoder) {
             settings.push_back({"--init", "/init_run"});
         } else {
@@ -203,6 +210,9 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                            .adderWarmupPasses(o.adderWarmup);
         if (o.init) options.initRun(*o.init);
         if (o.judge) options.judgeRun(*o.judge);
+        data::HeldOutCells heldOut = data::parseHeldOutCells(o.holdOut);
+        heldOut.add(data::heldOutAddends(o.holdOutAddends));
+        options.heldOut(heldOut);
         options.validate();
         const auto data = loadData(o.dataFolder, o.splitSeed);
         std::cout << "Training " << models::displayName(o.variant) << " ("
@@ -211,6 +221,10 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                   << o.codeWeight << ", digit probe " << options.effectiveDigitWeight()
                   << ", code target " << (options.usesPrototypes() ? "prototype" : "sample");
         if (models::hasVariationalEncoder(o.variant)) std::cout << ", KL " << o.klWeight;
+        if (!heldOut.empty()) {
+            std::cout << ", held out of training: " << heldOut.count() << " cells ("
+                      << heldOut.toString() << ")";
+        }
         std::cout << "), " << o.epochs << " epochs, batch " << o.batchSize
                   << ", lr " << o.learningRate << " " << o.lrSchedule << ", seed " << o.seed << ", " << threads
                   << " threads, " << toString(options.precision()) << "\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")

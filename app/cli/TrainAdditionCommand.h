@@ -47,6 +47,8 @@ struct TrainAdditionCommandOptions {
     int patience = 0;
     int autoencoderWarmup = 3;
     int adderWarmup = 300;
+    std::string holdOut;          // "3+4,5+2": cells left out of the training pairs
+    std::string holdOutAddends;   // "3..4": every cell with these addends left out
     std::optional<std::string> init;
     std::optional<std::string> judge;
     std::optional<std::string> dataFolder;

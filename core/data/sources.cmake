@@ -7,6 +7,7 @@ target_sources(learn2add_core PRIVATE
   data/StratifiedSplit.cpp
   data/DigitTensors.cpp
   data/AdditionPairs.cpp
+  data/HeldOutCells.cpp
   data/DigitImageFile.cpp)
 
 # The embedded MNIST subset is linked into the library (see data/EmbeddedMnist.cpp).

@@ -139,4 +139,25 @@ AdditionAccuracy measureAdditionAccuracy(models::AdditionModel& model, models::D
     return accuracy;
 }
 
+SeenAndHeldOut splitByHeldOut(const AdditionAccuracy& accuracy, const data::HeldOutCells& cells) {
+    SeenAndHeldOut split;
+    double seenRight = 0.0, heldRight = 0.0;
+    for (int d = 0; d < kDigits; ++d) {
+        for (int a = 0; d + a < kDigits; ++a) {
+            const auto n = accuracy.count[static_cast<std::size_t>(d)][static_cast<std::size_t>(a)];
+            const double right = accuracy.cell[static_cast<std::size_t>(d)][static_cast<std::size_t>(a)] * static_cast<double>(n);
+            if (cells.contains(d, a)) {
+                split.heldOutCount += n;
+                heldRight += right;
+            } else {
+                split.seenCount += n;
+                seenRight += right;
+            }
+        }
+    }
+    if (split.seenCount > 0) split.seen = seenRight / static_cast<double>(split.seenCount);
+    if (split.heldOutCount > 0) split.heldOut = heldRight / static_cast<double>(split.heldOutCount);
+    return split;
+}
+
 }  // namespace learn2add::infer

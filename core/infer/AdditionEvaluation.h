@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "data/AdditionPairs.h"
+#include "data/HeldOutCells.h"
 #include "models/AdditionModel.h"
 #include "models/DigitJudge.h"
 
@@ -52,6 +53,14 @@ struct AdditionAccuracy {
     std::array<std::array<double, kDigits>, kDigits> cell{};
     std::array<std::array<std::int64_t, kDigits>, kDigits> count{};
 };
+
+// The accuracy of the cells a run's training held out (data/HeldOutCells.h) apart from the others:
+// does the model add right on sums (or addends) it never saw?
+struct SeenAndHeldOut {
+    double seen = 0.0, heldOut = 0.0;  // share read right
+    std::int64_t seenCount = 0, heldOutCount = 0;
+};
+SeenAndHeldOut splitByHeldOut(const AdditionAccuracy& accuracy, const data::HeldOutCells& cells);
 
 // Every image of digit d with every integer addend a, d + a <= 9. `images` [N, 1, S, S] at the
 // model's size, `labels` [N] int64.

@@ -53,6 +53,7 @@ struct AdditionReport {
     double testAccuracy = -1.0;
     double testL2 = -1.0;
     AdditionGrid grid;           // judge-marked when there is a judge
+    data::HeldOutCells heldOut;  // the cells its training left out (none: empty)
     // Input (test image 0 of digit 7), then 7 + 1, 2, 1.5, 1.4, 1.6 with the judge's readings.
     std::vector<StripPanel> fractional;
     // Generative models: one row per fractional addend: K samples, their mean and their std.

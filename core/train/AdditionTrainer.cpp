@@ -232,7 +232,8 @@ nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const d
     };
     config["init_run"] = pathOrNull(options.initRun());
     config["judge_run"] = pathOrNull(options.judgeRun());
-    // Only when not constant: a run from before the setting and a constant one read the same.
+    // Only when set: a run from before the settings and a default one read the same.
+    if (!options.heldOut().empty()) config["held_out"] = options.heldOut().toString();
     if (options.learningRateSchedule() != LearningRateSchedule::Constant) {
         config["lr_schedule"] = toString(options.learningRateSchedule());
     }
@@ -255,7 +256,8 @@ public:
         train_ = data::imagesToTensor(data.train, size);
         validation_ = data::imagesToTensor(data.validation, size);
         validationLabels_ = data::labelsToTensor(data.validation);
-        trainPairs_ = data::pairIndex(data::buildAdditionPairs(data.train, options_.seed()));
+        trainPairs_ = data::pairIndex(data::withoutHeldOutCells(
+            data::buildAdditionPairs(data.train, options_.seed()), data.train, options_.heldOut()));
         validationPairs_ = data::pairIndex(data::buildAdditionPairs(data.validation, options_.seed()));
         gridImages_ = gridInputImages(data, defaultGridInputs(data), size);
     }

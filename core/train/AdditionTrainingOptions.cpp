@@ -63,6 +63,7 @@ void AdditionTrainingOptions::validate() const {
     if (adderWarmupPasses() < 0 || adderWarmupPasses() > 10000) {
         fail("adder warm-up passes must be between 0 and 10000");
     }
+    data::checkEveryResultKeepsAPair(heldOut());
     if (!initRun().empty() && models::hasVariationalEncoder(variant())) {
         fail("an autoencoder run (--init) can start only the addition model; " +
              models::toString(variant()) + " has a variational encoder and starts from scratch");
@@ -97,7 +98,8 @@ AdditionTrainingOptions additionOptionsFromConfig(const nlohmann::json& config) 
             .autoencoderWarmupEpochs(config.at("autoencoder_warmup_epochs").get<int>())
             .adderWarmupPasses(config.at("adder_warmup_passes").get<int>())
             .initRun(path("init_run"))
-            .judgeRun(path("judge_run"));
+            .judgeRun(path("judge_run"))
+            .heldOut(data::parseHeldOutCells(config.value("held_out", "")));
     } catch (const nlohmann::json::exception& e) {
         throw std::invalid_argument(std::string("config.json does not describe an addition run's settings (") +
                                     e.what() + ")");

@@ -45,6 +45,7 @@
 #include <string>
 
 #include "common/Precision.h"
+#include "data/HeldOutCells.h"
 #include "train/LearningRateSchedule.h"
 #include "models/AdditionVariant.h"
 #include "models/DecoderKind.h"
@@ -88,6 +89,9 @@ struct AdditionTrainingOptions {
     // A judge run (learn2add-cli train judge) that reads the grid and measures the addition
     // accuracy on the validation split every epoch (empty: no accuracy, no marks).
     TORCH_ARG(std::filesystem::path, judgeRun);
+    // (digit, addend) cells left out of the training pairs (data/HeldOutCells.h); validation and
+    // test keep every cell. Empty: none.
+    TORCH_ARG(data::HeldOutCells, heldOut) = {};
 
 public:
     void validate() const;  // throws std::invalid_argument naming the field and the allowed range

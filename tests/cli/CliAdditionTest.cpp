@@ -126,6 +126,33 @@ TEST_F(CliAddition, GridWritesTheFigureAndPrintsTheJudgesReading) {
     EXPECT_EQ(pngSize(png), std::make_pair(720u, 780u));
 }
 
+TEST_F(CliAddition, HeldOutCellsAreLeftOutOfTrainingAndMeasuredApart) {
+    const auto run = scratch_.path() / "held-out";
+    const auto trained = runCli("train addition --epochs 1 --max-batches 2 --batch 32 --ae-warmup 0 "
+                                "--adder-warmup 2 --hold-out 3+4,5+2 --hold-out-addends 8..9 --out " +
+                                run.string());
+    ASSERT_EQ(trained.exitCode, 0) << trained.output;
+    EXPECT_NE(trained.output.find("held out of training: 5 cells (0+8,0+9,1+8,3+4,5+2)"), std::string::npos)
+        << trained.output;
+    EXPECT_NE(readFile(run / "config.json").find(R"("held_out": "0+8,0+9,1+8,3+4,5+2")"), std::string::npos);
+
+    const auto eval = runCli("eval --run " + run.string() + " --judge " + judgePath().string());
+    ASSERT_EQ(eval.exitCode, 0) << eval.output;
+    EXPECT_TRUE(std::regex_search(
+        eval.output, std::regex(R"(seen in training: [0-9.]+% of [0-9]+; held out of training \(0\+8,0\+9,1\+8,3\+4,5\+2\): [0-9.]+% of [0-9]+)")))
+        << eval.output;
+    EXPECT_NE(eval.output.find("* held out of training"), std::string::npos) << eval.output;
+
+    // Impossible cells and a hold-out that leaves a sum without pairs are refused in words.
+    const auto sumOverNine = runCli("train addition --epochs 1 --hold-out 3+7 --out " + (scratch_.path() / "x").string());
+    EXPECT_EQ(sumOverNine.exitCode, 2) << sumOverNine.output;
+    EXPECT_NE(sumOverNine.output.find("the sum 10 is over 9"), std::string::npos) << sumOverNine.output;
+    const auto noZero = runCli("train addition --epochs 1 --hold-out 0+0 --out " + (scratch_.path() / "y").string());
+    EXPECT_EQ(noZero.exitCode, 2) << noZero.output;
+    EXPECT_NE(noZero.output.find("every training pair whose sum is 0"), std::string::npos) << noZero.output;
+    EXPECT_FALSE(fs::exists(scratch_.path() / "y" / "best.pt"));
+}
+
 TEST_F(CliAddition, ProbePrintsIdentityCompositionAndCommutation) {
     const auto result = runCli("probe --run " + additionPath().string() + " --judge " +
                                judgePath().string() + " --images 2");

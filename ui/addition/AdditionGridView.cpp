@@ -56,7 +56,7 @@ int AdditionGridView::columnAt(const QPoint& position) const {
 void AdditionGridView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     paintAdditionGrid(painter, QRectF(rect()), grid_.canvas, shownReadings(), QString(),
-                      screenInk());
+                      screenInk(), grid_.heldOut);
 }
 
 QImage AdditionGridView::render(int scale) const {
@@ -67,7 +67,7 @@ QImage AdditionGridView::render(int scale) const {
     QPainter painter(&image);
     painter.scale(scale, scale);
     paintAdditionGrid(painter, QRectF(QPointF(0, 0), size), grid_.canvas, shownReadings(),
-                      tr("Digit-by-addend grid"));
+                      tr("Digit-by-addend grid"), FigureInk{}, grid_.heldOut);
     return image;
 }
 

@@ -23,6 +23,7 @@ struct AdditionInference::Models {
     std::shared_ptr<const infer::AdditionRun> run;
     std::shared_ptr<const infer::JudgeRun> judgeRun;
     infer::EncodedInput encoded;
+    data::HeldOutCells heldOut;  // of the model's training, marked on its grid
 
     models::DigitJudge* judgeModel() { return judge ? &judge : nullptr; }
 };
@@ -59,6 +60,7 @@ void AdditionInference::openAdditionRun(const QString& folder) {
             models->run = run;
             models->model = run->model;
             models->encoded = {};  // the old model's code is of no use
+            models->heldOut = data::parseHeldOutCells(run->config.value("held_out", ""));
             OpenedRunInfo info;
             info.folder = folder;
             info.description = describeAdditionRun(*run);
@@ -103,6 +105,7 @@ void AdditionInference::useModel(std::shared_ptr<AdditionModelSnapshot> snapshot
         models.run.reset();
         models.model = snapshot->model;
         models.encoded = {};
+        models.heldOut = snapshot->heldOut;
         client_.deliver([this, description = snapshot->description] {
             hasModel_ = true;
             Q_EMIT modelReplaced(description);
@@ -154,7 +157,7 @@ quint64 AdditionInference::requestGrid(std::array<AdditionInput, kGridDigits> in
         models::DigitJudge* judge = models.judgeModel();
         const infer::AdditionGrid grid =
             infer::computeAdditionGrid(models.model, torch::cat(images), judge);
-        client_.deliver([this, sequence, picture = gridPicture(grid, judge != nullptr, 0)] {
+        client_.deliver([this, sequence, picture = gridPicture(grid, judge != nullptr, 0, models.heldOut)] {
             Q_EMIT gridReady(sequence, picture);
         });
     });

@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include "data/HeldOutCells.h"
 #include "models/AdditionModel.h"
 
 namespace learn2add::ui {
@@ -16,6 +17,7 @@ namespace learn2add::ui {
 struct AdditionModelSnapshot {
     models::AdditionModel model{nullptr};  // eval mode
     QString description;                   // e.g. "training · epoch 3 of 5"
+    data::HeldOutCells heldOut;            // the cells its training leaves out
 };
 
 }  // namespace learn2add::ui

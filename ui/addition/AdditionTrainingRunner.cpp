@@ -44,7 +44,8 @@ train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, RunR
         values.trainCodeSpread = spreadCount > 0 ? spreadSum / spreadCount : 0.0;
         values.validationCodeSpread = report.codeSpread;
         values.validationAccuracy = report.validationAccuracy;
-        values.grid = gridPicture(report.grid, report.validationAccuracy >= 0.0, report.epoch);
+        values.grid = gridPicture(report.grid, report.validationAccuracy >= 0.0, report.epoch,
+                                  job.options.heldOut());
         values.seconds = report.seconds;
         values.improved = report.improved;
         values.bestEpoch = report.bestEpoch;
@@ -55,6 +56,7 @@ train::AdditionTrainingResult trainAddition(AdditionTrainingRunner& runner, RunR
         snapshot->model = models::AdditionModel(
             std::dynamic_pointer_cast<models::AdditionModelImpl>(trainer.model()->clone()));
         snapshot->model->eval();
+        snapshot->heldOut = job.options.heldOut();
         snapshot->description =
             QStringLiteral("training · epoch %1 of %2").arg(report.epoch).arg(report.epochs);
         reports.post([&runner, values, snapshot] { Q_EMIT runner.epochFinished(values, snapshot); });

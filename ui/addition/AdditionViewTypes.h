@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "data/DigitSet.h"
+#include "data/HeldOutCells.h"
 #include "infer/InferenceSettings.h"
 
 namespace learn2add::ui {
@@ -83,6 +84,7 @@ struct GridPicture {
     bool judged = false;
     int correct = 0;  // cells read as digit + addend
     int epoch = 0;    // the training epoch that drew it; 0 for an opened run
+    data::HeldOutCells heldOut;  // cells the model's training left out (marked dashed)
 
     static bool hasCell(int digit, int addend) {
         return digit >= 0 && addend >= 0 && digit + addend < kGridDigits;

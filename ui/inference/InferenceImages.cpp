@@ -37,7 +37,8 @@ infer::GreyImage greyImageOf(const AdditionInput& input) {
     return {input.rows, input.cols, input.pixels};
 }
 
-GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch) {
+GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch,
+                        const data::HeldOutCells& heldOut) {
     GridPicture picture;
     picture.cellSize = grid.cellSize;
     const int side = grid.cellSize * infer::kDigits;
@@ -46,6 +47,7 @@ GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch)
     picture.judged = judged;
     picture.correct = judged ? grid.correctCells() : 0;
     picture.epoch = epoch;
+    picture.heldOut = heldOut;
     return picture;
 }
 

@@ -23,7 +23,8 @@ QImage toQImage(const infer::GreyImage& image);  // Format_Grayscale8; null for 
 std::vector<QImage> toQImages(const std::vector<infer::GreyImage>& images);
 infer::GreyImage greyImageOf(const AdditionInput& input);
 
-GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch);
+GridPicture gridPicture(const infer::AdditionGrid& grid, bool judged, int epoch,
+                        const data::HeldOutCells& heldOut = {});
 
 // How the pages name an opened run: "upsample · code 7 · best epoch 12", "test accuracy 98.80%".
 QString describeAdditionRun(const infer::AdditionRun& run);

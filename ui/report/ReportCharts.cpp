@@ -442,7 +442,8 @@ QRectF additionGridCanvas(const QRectF& area, bool titled, const FigureInk& ink)
 }
 
 void paintAdditionGrid(QPainter& painter, const QRectF& area, const QImage& canvasImage,
-                       const GridReadings& read, const QString& title, const FigureInk& ink) {
+                       const GridReadings& read, const QString& title, const FigureInk& ink,
+                       const data::HeldOutCells& heldOut) {
     painter.save();
     if (ink.background.alpha() > 0) painter.fillRect(area, ink.background);
     if (!title.isEmpty()) drawTitle(painter, area, title);
@@ -477,13 +478,25 @@ void paintAdditionGrid(QPainter& painter, const QRectF& area, const QImage& canv
             painter.setFont(font(tick));
         }
     }
+    // Cells the model never saw in training: a dashed blue frame inside the cell.
+    const double inset = std::max(1.5, cell * 0.08);
+    painter.setPen(QPen(QColor(50, 110, 230), std::max(1.0, cell / 24.0), Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    for (int d = 0; d < infer::kDigits; ++d) {
+        for (int a = 0; d + a < infer::kDigits; ++a) {
+            if (!heldOut.contains(d, a)) continue;
+            painter.drawRect(QRectF(canvas.left() + cell * d, canvas.top() + cell * a, cell, cell)
+                                 .adjusted(inset, inset, -inset, -inset));
+        }
+    }
     painter.setPen(ink.ink);
     painter.setFont(font(label));
     // The assignment's words when they fit (a small grid on screen gets the short form).
-    const QString xTitle = QStringLiteral("input digit (predicted numbers: digit + addend)");
+    const QString held = heldOut.empty() ? QString() : QStringLiteral(" · dashed: held out of training");
+    const QString xTitle = QStringLiteral("input digit (predicted numbers: digit + addend)") + held;
     const bool fits = QFontMetricsF(painter.font()).horizontalAdvance(xTitle) <= side + tick * 3.0;
     painter.drawText(QRectF(canvas.left() - tick * 1.5, canvas.bottom() + tick * 1.7, side + tick * 3.0, label * 1.6),
-                     Qt::AlignCenter, fits ? xTitle : QStringLiteral("input digit"));
+                     Qt::AlignCenter, fits ? xTitle : QStringLiteral("input digit") + held);
     painter.save();
     painter.translate(canvas.left() - tick * 1.8 - label * 1.6, canvas.center().y());
     painter.rotate(-90);

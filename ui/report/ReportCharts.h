@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "data/HeldOutCells.h"
 #include "infer/FigurePanels.h"
 
 class QPainter;
@@ -99,9 +100,11 @@ using GridReadings = std::array<std::array<int, 10>, 10>;
 // The assignment's digit-by-addend grid, the one painter of it (report, CLI, window): column =
 // input digit, row = addend, the canvas enlarged without smoothing, each cell with a reading
 // framed green (read right) or red (read wrong) with the reading in its corner, axis ticks and
-// titles, the title on top when not empty. `canvas` is the 10 x 10 cells grey image (null: black).
+// titles, the title on top when not empty; cells held out of the run's training (heldOut) get a
+// dashed blue frame and the x title says so. `canvas` is the 10 x 10 cells grey image (null: black).
 void paintAdditionGrid(QPainter& painter, const QRectF& area, const QImage& canvas,
-                       const GridReadings& read, const QString& title, const FigureInk& ink = {});
+                       const GridReadings& read, const QString& title, const FigureInk& ink = {},
+                       const data::HeldOutCells& heldOut = {});
 // Where paintAdditionGrid() puts the canvas in `area` (for mapping clicks to cells).
 QRectF additionGridCanvas(const QRectF& area, bool titled, const FigureInk& ink = {});
 // A computed grid's canvas as an image (null when it has none).

@@ -154,7 +154,7 @@ void addAdditionRunFigures(std::vector<ReportFigure>& figures, const infer::Addi
     const bool judged = grid.read[0][0] >= 0;
     const QString gridTitle = judged ? QStringLiteral("%1: %2/55 read right").arg(variantName(run)).arg(grid.correctCells())
                                      : label;
-    ReportFigure gridFigure = additionGridFigure(fileOf("grid"), grid, gridTitle);
+    ReportFigure gridFigure = additionGridFigure(fileOf("grid"), grid, gridTitle, run.heldOut);
     gridFigure.part = part;
     gridFigure.caption = QStringLiteral("%1: the digit-by-addend grid (column: input digit, row: addend)%2.")
                              .arg(label, judged ? QStringLiteral("; each cell is framed green when the judge reads "
@@ -217,12 +217,12 @@ void addComparison(std::vector<ReportFigure>& figures, const Contents& contents)
 }  // namespace
 
 ReportFigure additionGridFigure(const QString& file, const infer::AdditionGrid& grid,
-                                const QString& title) {
+                                const QString& title, const data::HeldOutCells& heldOut) {
     const QImage canvas = gridCanvasImage(grid);
     const GridReadings read = grid.read;
     return {file, 0, QString(), QSizeF(360.0, 390.0),
-            [canvas, read, title](QPainter& p, const QRectF& r) {
-                paintAdditionGrid(p, r, canvas, read, title);
+            [canvas, read, title, heldOut](QPainter& p, const QRectF& r) {
+                paintAdditionGrid(p, r, canvas, read, title, FigureInk{}, heldOut);
             }};
 }
 

@@ -35,7 +35,7 @@ std::vector<ReportFigure> reportFigures(std::shared_ptr<const infer::ReportConte
 // with a label; one row is a strip), the training pairs (Part III.1) and inputs above their
 // reconstructions (Part II.7).
 ReportFigure additionGridFigure(const QString& file, const infer::AdditionGrid& grid,
-                                const QString& title);
+                                const QString& title, const data::HeldOutCells& heldOut = {});
 ReportFigure panelTableFigure(const QString& file, const std::vector<infer::PanelRow>& rows,
                               const QString& title);
 // Part III.1's training pairs (infer::pairExamples()).

@@ -3,6 +3,7 @@ learn2add_add_test(data_tests
           core/data/DigitSetTest.cpp
           core/data/StratifiedSplitTest.cpp
           core/data/AdditionPairsTest.cpp
+          core/data/HeldOutCellsTest.cpp
           core/data/MnistDataTest.cpp
           core/data/DigitTensorsTest.cpp
           core/data/IdxFixtures.cpp

@@ -27,21 +27,29 @@ TEST(AdditionTrainer, TheConfigRecordsTheRecipeAndReadsBackIntoTheSameOptions) {
     const auto options = AdditionTrainingOptions()
                              .digitWeight(0.0)
                              .codeTarget(CodeTarget::Sample)
-                             .learningRateSchedule(LearningRateSchedule::Cosine);
+                             .learningRateSchedule(LearningRateSchedule::Cosine)
+                             .heldOut(data::parseHeldOutCells("3+4,5+2"));
     const nlohmann::json config = additionRunConfig(options, *smallData());
     EXPECT_EQ(config.at("lr_schedule"), "cosine");
+    EXPECT_EQ(config.at("held_out"), "3+4,5+2");
     EXPECT_EQ(config.at("digit_weight"), 0.0);
     EXPECT_EQ(config.at("code_target"), "sample");
     const AdditionTrainingOptions back = additionOptionsFromConfig(config);
     EXPECT_EQ(back.learningRateSchedule(), LearningRateSchedule::Cosine);
     EXPECT_EQ(back.digitWeight(), 0.0);
     EXPECT_EQ(back.codeTarget(), CodeTarget::Sample);
+    EXPECT_EQ(back.heldOut().toString(), "3+4,5+2");
 
     // Constant, the schedule is not written: such a run's config is the one of a run from before
     // the setting, and those read back as constant.
     const auto plain = AdditionTrainingOptions().learningRateSchedule(LearningRateSchedule::Constant);
     const nlohmann::json older = additionRunConfig(plain, *smallData());
     EXPECT_FALSE(older.contains("lr_schedule"));
+    EXPECT_FALSE(older.contains("held_out"));
+    EXPECT_TRUE(additionOptionsFromConfig(older).heldOut().empty());
+    // A hold-out that leaves a result digit without training pairs is refused up front.
+    EXPECT_THROW(AdditionTrainingOptions().heldOut(data::parseHeldOutCells("0+0")).validate(),
+                 std::invalid_argument);
     EXPECT_EQ(additionOptionsFromConfig(older).learningRateSchedule(), LearningRateSchedule::Constant);
 }
 
