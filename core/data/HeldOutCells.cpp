@@ -94,6 +94,18 @@ HeldOutCells heldOutAddends(const std::string& spec) {
     return cells;
 }
 
+HeldOutCells parseHoldOutList(const std::string& spec) {
+    HeldOutCells cells;
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+        const std::size_t comma = std::min(spec.find(',', start), spec.size());
+        const std::string part = spec.substr(start, comma - start);
+        start = comma + 1;
+        cells.add(part.find('+') != std::string::npos ? parseHeldOutCells(part) : heldOutAddends(part));
+    }
+    return cells;
+}
+
 void checkEveryResultKeepsAPair(const HeldOutCells& cells) {
     for (int result = 0; result < kDigitClasses; ++result) {
         bool kept = false;

@@ -34,6 +34,9 @@ struct HeldOutCells {
 HeldOutCells parseHeldOutCells(const std::string& spec);
 // "3..4" or "3": every cell with such an addend (0..9).
 HeldOutCells heldOutAddends(const std::string& spec);
+// Both in one list, as the window's field takes them: "3+4, 5+2, 8..9" (an item with a + is a
+// cell, one without an addend or a range of addends).
+HeldOutCells parseHoldOutList(const std::string& spec);
 // Throws when every cell of some result digit is held out: the model would never see that digit
 // as an expected image.
 void checkEveryResultKeepsAPair(const HeldOutCells& cells);

@@ -353,6 +353,12 @@ TEST_F(AdditionPageTest, TrainsFromThePageWithCurvesAndAGridPerEpoch) {
     training->batchesBox()->setValue(3);
     QSlider* step = page.gridPanel()->stepSlider();
     const int maximumBefore = step->maximum();
+    // A cell that is not in the table is refused in words; a held-out cell is marked on the grid.
+    training->heldOutEdit()->setText("3+7");
+    training->trainButton()->click();
+    EXPECT_FALSE(training->runner()->isRunning());
+    EXPECT_TRUE(page.banner()->text().contains("the sum 10 is over 9")) << page.banner()->text().toStdString();
+    training->heldOutEdit()->setText("3+4, 8..9");
     training->trainButton()->click();
     ASSERT_TRUE(training->runner()->isRunning()) << page.banner()->text().toStdString();
     EXPECT_TRUE(training->stopButton()->isEnabled());
@@ -373,6 +379,7 @@ TEST_F(AdditionPageTest, TrainsFromThePageWithCurvesAndAGridPerEpoch) {
     EXPECT_EQ(page.gridPanel()->history().size(), 2u);
     EXPECT_EQ(page.gridPanel()->history()[1].epoch, 2);
     EXPECT_EQ(page.gridPanel()->history()[1].judgedCells(), 55);
+    EXPECT_EQ(page.gridPanel()->history()[1].heldOut.toString(), "0+8,0+9,1+8,3+4");
     EXPECT_GT(step->maximum(), maximumBefore + 1);
     step->setValue(1);  // back to epoch 1
     EXPECT_EQ(page.gridPanel()->view()->grid().epoch, 1);

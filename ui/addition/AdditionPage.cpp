@@ -73,8 +73,11 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
                 grid_->addEpochGrid(report.grid);
                 inference_->useModel(model);
             });
-    connect(training_->runner(), &AdditionTrainingRunner::started, this,
-            [this] { grid_->clearHistory(); });
+    connect(training_->runner(), &AdditionTrainingRunner::started, this, [this] {
+        grid_->clearHistory();
+        // A refusal of an earlier try no longer holds once a training starts.
+        if (banner_->isVisible() && banner_->kind() == MessageBanner::Kind::Error) banner_->hide();
+    });
     connect(training_, &AdditionTrainingPanel::message, this, &AdditionPage::showMessage);
     // F5 / F6 / Shift+F5 from any tab of this page (and only while it is shown); training
     // from another tab shows the training tab.

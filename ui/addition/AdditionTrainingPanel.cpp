@@ -157,6 +157,11 @@ QWidget* AdditionTrainingPanel::buildForm() {
     init_->setPlaceholderText(tr("none: from scratch"));
     init_->setToolTip(
         tr("A Part II autoencoder run (same decoder and code size) to start E and D"));
+    heldOut_ = new QLineEdit;
+    heldOut_->setPlaceholderText(tr("none: every cell"));
+    heldOut_->setToolTip(
+        tr("Cells (digit+addend) or addends left out of the training pairs, e.g. 3+4, 5+2 or 8..9; "
+           "the grid marks them dashed, and learn2add-cli eval measures them apart"));
     runFolder_ = new QLineEdit;
     runFolder_->setPlaceholderText(tr("none: nothing written"));
     runFolder_->setToolTip(
@@ -171,6 +176,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
     form->addRow(tr("Batches/epoch"), batches_);
     form->addRow(tr("Seed"), seed_);
     form->addRow(tr("Precision"), precision_);
+    form->addRow(tr("Hold out"), heldOut_);
     form->addRow(tr("Judge run"), folderField(judge_, tr("Choose a judge run folder"), this));
     form->addRow(tr("Start from"),
                  folderField(init_, tr("Choose an autoencoder run folder"), this));
@@ -275,6 +281,12 @@ std::optional<AdditionTrainingJob> AdditionTrainingPanel::jobFromForm(QString& e
     if (!judge_->text().trimmed().isEmpty())
         options.judgeRun(judge_->text().trimmed().toStdString());
     if (!init_->text().trimmed().isEmpty()) options.initRun(init_->text().trimmed().toStdString());
+    try {
+        options.heldOut(data::parseHoldOutList(heldOut_->text().toStdString()));
+    } catch (const std::exception& e) {
+        error = tr("hold out: %1").arg(QString::fromUtf8(e.what()));
+        return std::nullopt;
+    }
     AdditionTrainingJob job{describeAdditionOptions(options), options, std::nullopt};
     if (!runFolder_->text().trimmed().isEmpty()) {
         const QString stem =

@@ -85,6 +85,7 @@ public:
     QSpinBox* seedBox() const { return seed_; }
     QLineEdit* judgeEdit() const { return judge_; }
     QLineEdit* initEdit() const { return init_; }
+    QLineEdit* heldOutEdit() const { return heldOut_; }
     QLineEdit* runFolderEdit() const { return runFolder_; }
     QPushButton* trainButton() const { return buttons_->trainButton(); }
     QPushButton* pauseButton() const { return buttons_->pauseButton(); }
@@ -120,6 +121,7 @@ private:
     QSpinBox* seed_ = nullptr;
     QLineEdit* judge_ = nullptr;
     QLineEdit* init_ = nullptr;
+    QLineEdit* heldOut_ = nullptr;  // cells or addends left out of the training pairs
     QLineEdit* runFolder_ = nullptr;
     TrainingButtons* buttons_ = nullptr;  // Train, Pause, Stop and their keys
     QPushButton* continue_ = nullptr;

@@ -38,6 +38,8 @@ TEST(HeldOutCells, ReadsCellsAndAddendRangesAndWritesThemBack) {
     EXPECT_EQ(heldOutAddends("9").toString(), "0+9");
     range.add(cells);
     EXPECT_EQ(range.count(), 14);  // 3+4 was in the range already
+    EXPECT_EQ(parseHoldOutList("3+4, 5+2, 3..4").cell, range.cell);
+    EXPECT_TRUE(parseHoldOutList(" ").empty());
 }
 
 TEST(HeldOutCells, RefusesWhatIsNoCellOfTheTableInWords) {
