@@ -22,6 +22,18 @@ int digitOf(const std::string& text, const char* what, const std::string& part) 
     return t[0] - '0';
 }
 
+// Calls `use` with each trimmed, non-empty item of a comma-separated list.
+template <typename Use>
+void forEachItem(const std::string& list, Use&& use) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        const std::string item = trimmed(list.substr(start, comma - start));
+        start = comma + 1;
+        if (!item.empty()) use(item);
+    }
+}
+
 }  // namespace
 
 int HeldOutCells::count() const {
@@ -57,12 +69,7 @@ std::string HeldOutCells::toString() const {
 
 HeldOutCells parseHeldOutCells(const std::string& spec) {
     HeldOutCells cells;
-    std::size_t start = 0;
-    while (start <= spec.size()) {
-        const std::size_t comma = std::min(spec.find(',', start), spec.size());
-        const std::string part = trimmed(spec.substr(start, comma - start));
-        start = comma + 1;
-        if (part.empty()) continue;
+    forEachItem(spec, [&](const std::string& part) {
         const std::size_t plus = part.find('+');
         if (plus == std::string::npos) {
             throw std::invalid_argument("'" + part + "': a held-out cell is written digit+addend, e.g. 3+4");
@@ -74,7 +81,7 @@ HeldOutCells parseHeldOutCells(const std::string& spec) {
                                         std::to_string(digit + addend) + " is over 9");
         }
         cells.cell[static_cast<std::size_t>(digit)][static_cast<std::size_t>(addend)] = true;
-    }
+    });
     return cells;
 }
 
@@ -96,13 +103,9 @@ HeldOutCells heldOutAddends(const std::string& spec) {
 
 HeldOutCells parseHoldOutList(const std::string& spec) {
     HeldOutCells cells;
-    std::size_t start = 0;
-    while (start <= spec.size()) {
-        const std::size_t comma = std::min(spec.find(',', start), spec.size());
-        const std::string part = spec.substr(start, comma - start);
-        start = comma + 1;
-        cells.add(part.find('+') != std::string::npos ? parseHeldOutCells(part) : heldOutAddends(part));
-    }
+    forEachItem(spec, [&](const std::string& item) {
+        cells.add(item.find('+') != std::string::npos ? parseHeldOutCells(item) : heldOutAddends(item));
+    });
     return cells;
 }
 
