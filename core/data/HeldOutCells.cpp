@@ -1,5 +1,6 @@
 #include "data/HeldOutCells.h"
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 

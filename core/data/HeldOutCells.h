@@ -1,8 +1,9 @@
 #pragma once
 // Cells of the addition table (input digit d, addend a, d + a <= 9) left out of the training pairs,
 // to ask whether a model generalises to sums it never saw (`--hold-out 3+4,5+2`) or to addends it
-// never saw (`--hold-out-addends 3..4`). The validation and test splits keep every cell, so that
-// the accuracy of the held-out cells can be measured beside the seen ones.
+// never saw (`--hold-out-addends 3..4`). The trainer leaves them out of the training pairs and of
+// the validation pairs whose L2 picks best.pt; the judge's accuracy and the test split keep every
+// cell, so that the held-out cells can be measured beside the seen ones.
 //
 //   HeldOutCells cells = parseHeldOutCells("3+4,5+2");
 //   cells.add(heldOutAddends("3..4"));

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "data/AdditionPairs.h"
+#include "data/HeldOutCells.h"
 #include "infer/AdditionEvaluation.h"
 #include "infer/FigurePanels.h"
 #include "models/AdditionVariant.h"

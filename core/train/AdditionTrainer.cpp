@@ -258,7 +258,9 @@ public:
         validationLabels_ = data::labelsToTensor(data.validation);
         trainPairs_ = data::pairIndex(data::withoutHeldOutCells(
             data::buildAdditionPairs(data.train, options_.seed()), data.train, options_.heldOut()));
-        validationPairs_ = data::pairIndex(data::buildAdditionPairs(data.validation, options_.seed()));
+        // The validation L2 picks best.pt: held-out cells take no part in choosing the model either.
+        validationPairs_ = data::pairIndex(data::withoutHeldOutCells(
+            data::buildAdditionPairs(data.validation, options_.seed()), data.validation, options_.heldOut()));
         gridImages_ = gridInputImages(data, defaultGridInputs(data), size);
     }
 

@@ -89,8 +89,8 @@ struct AdditionTrainingOptions {
     // A judge run (learn2add-cli train judge) that reads the grid and measures the addition
     // accuracy on the validation split every epoch (empty: no accuracy, no marks).
     TORCH_ARG(std::filesystem::path, judgeRun);
-    // (digit, addend) cells left out of the training pairs (data/HeldOutCells.h); validation and
-    // test keep every cell. Empty: none.
+    // (digit, addend) cells left out of the training pairs and of the validation L2 that picks
+    // best.pt (data/HeldOutCells.h); the accuracy and the test split keep every cell. Empty: none.
     TORCH_ARG(data::HeldOutCells, heldOut) = {};
 
 public:

@@ -360,7 +360,8 @@ void paintDigitTiles(QPainter& painter, const QRectF& area, const std::vector<Di
             drawFittedText(painter, column, Qt::AlignHCenter | Qt::AlignTop, tiles[k].caption, size);
         }
         if (tiles[k].read >= 0) {
-            drawFittedText(painter, column.translated(0, layout.caption), Qt::AlignHCenter | Qt::AlignTop,
+            const QRectF line(column.left(), image.bottom() + layout.caption, column.width(), layout.read);
+            drawFittedText(painter, line, Qt::AlignHCenter | Qt::AlignTop,
                            QStringLiteral("judge: %1").arg(tiles[k].read), size);
         }
     }

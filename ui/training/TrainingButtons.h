@@ -13,6 +13,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <vector>
 
 class QAction;
 class QGridLayout;

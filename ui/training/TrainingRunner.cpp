@@ -37,6 +37,7 @@ int TrainingRunner::enqueue(Run run) {
 }
 
 void TrainingRunner::startNext() {
+    if (isRunning()) return;  // an `ended` handler may have started the next run already
     if (queue_.empty() || shutDown_) {
         Q_EMIT stateChanged();
         return;

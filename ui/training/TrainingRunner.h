@@ -17,7 +17,8 @@
 //
 // Threads: create, call and destroy it on the GUI thread; RunReports is used by the task on the
 // worker thread. Deliveries run on the GUI thread in the order posted; a run's `ended` runs after
-// the last of them, once the runner is idle (isRunning() false), then the next queued run starts.
+// the last of them with isRunning() already false; then the next queued run starts (runStarted,
+// stateChanged) or, with none, stateChanged says the runner is idle.
 // Shutdown (also the destructor): drops the queue, cancels the running task, quits the thread and
 // waits for it; the task notices within one batch, and nothing posted afterwards is delivered.
 
@@ -67,7 +68,7 @@ public:
     using Task = std::function<void(train::TrainingControl& control, RunReports& reports)>;
     // GUI thread, after the task and everything it posted.
     using Ended = std::function<void(int runId, const std::optional<QString>& error)>;
-    // GUI thread: stop() or shutdown() dropped the run before it started.
+    // GUI thread: stop() dropped the run before it started (shutdown() drops the queue silently).
     using Dropped = std::function<void(int runId)>;
     struct Run {
         Task task;
