@@ -215,7 +215,7 @@ int runGridCommand(const AdditionCommandOptions& o) {
             for (auto& column : shown.read) column.fill(-1);  // no marks
         }
         writeFigure(ui::additionGridFigure("grid", shown, QString::fromStdString(title),
-                                           data::parseHeldOutCells(run.config.value("held_out", ""))),
+                                           run.heldOut),
                     o.out);
         std::cout << "Wrote " << o.out << " (" << title << ")\n";
         if (judge) {
@@ -345,7 +345,7 @@ int runEvalCommand(const AdditionCommandOptions& o) {
         infer::AdditionRun run = infer::openAdditionRun(o.run);
         infer::JudgeRun judge = infer::openJudgeRun(*o.judge);
         const data::MnistData data = infer::loadRunData(run.config);
-        const data::HeldOutCells heldOut = data::parseHeldOutCells(run.config.value("held_out", ""));
+        const data::HeldOutCells& heldOut = run.heldOut;
         const int size = static_cast<int>(run.model->imageSize());
         std::cout << "Addition run " << o.run << " (epoch " << run.checkpoint.epoch << "), judge "
                   << *o.judge;

@@ -44,6 +44,7 @@ AdditionRun openAdditionRun(const std::filesystem::path& folder) {
         const auto decoder =
             models::decoderKindFromString(run.config.at("decoder").get<std::string>());
         const auto codeSize = run.config.at("code_size").get<std::int64_t>();
+        run.heldOut = data::parseHeldOutCells(run.config.value("held_out", ""));
         train::requireCheckpointOf(folder / "best.pt", {kind, models::toString(decoder), codeSize});
         run.model = models::AdditionModel(
             models::AdditionModelOptions().decoder(decoder).codeSize(codeSize).variant(run.variant));

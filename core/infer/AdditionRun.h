@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "data/HeldOutCells.h"
 #include "infer/AutoencoderRun.h"
 #include "models/AdditionModel.h"
 #include "models/DigitJudge.h"
@@ -24,6 +25,7 @@ struct AdditionRun {
     train::CheckpointInfo checkpoint;
     models::AdditionVariant variant = models::AdditionVariant::Autoencoder;
     models::AdditionModel model{nullptr};  // eval mode, best.pt's weights
+    data::HeldOutCells heldOut;            // the cells its training left out (none: empty)
 };
 
 // Throws RunOpenError for a missing folder, a run of another kind (saying what is expected) or a

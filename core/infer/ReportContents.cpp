@@ -97,7 +97,7 @@ void addFigures(AdditionReport& report, AdditionRun& run, const data::MnistData&
     const int size = static_cast<int>(run.model->imageSize());
     const auto grid = train::defaultGridInputs(data);
     report.grid = computeAdditionGrid(run.model, train::gridInputImages(data, grid, size), judge);
-    report.heldOut = data::parseHeldOutCells(run.config.value("held_out", ""));
+    report.heldOut = run.heldOut;
 
     const std::size_t chosen[] = {data.test.indicesOf(kShownDigit).at(0)};
     const torch::Tensor input = data::imagesToTensor(data.test, chosen, size);
