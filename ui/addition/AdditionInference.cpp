@@ -60,7 +60,7 @@ void AdditionInference::openAdditionRun(const QString& folder) {
             models->run = run;
             models->model = run->model;
             models->encoded = {};  // the old model's code is of no use
-            models->heldOut = data::parseHeldOutCells(run->config.value("held_out", ""));
+            models->heldOut = run->heldOut;
             OpenedRunInfo info;
             info.folder = folder;
             info.description = describeAdditionRun(*run);

@@ -331,7 +331,7 @@ void AdditionTrainingPanel::continueRun(const QString& folder) {
 }
 
 void AdditionTrainingPanel::pauseOrResume() {
-    buttons_->pauseOrResume();
+    runner_->pauseOrResume();
 }
 
 void AdditionTrainingPanel::stopTraining() {

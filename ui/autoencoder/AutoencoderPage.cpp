@@ -273,7 +273,7 @@ void AutoencoderPage::submit(std::vector<AutoencoderTrainingJob> jobs) {
 }
 
 void AutoencoderPage::pauseOrResume() {
-    buttons_->pauseOrResume();
+    runner_->pauseOrResume();
 }
 
 void AutoencoderPage::stopTraining() {

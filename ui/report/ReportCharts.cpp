@@ -52,14 +52,20 @@ QString tickText(double value, bool log) {
     return QString::number(value, 'g', 4);
 }
 
+// The font of `size` units, made smaller in half steps (down to `smallest`) until `text` fits
+// `width`.
+QFont fittedFont(const QString& text, double size, double width, double smallest, bool bold = false) {
+    QFont fitted = font(size, bold);
+    while (size > smallest && QFontMetricsF(fitted).horizontalAdvance(text) > width) {
+        size -= 0.5;
+        fitted = font(size, bold);
+    }
+    return fitted;
+}
+
 // The title in bold, shrunk (down to 7 px) until it fits the figure's width.
 void drawTitle(QPainter& painter, const QRectF& area, const QString& title) {
-    double size = kTitleFont;
-    painter.setFont(font(size, true));
-    while (size > 7.0 && QFontMetricsF(painter.font()).horizontalAdvance(title) > area.width() - 8.0) {
-        size -= 0.5;
-        painter.setFont(font(size, true));
-    }
+    painter.setFont(fittedFont(title, kTitleFont, area.width() - 8.0, 7.0, true));
     painter.setPen(kInk);
     painter.drawText(QRectF(area.left(), area.top(), area.width(), kTitleFont * 1.6),
                      Qt::AlignHCenter | Qt::AlignVCenter, title);
@@ -272,11 +278,7 @@ QImage digitImage(const std::vector<std::uint8_t>& bytes, int size) {
 // that is too wide.
 void drawFittedText(QPainter& painter, const QRectF& box, int flags, const QString& text,
                     double size) {
-    QFont fitted = font(size);
-    for (double s = size; s > 6.0; s -= 0.5) {
-        fitted = font(s);
-        if (QFontMetricsF(fitted).horizontalAdvance(text) <= box.width()) break;
-    }
+    const QFont fitted = fittedFont(text, size, box.width(), 6.0);
     painter.setFont(fitted);
     painter.drawText(box, flags, QFontMetricsF(fitted).elidedText(text, Qt::ElideRight, box.width()));
 }

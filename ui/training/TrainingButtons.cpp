@@ -13,7 +13,7 @@ TrainingButtons::TrainingButtons(TrainingRunner* runner, WhileRunning mode, QWid
     : QWidget(page), runner_(runner), mode_(mode) {
     // The keys are actions on the page (active while it is shown); the buttons do what they do.
     const TrainingShortcuts keys = addTrainingShortcuts(
-        page, [train] { train(); }, [this] { pauseOrResume(); }, [this] { runner_->stop(); });
+        page, [train] { train(); }, [this] { runner_->pauseOrResume(); }, [this] { runner_->stop(); });
     trainAction_ = keys.train;
     pauseAction_ = keys.pauseOrResume;
     stopAction_ = keys.stop;
@@ -23,7 +23,7 @@ TrainingButtons::TrainingButtons(TrainingRunner* runner, WhileRunning mode, QWid
     connect(train_, &QPushButton::clicked, this, [train] { train(); });
     pause_ = new QPushButton(tr("Pause"));
     pause_->setToolTip(tr("Pause or resume the running training (F6)"));
-    connect(pause_, &QPushButton::clicked, this, &TrainingButtons::pauseOrResume);
+    connect(pause_, &QPushButton::clicked, runner_, &TrainingRunner::pauseOrResume);
     stop_ = new QPushButton(tr("Stop"));
     connect(stop_, &QPushButton::clicked, runner_, &TrainingRunner::stop);
 
@@ -40,14 +40,6 @@ void TrainingButtons::addWideButton(QPushButton* button) {
     grid_->addWidget(button, grid_->rowCount(), 0, 1, 3);
     wide_.push_back(button);
     showState();
-}
-
-void TrainingButtons::pauseOrResume() {
-    if (runner_->isPaused()) {
-        runner_->resume();
-    } else {
-        runner_->pause();
-    }
 }
 
 void TrainingButtons::showState() {

@@ -9,7 +9,7 @@
 //   buttons->addWideButton(continueButton);   // rows of their own under the three
 //   layout->addWidget(buttons);
 //
-// Threads: GUI thread only. Pause and Stop act on the runner directly.
+// Threads: GUI thread only. Pause and Stop act on the runner directly (pauseOrResume, stop).
 
 #include <QWidget>
 #include <functional>
@@ -36,9 +36,6 @@ public:
 
     // Adds `button` on a row of its own under the three.
     void addWideButton(QPushButton* button);
-
-    // Pause or resume the running run; nothing when idle.
-    void pauseOrResume();
 
     QPushButton* trainButton() const { return train_; }
     QPushButton* pauseButton() const { return pause_; }

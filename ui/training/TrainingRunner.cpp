@@ -91,6 +91,14 @@ void TrainingRunner::resume() {
     Q_EMIT stateChanged();
 }
 
+void TrainingRunner::pauseOrResume() {
+    if (paused_) {
+        resume();
+    } else {
+        pause();
+    }
+}
+
 void TrainingRunner::stop() {
     if (control_) control_->requestCancel();
     paused_ = false;

@@ -87,6 +87,8 @@ public:
     int nextRunId() const { return nextId_; }
     void pause();
     void resume();
+    // Resumes when paused, pauses when running; nothing when idle.
+    void pauseOrResume();
     // Cancels the running run (it ends at its next batch) and drops the queued ones.
     void stop();
     // stop(), then quits and waits for the worker thread. Nothing is queued afterwards.
