@@ -8,6 +8,7 @@
 #include "cli/AssignmentCommand.h"
 #include "cli/DataCommand.h"
 #include "cli/ExportCommand.h"
+#include "cli/ManifoldCommand.h"
 #include "cli/ProbeCommand.h"
 #include "cli/ReconstructCommand.h"
 #include "cli/ReportCommand.h"
@@ -46,6 +47,8 @@ int main(int argc, char** argv) {
     CLI::App* exportRun = learn2add::cli::addExportCommand(app, exportOptions);
     learn2add::cli::ProbeCommandOptions probeOptions;
     CLI::App* probe = learn2add::cli::addProbeCommand(app, probeOptions);
+    learn2add::cli::ManifoldCommandOptions manifoldOptions;
+    CLI::App* manifold = learn2add::cli::addManifoldCommand(app, manifoldOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
     learn2add::cli::AssignmentCommandOptions assignmentOptions;
@@ -81,6 +84,7 @@ int main(int argc, char** argv) {
     if (additionCommands.compare->parsed()) return learn2add::cli::runCompareCommand(inferOptions);
     if (exportRun->parsed()) return learn2add::cli::runExportCommand(exportOptions);
     if (probe->parsed()) return learn2add::cli::runProbeCommand(probeOptions);
+    if (manifold->parsed()) return learn2add::cli::runManifoldCommand(manifoldOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
     if (assignment->parsed()) return learn2add::cli::runAssignmentCommand(assignmentOptions, trainingThreads);
     if (report->parsed()) return learn2add::cli::runReportCommand(reportOptions);

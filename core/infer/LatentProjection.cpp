@@ -35,6 +35,15 @@ torch::Tensor LatentProjection::project(const torch::Tensor& codes) const {
     return (values - mean_).matmul(basis_).contiguous();
 }
 
+torch::Tensor LatentProjection::lift(const torch::Tensor& points) const {
+    TORCH_CHECK(points.dim() == 2 && points.size(1) == 2,
+                "LatentProjection::lift: expected [M, 2] points, got ", points.sizes());
+    const torch::Tensor values = points.detach().to(torch::kCPU, torch::kFloat32);
+    if (codeSize_ == 2) return values.contiguous();
+    if (codeSize_ == 1) return values.slice(1, 0, 1).contiguous();
+    return (values.matmul(basis_.transpose(0, 1)) + mean_).contiguous();
+}
+
 std::string LatentProjection::describe() const {
     if (codeSize_ <= 2) return "the " + std::to_string(codeSize_) + "-d codes themselves";
     return "PCA of the " + std::to_string(codeSize_) +

@@ -19,6 +19,12 @@ public:
 
     // [M, C] -> [M, 2] float32.
     torch::Tensor project(const torch::Tensor& codes) const;
+    // The codes of points of the plane: [M, 2] -> [M, C] float32. For a code of size 2 the points
+    // themselves; otherwise the plane through the codes' mean spanned by the two components (a
+    // slice of the code space), so lift(project(c)) is c with its other components dropped.
+    torch::Tensor lift(const torch::Tensor& points) const;
+    // True when the plane is a slice of a larger code space (code size above 2).
+    bool isSlice() const { return codeSize_ > 2; }
 
     std::int64_t codeSize() const { return codeSize_; }
     // The share of the codes' variance the plane keeps (1 for code sizes 1 and 2).

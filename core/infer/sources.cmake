@@ -13,5 +13,6 @@ target_sources(learn2add_core PRIVATE
   infer/GreyImageTensors.cpp
   infer/InferenceThread.cpp
   infer/LatentProjection.cpp
+  infer/CodeManifold.cpp
   infer/ModelComparison.cpp
   infer/OpenedRuns.cpp)

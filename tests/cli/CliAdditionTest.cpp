@@ -166,6 +166,30 @@ TEST_F(CliAddition, ProbePrintsIdentityCompositionAndCommutation) {
     EXPECT_EQ(wrongKind.exitCode, 2) << wrongKind.output;
 }
 
+TEST_F(CliAddition, ManifoldShowsACodeSevenModelOnASliceAndRefusesAJudge) {
+    const fs::path png = scratch_.path() / "manifold.png";
+    const auto result = runCli("manifold --range prior --steps 8 --run " + generativePath().string() +
+                               " --out " + png.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_NE(result.output.find("plane: a slice: the PCA plane of the 7-d codes through their mean"),
+              std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("This is a slice: the other 5 components stay at the codes' mean."),
+              std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("(±3σ of the prior)"), std::string::npos) << result.output;
+    // The report's figure size (620 x 350 units) at 2x.
+    EXPECT_EQ(pngSize(png), std::make_pair(1240u, 700u));
+
+    const auto judge = runCli("manifold --run " + judgePath().string() + " --out " +
+                              (scratch_.path() / "judge.png").string());
+    EXPECT_EQ(judge.exitCode, 2);
+    EXPECT_NE(judge.output.find("is a judge run: it has no decoder"), std::string::npos) << judge.output;
+    const auto steps = runCli("manifold --steps 41 --run " + additionPath().string() + " --out " +
+                              (scratch_.path() / "steps.png").string());
+    EXPECT_EQ(steps.exitCode, 2) << steps.output;
+    EXPECT_FALSE(fs::exists(scratch_.path() / "judge.png"));
+    EXPECT_FALSE(fs::exists(scratch_.path() / "steps.png"));
+}
+
 TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
     const auto png = scratch_.path() / "sevens.png";
     const auto result = runCli("add --run " + additionPath().string() + " --digit 7 --addend 1,2,1.5,1.4,1.6,3 --judge " +

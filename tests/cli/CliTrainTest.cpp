@@ -37,6 +37,21 @@ TEST(CliTrain, TrainsAnAutoencoderAndReconstructsFromItsRun) {
     ASSERT_EQ(reconstruct.exitCode, 0) << reconstruct.output;
     EXPECT_NE(reconstruct.output.find("upsample decoder, bce loss, code 2"), std::string::npos) << reconstruct.output;
     EXPECT_GT(std::filesystem::file_size(png), 1000u);
+
+    // The code manifold of the code-2 model: its own plane (no slice); a plain encoder has no prior.
+    const auto manifoldPng = folder.path() / "manifold.png";
+    const auto manifold = runCli("manifold --steps 6 --run " + run.string() + " --out " + manifoldPng.string());
+    ASSERT_EQ(manifold.exitCode, 0) << manifold.output;
+    EXPECT_NE(manifold.output.find("6 x 6 decoded codes of upsample autoencoder, code 2"), std::string::npos)
+        << manifold.output;
+    EXPECT_NE(manifold.output.find("plane: the 2-d codes themselves"), std::string::npos) << manifold.output;
+    EXPECT_EQ(manifold.output.find("slice"), std::string::npos) << manifold.output;
+    EXPECT_GT(std::filesystem::file_size(manifoldPng), 5000u);
+    const auto prior = runCli("manifold --range prior --run " + run.string() + " --out " +
+                              (folder.path() / "prior.png").string());
+    EXPECT_EQ(prior.exitCode, 2) << prior.output;
+    EXPECT_NE(prior.output.find("--range prior needs a variational encoder"), std::string::npos) << prior.output;
+    EXPECT_FALSE(std::filesystem::exists(folder.path() / "prior.png"));
 }
 
 TEST(CliTrain, InvalidSettingsAreRefusedUpFront) {

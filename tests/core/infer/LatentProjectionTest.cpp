@@ -47,6 +47,24 @@ TEST(LatentProjection, FindsThePlaneOfCodesThatLieInOne) {
     EXPECT_NEAR((moved - xy.slice(0, 0, 1)).norm().item<double>(), 1.0, 1e-4);
 }
 
+TEST(LatentProjection, LiftsPointsOfThePlaneBackToCodesOnIt) {
+    torch::manual_seed(5);
+    const torch::Tensor codes = torch::randn({300, 7}) * torch::linspace(3.0, 0.5, 7);
+    const LatentProjection plane = LatentProjection::fit(codes);
+    EXPECT_TRUE(plane.isSlice());
+    const torch::Tensor points = torch::randn({20, 2}) * 4.0;
+    const torch::Tensor lifted = plane.lift(points);
+    ASSERT_EQ(lifted.sizes(), (std::vector<std::int64_t>{20, 7}));
+    // A point of the plane goes to a code that projects back to the same point.
+    EXPECT_LT((plane.project(lifted) - points).abs().max().item<double>(), 1e-4 * 4.0 * 4.0);
+    // The plane's origin is the codes' mean (the other components stay there).
+    EXPECT_LT((plane.lift(torch::zeros({1, 2}))[0] - codes.mean(0)).abs().max().item<double>(), 1e-5);
+
+    const LatentProjection own = LatentProjection::fit(torch::randn({10, 2}));
+    EXPECT_FALSE(own.isSlice());
+    EXPECT_TRUE(torch::equal(own.lift(points), points));
+}
+
 TEST(LatentProjection, RefusesTooFewCodes) {
     EXPECT_THROW(LatentProjection::fit(torch::zeros({1, 7})), c10::Error);
 }

@@ -2,6 +2,7 @@ learn2add_add_test(infer_tests
   SOURCES core/infer/AdditionEvaluationTest.cpp
           core/infer/AssignmentAnswersTest.cpp
           core/infer/LatentProjectionTest.cpp
+          core/infer/CodeManifoldTest.cpp
           core/infer/AdditionExplorerTest.cpp
           core/infer/AlgebraProbesTest.cpp
           core/infer/AutoencoderRunTest.cpp
