@@ -134,4 +134,11 @@ GreyImage decodePlanePoint(models::Autoencoder& model, const LatentProjection& p
     return toGreyImage(decodePoints(model, projection, point)[0]);
 }
 
+int readDigit(models::DigitJudge* judge, const GreyImage& image) {
+    if (!judge || !*judge || image.empty()) return -1;
+    torch::NoGradGuard noGrad;
+    EvalScope eval(**judge);
+    return static_cast<int>((*judge)->predict(inputTensor(image, 32))[0].item<std::int64_t>());
+}
+
 }  // namespace learn2add::infer

@@ -4,7 +4,10 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
+#include <QStandardItemModel>
 #include <QPaintEvent>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -21,6 +24,8 @@
 #include "addition/AdditionGridPanel.h"
 #include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
+#include "addition/AdditionManifoldPanel.h"
+#include "addition/CodeManifoldView.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
 #include "addition/DigitCanvas.h"
@@ -299,6 +304,79 @@ TEST_F(AdditionPageTest, TheGridHas55JudgedCellsAndExportsAt2x) {
     keepAdditionScreenshot(page, "addition-grid");
 }
 
+// Sends a mouse event to `widget` at `at` (its coordinates), as the window system would.
+void sendMouse(QWidget& widget, QEvent::Type type, const QPointF& at, Qt::MouseButton button = Qt::NoButton) {
+    QMouseEvent event(type, at, widget.mapToGlobal(at), button,
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::MouseButtons(button), Qt::NoModifier);
+    QCoreApplication::sendEvent(&widget, &event);
+}
+
+// The mean absolute difference of two grey images of one size, in grey levels.
+double meanDifference(const QImage& a, const QImage& b) {
+    const QImage x = a.convertToFormat(QImage::Format_Grayscale8);
+    const QImage y = b.convertToFormat(QImage::Format_Grayscale8);
+    double sum = 0.0;
+    for (int row = 0; row < x.height(); ++row) {
+        for (int column = 0; column < x.width(); ++column) {
+            sum += std::abs(x.constScanLine(row)[column] - y.constScanLine(row)[column]);
+        }
+    }
+    return sum / (x.width() * x.height());
+}
+
+TEST_F(AdditionPageTest, TheCodeManifoldDecodesTheHoveredPointAndAClickAddsToIt) {
+    AdditionManifoldPanel* manifold = page.manifold();
+    CodeManifoldView* view = manifold->view();
+    testing::waitUntil([] { return false; }, 200);
+    EXPECT_FALSE(view->hasChart()) << "nothing is computed while the tab is hidden";
+    page.tabs()->setCurrentWidget(manifold);
+    ASSERT_TRUE(testing::waitUntil([&] { return view->hasChart(); }, 10000));
+    EXPECT_EQ(view->chart().canvas.size(), QSize(15 * 32, 15 * 32));
+    EXPECT_EQ(view->chart().points.size(), 2 * testing::smallData()->mnist.validation.size());
+    // The tiny model's code has 7 values: the plane is a slice, and it says so.
+    EXPECT_TRUE(manifold->planeLabel()->text().contains("a slice: the PCA plane of the 7-d codes"))
+        << manifold->planeLabel()->text().toStdString();
+    // A plain encoder (AE + P) has no prior to take a range from.
+    const auto* items = qobject_cast<QStandardItemModel*>(manifold->rangeBox()->model());
+    ASSERT_NE(items, nullptr);
+    EXPECT_FALSE(items->item(1)->isEnabled());
+
+    manifold->stepsBox()->setValue(6);
+    ASSERT_TRUE(testing::waitUntil([&] { return view->chart().canvas.width() == 6 * 32; }, 10000));
+    const infer::PlaneRange range = view->chart().range;
+    // Hover the centre of the tile in row 1, column 2: its decoding is shown with where it lies.
+    const double cellWidth = (range.xMax - range.xMin) / 6, cellHeight = (range.yMax - range.yMin) / 6;
+    const QPointF centre(range.xMin + 2.5 * cellWidth, range.yMax - 1.5 * cellHeight);
+    const QPointF at = view->tilesPosition(centre);
+    sendMouse(*view, QEvent::MouseMove, at);
+    ASSERT_TRUE(testing::waitUntil(
+        [&] { return manifold->lastPointSequence() > 0 && !manifold->pointView()->tiles().empty(); }, 5000));
+    const DigitTile hovered = manifold->pointView()->tiles().front();
+    EXPECT_EQ(hovered.image.size(), QSize(32, 32));
+    EXPECT_TRUE(hovered.caption.startsWith("(")) << hovered.caption.toStdString();
+    EXPECT_GE(hovered.read, 0) << "the judge reads it";
+    // Within a pixel of the tile's centre: the same decoding as the tile (row 0 is the top).
+    const QImage tile = view->chart().canvas.copy(2 * 32, 1 * 32, 32, 32);
+    EXPECT_LT(meanDifference(hovered.image, tile), 4.0);
+    keepAdditionScreenshot(page, "addition-manifold");
+
+    // A click hands that digit to the explorer, which adds to it.
+    sendMouse(*view, QEvent::MouseButtonRelease, at, Qt::LeftButton);
+    AdditionExplorerPanel* explorer = page.explorer();
+    ASSERT_TRUE(testing::waitUntil([&] { return page.tabs()->currentWidget() == explorer; }, 5000));
+    EXPECT_TRUE(explorer->manifoldSource()->isVisible());
+    EXPECT_TRUE(explorer->manifoldSource()->isChecked());
+    const AdditionInput input = explorer->currentInput();
+    EXPECT_EQ(input.digit, -1);
+    EXPECT_LT(meanDifference(input.toImage(), hovered.image), 1.0);
+    ASSERT_TRUE(waitForOutput());
+    EXPECT_FALSE(explorer->outputImage().isNull());
+    // Back to a test image: the manifold's point stays on offer.
+    explorer->chooseTestImage(3, 0);
+    EXPECT_FALSE(explorer->manifoldSource()->isChecked());
+    EXPECT_EQ(explorer->currentInput().digit, 3);
+}
+
 TEST_F(AdditionPageTest, BadRunFoldersShowAnErrorAndKeepTheModel) {
     const QString modelBefore = page.modelText();
     page.openAdditionRun(runs->empty);
@@ -384,7 +462,7 @@ TEST_F(AdditionPageTest, TrainsFromThePageWithCurvesAndAGridPerEpoch) {
     step->setValue(1);  // back to epoch 1
     EXPECT_EQ(page.gridPanel()->view()->grid().epoch, 1);
     ASSERT_TRUE(testing::waitUntil([&] { return page.modelText().contains("training"); }, 5000));
-    page.showTab(2);
+    page.tabs()->setCurrentWidget(page.trainingPanel());
     keepAdditionScreenshot(page, "addition-train");
 }
 

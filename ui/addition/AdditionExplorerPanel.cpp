@@ -72,6 +72,9 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     fromTest_ = new QRadioButton(tr("A test image"));
     fromTest_->setChecked(true);
     fromCanvas_ = new QRadioButton(tr("A digit drawn below"));
+    fromManifold_ = new QRadioButton;
+    fromManifold_->setToolTip(tr("A point of the code manifold tab, decoded"));
+    fromManifold_->hide();  // until a point of the manifold is chosen
     choice_ = new TestImageChoice(tr("The digit of the test image"), this);
     random_ = new QPushButton(tr("Random"));
     random_->setToolTip(tr("A random test image of a random digit"));
@@ -80,7 +83,12 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     inputPreview_->setMinimumSize(84, 84);
     inputPreview_->setMaximumHeight(110);
 
-    connect(fromTest_, &QRadioButton::toggled, this, [this] { onInputChanged(); });
+    // One answer per switch of the input's source: from the source switched on.
+    for (QRadioButton* source : {fromTest_, fromCanvas_, fromManifold_}) {
+        connect(source, &QRadioButton::toggled, this, [this](bool on) {
+            if (on) onInputChanged();
+        });
+    }
     connect(choice_, &TestImageChoice::changed, this, [this] {
         fromTest_->setChecked(true);
         onInputChanged();
@@ -110,10 +118,11 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     form->addWidget(new QLabel(tr("Index")), 2, 0);
     form->addWidget(choice_->indexBox(), 2, 1);
     form->addWidget(choice_->rangeLabel(), 2, 2);
-    form->addWidget(inputPreview_, 3, 0, 1, 3);
-    form->addWidget(fromCanvas_, 4, 0, 1, 3);
-    form->addWidget(canvas_, 5, 0, 1, 3);
-    form->addWidget(clear, 6, 0, 1, 3);
+    form->addWidget(fromManifold_, 3, 0, 1, 3);
+    form->addWidget(inputPreview_, 4, 0, 1, 3);
+    form->addWidget(fromCanvas_, 5, 0, 1, 3);
+    form->addWidget(canvas_, 6, 0, 1, 3);
+    form->addWidget(clear, 7, 0, 1, 3);
     // The model's digit-by-addend grid in small, so the first screen shows it beside the slider
     // (the Digit-by-addend tab has the full figure); a click on a column picks that digit.
     gridPreview_ = new AdditionGridView;
@@ -124,8 +133,8 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     connect(inference_, &AdditionInference::gridReady, gridPreview_,
             [this](quint64, const GridPicture& grid) { gridPreview_->showGrid(grid); });
     connect(gridPreview_, &AdditionGridView::columnClicked, choice_->digitBox(), &QSpinBox::setValue);
-    form->addWidget(gridPreview_, 7, 0, 1, 3);
-    form->setRowStretch(7, 1);
+    form->addWidget(gridPreview_, 8, 0, 1, 3);
+    form->setRowStretch(8, 1);
     auto* box = explorerGroup(tr("Input"), form);
     box->setFixedWidth(230);
     return box;
@@ -215,7 +224,20 @@ void AdditionExplorerPanel::useDrawnDigit() {
     }
 }
 
+void AdditionExplorerPanel::useManifoldPoint(const AdditionInput& input, const QString& name) {
+    manifoldInput_ = input;
+    manifoldName_ = name;
+    fromManifold_->setText(tr("The %1").arg(name));
+    fromManifold_->show();
+    if (fromManifold_->isChecked()) {
+        onInputChanged();
+    } else {
+        fromManifold_->setChecked(true);  // toggled() → onInputChanged()
+    }
+}
+
 AdditionInput AdditionExplorerPanel::currentInput() const {
+    if (fromManifold_->isChecked()) return manifoldInput_;
     if (fromCanvas_->isChecked()) {
         // A blank canvas is no digit: nothing to add to, and nothing for the judge to read.
         return canvas_->isBlank() ? AdditionInput{} : AdditionInput::fromImage(canvas_->image());
@@ -224,6 +246,7 @@ AdditionInput AdditionExplorerPanel::currentInput() const {
 }
 
 QString AdditionExplorerPanel::inputName() const {
+    if (fromManifold_->isChecked()) return manifoldName_;
     return fromCanvas_->isChecked() ? tr("drawn digit") : QString::number(choice_->digit());
 }
 

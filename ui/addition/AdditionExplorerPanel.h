@@ -47,6 +47,8 @@ public:
     // Shows the index-th test image of `digit` (clamped to what exists).
     void chooseTestImage(int digit, int index);
     void useDrawnDigit();
+    // Adds to a decoded point of the code manifold (a third input source, shown from now on).
+    void useManifoldPoint(const AdditionInput& input, const QString& name);
     // The digit whose test images are chosen from (0-9).
     int testDigit() const;
     AdditionInput currentInput() const;
@@ -60,6 +62,7 @@ public:
     DigitMosaic* sweepStrip() const { return sweep_; }
     DigitTransitionPlot* transitionPlot() const { return transition_; }
     QPushButton* randomButton() const { return random_; }
+    QRadioButton* manifoldSource() const { return fromManifold_; }
     QImage outputImage() const { return lastOutput_.image; }
     quint64 lastOutputSequence() const { return lastOutput_.sequence; }
     quint64 lastRequestedOutput() const { return outputRequest_; }
@@ -88,6 +91,9 @@ private:
 
     QRadioButton* fromTest_ = nullptr;
     QRadioButton* fromCanvas_ = nullptr;
+    QRadioButton* fromManifold_ = nullptr;
+    AdditionInput manifoldInput_;  // the manifold point chosen last
+    QString manifoldName_;
     TestImageChoice* choice_ = nullptr;
     QPushButton* random_ = nullptr;
     DigitMosaic* inputPreview_ = nullptr;

@@ -3,9 +3,12 @@
 
 #include <torch/torch.h>
 
+#include <optional>
+
 #include "addition/AdditionModelSnapshot.h"
 #include "infer/AdditionEvaluation.h"
 #include "infer/AdditionExplorer.h"
+#include "infer/CodeManifold.h"
 #include "infer/GreyImageTensors.h"
 #include "infer/OpenedRuns.h"
 #include "inference/InferenceImages.h"
@@ -24,6 +27,17 @@ struct AdditionInference::Models {
     std::shared_ptr<const infer::JudgeRun> judgeRun;
     infer::EncodedInput encoded;
     data::HeldOutCells heldOut;  // of the model's training, marked on its grid
+    // The code plane of the model (fitted on the first manifold request's images); reset with
+    // the model, as `encoded`.
+    std::optional<infer::CodePlane> plane;
+    const data::DigitSet* planeImages = nullptr;  // what the plane was fitted on
+
+    void replaceModel(models::AdditionModel replacement) {
+        model = std::move(replacement);
+        encoded = {};  // the old model's code is of no use
+        plane.reset();
+        planeImages = nullptr;
+    }
 
     models::DigitJudge* judgeModel() { return judge ? &judge : nullptr; }
 };
@@ -58,8 +72,7 @@ void AdditionInference::openAdditionRun(const QString& folder) {
             std::shared_ptr<const infer::AdditionRun> run =
                 client_.runs().addition(folder.toStdString());
             models->run = run;
-            models->model = run->model;
-            models->encoded = {};  // the old model's code is of no use
+            models->replaceModel(run->model);
             models->heldOut = run->heldOut;
             OpenedRunInfo info;
             info.folder = folder;
@@ -103,8 +116,7 @@ void AdditionInference::useModel(std::shared_ptr<AdditionModelSnapshot> snapshot
     post("snapshot", Priority::Command, [this, snapshot = std::move(snapshot)](Models& models) {
         snapshot->model->eval();
         models.run.reset();
-        models.model = snapshot->model;
-        models.encoded = {};
+        models.replaceModel(snapshot->model);
         models.heldOut = snapshot->heldOut;
         client_.deliver([this, description = snapshot->description] {
             hasModel_ = true;
@@ -160,6 +172,44 @@ quint64 AdditionInference::requestGrid(std::array<AdditionInput, kGridDigits> in
         client_.deliver([this, sequence, picture = gridPicture(grid, judge != nullptr, 0, models.heldOut)] {
             Q_EMIT gridReady(sequence, picture);
         });
+    });
+    return sequence;
+}
+
+quint64 AdditionInference::requestManifold(ManifoldRequest request) {
+    request.sequence = nextSequence_++;
+    post("manifold", Priority::Study, [this, request](Models& models) {
+        if (!models.model || !request.validation) return;
+        models::Autoencoder autoencoder = models.model->autoencoder();
+        if (!models.plane || models.planeImages != request.validation.get()) {
+            models.plane = infer::fitCodePlane(autoencoder, *request.validation);
+            models.planeImages = request.validation.get();
+        }
+        const infer::PlaneRange range = infer::manifoldRange(*models.plane, request.range);
+        const infer::CodeManifold manifold =
+            infer::decodeManifold(autoencoder, models.plane->projection, range, request.steps);
+        ManifoldPicture picture;
+        picture.sequence = request.sequence;
+        picture.chart = manifoldChart(*models.plane, manifold);
+        picture.variational = models.plane->variational;
+        picture.codeSize = static_cast<int>(models.plane->projection.codeSize());
+        client_.deliver([this, picture = std::move(picture)] { Q_EMIT manifoldReady(picture); });
+    });
+    return request.sequence;
+}
+
+quint64 AdditionInference::requestPlanePoint(QPointF point, bool chosen) {
+    const quint64 sequence = nextSequence_++;
+    post(chosen ? "chosen plane point" : "plane point", Priority::Interactive, [this, sequence, point](Models& models) {
+        PlanePoint result{sequence, point, {}, -1};
+        if (models.model && models.plane) {
+            models::Autoencoder autoencoder = models.model->autoencoder();
+            const infer::GreyImage image =
+                infer::decodePlanePoint(autoencoder, models.plane->projection, point.x(), point.y());
+            result.image = toQImage(image);
+            result.read = infer::readDigit(models.judgeModel(), image);
+        }
+        client_.deliver([this, result = std::move(result)] { Q_EMIT planePointReady(result); });
     });
     return sequence;
 }

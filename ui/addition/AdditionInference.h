@@ -47,6 +47,13 @@ public:
     quint64 requestOutput(AdditionInput input, double addend);
     quint64 requestStudy(StudyRequest request);  // its sequence is set here
     quint64 requestGrid(std::array<AdditionInput, kGridDigits> inputs);
+    // The code manifold of the model's E and D (a study: after the output); its plane is fitted on
+    // request.validation once per model.
+    quint64 requestManifold(ManifoldRequest request);
+    // One point of the latest manifold's plane decoded and judged (interactive). Hovered points
+    // replace each other; a chosen (clicked) one waits under its own name, so hovering on does not
+    // drop it.
+    quint64 requestPlanePoint(QPointF point, bool chosen = false);
 
     bool hasModel() const { return hasModel_; }
     bool hasJudge() const { return hasJudge_; }
@@ -60,6 +67,8 @@ Q_SIGNALS:
     void outputReady(learn2add::ui::OutputResult result);
     void studyReady(learn2add::ui::StudyResult result);
     void gridReady(quint64 sequence, learn2add::ui::GridPicture grid);
+    void manifoldReady(learn2add::ui::ManifoldPicture picture);
+    void planePointReady(learn2add::ui::PlanePoint point);
     void failed(QString message);
 
 private:

@@ -11,6 +11,7 @@
 #include "addition/AdditionExplorerPanel.h"
 #include "addition/AdditionGridPanel.h"
 #include "addition/AdditionInference.h"
+#include "addition/AdditionManifoldPanel.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
 #include "widgets/FolderDialog.h"
@@ -24,10 +25,12 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     banner_ = new MessageBanner;
     explorer_ = new AdditionExplorerPanel(inference_);
     grid_ = new AdditionGridPanel(inference_);
+    manifold_ = new AdditionManifoldPanel(inference_);
     training_ = new AdditionTrainingPanel;
     tabs_ = new QTabWidget;
     tabs_->addTab(explorer_, tr("Explore"));
     tabs_->addTab(grid_, tr("Digit-by-addend grid"));
+    tabs_->addTab(manifold_, tr("Code manifold"));
     tabs_->addTab(training_, tr("Train"));
 
     connect(inference_, &AdditionInference::additionRunOpened, this,
@@ -85,6 +88,11 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     connect(training_->trainAction(), &QAction::triggered, this,
             [this] { tabs_->setCurrentWidget(training_); });
     connect(grid_, &AdditionGridPanel::message, this, &AdditionPage::showMessage);
+    connect(manifold_, &AdditionManifoldPanel::inputChosen, this,
+            [this](const AdditionInput& input, const QString& name) {
+                explorer_->useManifoldPoint(input, name);
+                tabs_->setCurrentWidget(explorer_);
+            });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(banner_);
@@ -131,6 +139,7 @@ QWidget* AdditionPage::buildRunBar() {
 void AdditionPage::setData(std::shared_ptr<const LoadedData> data) {
     explorer_->setData(data);
     grid_->setData(data);
+    manifold_->setData(data);
     training_->setData(data ? std::shared_ptr<const data::MnistData>(data, &data->mnist) : nullptr);
 }
 
@@ -162,6 +171,7 @@ QString AdditionPage::judgeText() const {
 void AdditionPage::refreshViews() {
     explorer_->refresh();
     grid_->refresh();
+    manifold_->refresh();
 }
 
 void AdditionPage::showMessage(const QString& text, bool error) {

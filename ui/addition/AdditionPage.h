@@ -26,6 +26,7 @@ namespace learn2add::ui {
 
 class AdditionExplorerPanel;
 class AdditionGridPanel;
+class AdditionManifoldPanel;
 class AdditionInference;
 class AdditionTrainingPanel;
 class MessageBanner;
@@ -46,6 +47,7 @@ public:
     // Exposed for tests and screenshots.
     AdditionInference* inference() const { return inference_; }
     AdditionExplorerPanel* explorer() const { return explorer_; }
+    AdditionManifoldPanel* manifold() const { return manifold_; }
     AdditionGridPanel* gridPanel() const { return grid_; }
     AdditionTrainingPanel* trainingPanel() const { return training_; }
     MessageBanner* banner() const { return banner_; }
@@ -64,6 +66,7 @@ private:
     QLabel* judge_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     AdditionExplorerPanel* explorer_ = nullptr;
+    AdditionManifoldPanel* manifold_ = nullptr;
     AdditionGridPanel* grid_ = nullptr;
     AdditionTrainingPanel* training_ = nullptr;
 };

@@ -40,6 +40,8 @@ void registerAdditionMetaTypes() {
         qRegisterMetaType<OutputResult>();
         qRegisterMetaType<StudyResult>();
         qRegisterMetaType<GridPicture>();
+        qRegisterMetaType<ManifoldPicture>();
+        qRegisterMetaType<PlanePoint>();
         qRegisterMetaType<OpenedRunInfo>();
         qRegisterMetaType<AdditionBatchValues>();
         qRegisterMetaType<AdditionEpochValues>();
