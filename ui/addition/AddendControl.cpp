@@ -18,13 +18,14 @@
 namespace learn2add::ui {
 namespace {
 
-// The sum's text: "7 + 1.50 = 8.50", or "drawn digit + 1.50" when the digit is unknown.
+// The sum's text: "7 + 1.50 = 8.50", or "input + 1.50" when the digit is unknown (a drawing, a
+// point of the code manifold).
 QString sumText(int digit, double addend) {
     return digit >= 0 ? AddendControl::tr("%1 + %2 = %3")
                             .arg(digit)
                             .arg(addend, 0, 'f', 2)
                             .arg(digit + addend, 0, 'f', 2)
-                      : AddendControl::tr("drawn digit + %1").arg(addend, 0, 'f', 2);
+                      : AddendControl::tr("input + %1").arg(addend, 0, 'f', 2);
 }
 
 // Gives the sum's label the size of the widest sum it can show. A fixed size in both directions

@@ -72,8 +72,7 @@ QWidget* AdditionExplorerPanel::buildInputBox() {
     fromTest_ = new QRadioButton(tr("A test image"));
     fromTest_->setChecked(true);
     fromCanvas_ = new QRadioButton(tr("A digit drawn below"));
-    fromManifold_ = new QRadioButton;
-    fromManifold_->setToolTip(tr("A point of the code manifold tab, decoded"));
+    fromManifold_ = new QRadioButton(tr("A point of the code manifold"));
     fromManifold_->hide();  // until a point of the manifold is chosen
     choice_ = new TestImageChoice(tr("The digit of the test image"), this);
     random_ = new QPushButton(tr("Random"));
@@ -227,7 +226,7 @@ void AdditionExplorerPanel::useDrawnDigit() {
 void AdditionExplorerPanel::useManifoldPoint(const AdditionInput& input, const QString& name) {
     manifoldInput_ = input;
     manifoldName_ = name;
-    fromManifold_->setText(tr("The %1").arg(name));
+    fromManifold_->setToolTip(tr("The decoding of the code manifold's %1, clicked on its tab").arg(name));
     fromManifold_->show();
     if (fromManifold_->isChecked()) {
         onInputChanged();

@@ -18,8 +18,8 @@ namespace {
 
 constexpr int kPriorItem = 1;
 
-QString planeName(const QPointF& point) {
-    return QStringLiteral("(%1, %2)").arg(point.x(), 0, 'f', 2).arg(point.y(), 0, 'f', 2);
+QString planeName(const QPointF& point, int decimals = 2) {
+    return QStringLiteral("(%1, %2)").arg(point.x(), 0, 'f', decimals).arg(point.y(), 0, 'f', decimals);
 }
 
 }  // namespace
@@ -144,7 +144,7 @@ void AdditionManifoldPanel::showPoint(const PlanePoint& point) {
     if (point.sequence == chosenRequest_) {
         chosenRequest_ = 0;
         Q_EMIT inputChosen(AdditionInput::fromImage(point.image),
-                           tr("manifold point %1").arg(planeName(point.point)));
+                           tr("point %1").arg(planeName(point.point, 1)));
     }
 }
 
