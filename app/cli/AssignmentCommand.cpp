@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/OptionChecks.h"
+#include "cli/ReportCommand.h"
 #include "cli/ReportErrors.h"
 #include "cli/TextTable.h"
 #include "cli/TrainingProgress.h"

@@ -3,46 +3,15 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "cli/DecoderRun.h"
 #include "cli/FigureOutput.h"
 #include "cli/ReportErrors.h"
-#include "infer/AdditionRun.h"
+#include "infer/AutoencoderRun.h"
 #include "infer/CodeManifold.h"
 #include "report/ManifoldChart.h"
 #include "report/ReportFigures.h"
 
 namespace learn2add::cli {
-namespace {
-
-struct OpenedCodes {
-    models::Autoencoder model{nullptr};
-    nlohmann::json config;
-    std::string name;  // e.g. "upsample autoencoder, code 2, epoch 10"
-};
-
-OpenedCodes openCodes(const std::filesystem::path& folder) {
-    const infer::RunKind kind = infer::readRunKind(folder);
-    OpenedCodes opened;
-    if (kind.family == infer::RunFamily::Autoencoder) {
-        infer::AutoencoderRun run = infer::openAutoencoderRun(folder);
-        opened.model = run.model;
-        opened.config = run.config;
-        opened.name = models::toString(run.model->decoderKind()) + " autoencoder, code " +
-                      std::to_string(run.model->codeSize()) + ", epoch " + std::to_string(run.checkpoint.epoch);
-    } else if (kind.family == infer::RunFamily::Addition) {
-        infer::AdditionRun run = infer::openAdditionRun(folder);
-        opened.model = run.model->autoencoder();
-        opened.config = run.config;
-        opened.name = models::displayName(run.variant) + " (" + models::toString(opened.model->decoderKind()) +
-                      ", code " + std::to_string(opened.model->codeSize()) + ", epoch " +
-                      std::to_string(run.checkpoint.epoch) + ")";
-    } else {
-        throw infer::RunOpenError(folder.string() +
-                                  " is a judge run: it has no decoder (give an autoencoder or addition run)");
-    }
-    return opened;
-}
-
-}  // namespace
 
 CLI::App* addManifoldCommand(CLI::App& app, ManifoldCommandOptions& o) {
     CLI::App* command = app.add_subcommand(
@@ -65,18 +34,18 @@ CLI::App* addManifoldCommand(CLI::App& app, ManifoldCommandOptions& o) {
 
 int runManifoldCommand(const ManifoldCommandOptions& o) {
     return reportErrors([&] {
-        OpenedCodes opened = openCodes(o.run);
+        DecoderRun opened = openDecoderRun(o.run);
         const bool prior = o.range == "prior";
-        if (prior && !opened.model->options.variational()) {
+        if (prior && !opened.autoencoder->options.variational()) {
             throw std::invalid_argument("--range prior needs a variational encoder; " + o.run + " has a plain one "
                                         "(its codes follow no prior: use --range codes)");
         }
         const data::MnistData data = infer::loadRunData(opened.config);
-        const infer::CodePlane plane = infer::fitCodePlane(opened.model, data.validation);
+        const infer::CodePlane plane = infer::fitCodePlane(opened.autoencoder, data.validation);
         const infer::PlaneRange range =
             infer::manifoldRange(plane, prior ? infer::ManifoldRange::Prior : infer::ManifoldRange::Codes);
         const infer::CodeManifold manifold =
-            infer::decodeManifold(opened.model, plane.projection, range, o.steps);
+            infer::decodeManifold(opened.autoencoder, plane.projection, range, o.steps);
         ui::ManifoldChart chart = ui::manifoldChart(plane, manifold);
         chart.title = QString::fromStdString("Code manifold: " + opened.name);
         writeFigure({QStringLiteral("manifold"), 0, QString(), ui::manifoldFigureSize(),

@@ -9,6 +9,7 @@
 #include "cli/DataCommand.h"
 #include "cli/ExportCommand.h"
 #include "cli/ManifoldCommand.h"
+#include "cli/MorphCommand.h"
 #include "cli/ProbeCommand.h"
 #include "cli/ReconstructCommand.h"
 #include "cli/ReportCommand.h"
@@ -49,6 +50,8 @@ int main(int argc, char** argv) {
     CLI::App* probe = learn2add::cli::addProbeCommand(app, probeOptions);
     learn2add::cli::ManifoldCommandOptions manifoldOptions;
     CLI::App* manifold = learn2add::cli::addManifoldCommand(app, manifoldOptions);
+    learn2add::cli::MorphCommandOptions morphOptions;
+    CLI::App* morph = learn2add::cli::addMorphCommand(app, morphOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
     learn2add::cli::AssignmentCommandOptions assignmentOptions;
@@ -85,6 +88,7 @@ int main(int argc, char** argv) {
     if (exportRun->parsed()) return learn2add::cli::runExportCommand(exportOptions);
     if (probe->parsed()) return learn2add::cli::runProbeCommand(probeOptions);
     if (manifold->parsed()) return learn2add::cli::runManifoldCommand(manifoldOptions);
+    if (morph->parsed()) return learn2add::cli::runMorphCommand(morphOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
     if (assignment->parsed()) return learn2add::cli::runAssignmentCommand(assignmentOptions, trainingThreads);
     if (report->parsed()) return learn2add::cli::runReportCommand(reportOptions);

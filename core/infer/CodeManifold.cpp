@@ -13,8 +13,8 @@
 namespace learn2add::infer {
 namespace {
 
-constexpr int kMinSteps = 2;
-constexpr int kMaxSteps = 40;
+constexpr int kMinManifoldSteps = 2;
+constexpr int kMaxManifoldSteps = 40;
 constexpr double kPriorSigmas = 3.0;
 
 // The q-quantile of a column (x: 0, y: 1) of interleaved points.
@@ -101,10 +101,10 @@ void manifoldCellCentre(const PlaneRange& range, int steps, int row, int column,
 
 CodeManifold decodeManifold(models::Autoencoder& model, const LatentProjection& projection,
                             const PlaneRange& range, int steps) {
-    if (steps < kMinSteps || steps > kMaxSteps) {
+    if (steps < kMinManifoldSteps || steps > kMaxManifoldSteps) {
         throw std::invalid_argument("the manifold's steps must be between " +
-                                    std::to_string(kMinSteps) + " and " +
-                                    std::to_string(kMaxSteps) + ", got " + std::to_string(steps));
+                                    std::to_string(kMinManifoldSteps) + " and " +
+                                    std::to_string(kMaxManifoldSteps) + ", got " + std::to_string(steps));
     }
     if (!(range.xMax > range.xMin) || !(range.yMax > range.yMin)) {
         throw std::invalid_argument("the manifold's range is empty");

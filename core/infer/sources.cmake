@@ -14,5 +14,6 @@ target_sources(learn2add_core PRIVATE
   infer/InferenceThread.cpp
   infer/LatentProjection.cpp
   infer/CodeManifold.cpp
+  infer/CodeMorph.cpp
   infer/ModelComparison.cpp
   infer/OpenedRuns.cpp)

@@ -190,6 +190,36 @@ TEST_F(CliAddition, ManifoldShowsACodeSevenModelOnASliceAndRefusesAJudge) {
     EXPECT_FALSE(fs::exists(scratch_.path() / "steps.png"));
 }
 
+TEST_F(CliAddition, MorphDrawsTheMorphBesideTheSumsAndRefusesWhatCannotBeMorphed) {
+    const fs::path png = scratch_.path() / "morph.png";
+    const auto result = runCli("morph --run " + additionPath().string() + " --judge " + judgePath().string() +
+                               " --from 3 --to 5 --steps 5 --path spherical --out " + png.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    // Every step read by the judge, the last one beside 3 + 2.
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(\n0\.50 +[0-9] +1\.00 +[0-9] *\n)"))) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(\n1\.00 +[0-9] +2\.00 +[0-9] *\n)"))) << result.output;
+    EXPECT_TRUE(std::regex_search(result.output,
+                                  std::regex(R"(Mean L2 per pixel between the morph and the sum at equal t: 0\.[0-9]{4})")))
+        << result.output;
+    const auto [width, height] = pngSize(png);
+    EXPECT_GT(width, 400u);
+    EXPECT_GT(height, 200u);
+
+    const auto down = runCli("morph --run " + additionPath().string() + " --from 5 --to 3 --steps 3 --out " +
+                             (scratch_.path() / "down.png").string());
+    ASSERT_EQ(down.exitCode, 0) << down.output;
+    EXPECT_NE(down.output.find("No sums: adding goes up, and 3 is below 5."), std::string::npos) << down.output;
+
+    const auto missing = runCli("morph --run " + additionPath().string() + " --from-index 100000 --out " +
+                                (scratch_.path() / "missing.png").string());
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.output.find("the test split has"), std::string::npos) << missing.output;
+    const auto judge = runCli("morph --run " + judgePath().string() + " --out " + (scratch_.path() / "j.png").string());
+    EXPECT_EQ(judge.exitCode, 2);
+    EXPECT_FALSE(fs::exists(scratch_.path() / "missing.png"));
+    EXPECT_FALSE(fs::exists(scratch_.path() / "j.png"));
+}
+
 TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
     const auto png = scratch_.path() / "sevens.png";
     const auto result = runCli("add --run " + additionPath().string() + " --digit 7 --addend 1,2,1.5,1.4,1.6,3 --judge " +
