@@ -25,6 +25,7 @@
 #include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
 #include "addition/AdditionManifoldPanel.h"
+#include "addition/AdditionMorphPanel.h"
 #include "addition/CodeManifoldView.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
@@ -375,6 +376,42 @@ TEST_F(AdditionPageTest, TheCodeManifoldDecodesTheHoveredPointAndAClickAddsToIt)
     explorer->chooseTestImage(3, 0);
     EXPECT_FALSE(explorer->manifoldSource()->isChecked());
     EXPECT_EQ(explorer->currentInput().digit, 3);
+}
+
+TEST_F(AdditionPageTest, TheMorphRunsBetweenTwoTestImagesBesideTheSums) {
+    AdditionMorphPanel* morph = page.morph();
+    testing::waitUntil([] { return false; }, 200);
+    EXPECT_EQ(morph->lastMorphSequence(), 0u) << "nothing is computed while the tab is hidden";
+    page.tabs()->setCurrentWidget(morph);
+    ASSERT_TRUE(testing::waitUntil(
+        [&] { return morph->lastMorphSequence() > 0 && morph->lastPointSequence() > 0; }, 10000));
+    // 3 into 5 in 9 steps, beside 3 + 0, 0.25, ..., 2, every image read by the judge.
+    const auto& strip = morph->morphStrip()->tiles();
+    const auto& sums = morph->sumStrip()->tiles();
+    ASSERT_EQ(strip.size(), 9u);
+    ASSERT_EQ(sums.size(), 9u);
+    EXPECT_EQ(strip[4].caption, "t=0.50");
+    EXPECT_EQ(sums[8].caption, "+2.00");
+    for (const DigitTile& tile : strip) EXPECT_GE(tile.read, 0);
+    EXPECT_TRUE(morph->distanceLabel()->text().startsWith("Mean L2 per pixel between the two rows at equal t: 0."))
+        << morph->distanceLabel()->text().toStdString();
+    // The slider's t = 0 and t = 1 are the strip's ends.
+    ASSERT_EQ(morph->pointView()->tiles().size(), 1u);
+    EXPECT_LT(meanDifference(morph->pointView()->tiles()[0].image, strip.front().image), 1.0);
+    const quint64 before = morph->lastPointSequence();
+    morph->tSlider()->setValue(morph->tSlider()->maximum());
+    ASSERT_TRUE(testing::waitUntil([&] { return morph->lastPointSequence() > before; }, 5000));
+    EXPECT_EQ(morph->pointView()->tiles()[0].caption, "t = 1.00");
+    EXPECT_LT(meanDifference(morph->pointView()->tiles()[0].image, strip.back().image), 1.0);
+    keepAdditionScreenshot(page, "addition-morph");
+
+    // Going down (5 into 3) there are no sums to compare with.
+    const quint64 shown = morph->lastMorphSequence();
+    morph->choose(5, 0, 3, 0);
+    ASSERT_TRUE(testing::waitUntil([&] { return morph->lastMorphSequence() > shown; }, 10000));
+    EXPECT_EQ(morph->morphStrip()->tiles().size(), 9u);
+    EXPECT_TRUE(morph->sumStrip()->tiles().empty());
+    EXPECT_TRUE(morph->distanceLabel()->text().isEmpty());
 }
 
 TEST_F(AdditionPageTest, BadRunFoldersShowAnErrorAndKeepTheModel) {

@@ -9,6 +9,7 @@
 #include "infer/AdditionEvaluation.h"
 #include "infer/AdditionExplorer.h"
 #include "infer/CodeManifold.h"
+#include "infer/CodeMorph.h"
 #include "infer/GreyImageTensors.h"
 #include "infer/OpenedRuns.h"
 #include "inference/InferenceImages.h"
@@ -211,6 +212,46 @@ quint64 AdditionInference::requestPlanePoint(QPointF point, bool chosen) {
         }
         client_.deliver([this, result = std::move(result)] { Q_EMIT planePointReady(result); });
     });
+    return sequence;
+}
+
+namespace {
+
+std::vector<StudyTile> studyTiles(const std::vector<infer::MorphTile>& tiles, bool sums) {
+    std::vector<StudyTile> out;
+    for (const infer::MorphTile& tile : tiles) out.push_back({sums ? tile.addend : tile.t, toQImage(tile.image), tile.read});
+    return out;
+}
+
+}  // namespace
+
+quint64 AdditionInference::requestMorph(MorphRequest request) {
+    request.sequence = nextSequence_++;
+    post("morph", Priority::Study, [this, request](Models& models) {
+        if (!models.model || request.from.empty() || request.to.empty()) return;
+        models::Autoencoder autoencoder = models.model->autoencoder();
+        infer::MorphSettings settings = request.settings;
+        settings.fromDigit = request.from.digit;
+        settings.toDigit = request.to.digit;
+        const infer::MorphStudy study = infer::morphInputs(autoencoder, &models.model, models.judgeModel(),
+                                                           greyImageOf(request.from), greyImageOf(request.to), settings);
+        MorphPicture picture{request.sequence, studyTiles(study.morph, false), studyTiles(study.addition, true),
+                             study.meanL2};
+        client_.deliver([this, picture = std::move(picture)] { Q_EMIT morphReady(picture); });
+    });
+    return request.sequence;
+}
+
+quint64 AdditionInference::requestMorphPoint(AdditionInput from, AdditionInput to, double t, infer::MorphPath path) {
+    const quint64 sequence = nextSequence_++;
+    post("morph point", Priority::Interactive,
+         [this, sequence, from = greyImageOf(from), to = greyImageOf(to), t, path](Models& models) {
+             if (!models.model || from.empty() || to.empty()) return;
+             models::Autoencoder autoencoder = models.model->autoencoder();
+             const infer::MorphTile tile = infer::morphAt(autoencoder, models.judgeModel(), from, to, t, path);
+             MorphPoint point{sequence, t, toQImage(tile.image), tile.read};
+             client_.deliver([this, point = std::move(point)] { Q_EMIT morphPointReady(point); });
+         });
     return sequence;
 }
 

@@ -54,6 +54,9 @@ public:
     // replace each other; a chosen (clicked) one waits under its own name, so hovering on does not
     // drop it.
     quint64 requestPlanePoint(QPointF point, bool chosen = false);
+    // The morph strip of two inputs beside the sums (a study), and one t of it (interactive).
+    quint64 requestMorph(MorphRequest request);
+    quint64 requestMorphPoint(AdditionInput from, AdditionInput to, double t, infer::MorphPath path);
 
     bool hasModel() const { return hasModel_; }
     bool hasJudge() const { return hasJudge_; }
@@ -69,6 +72,8 @@ Q_SIGNALS:
     void gridReady(quint64 sequence, learn2add::ui::GridPicture grid);
     void manifoldReady(learn2add::ui::ManifoldPicture picture);
     void planePointReady(learn2add::ui::PlanePoint point);
+    void morphReady(learn2add::ui::MorphPicture picture);
+    void morphPointReady(learn2add::ui::MorphPoint point);
     void failed(QString message);
 
 private:

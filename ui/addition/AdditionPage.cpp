@@ -12,6 +12,7 @@
 #include "addition/AdditionGridPanel.h"
 #include "addition/AdditionInference.h"
 #include "addition/AdditionManifoldPanel.h"
+#include "addition/AdditionMorphPanel.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
 #include "widgets/FolderDialog.h"
@@ -26,11 +27,13 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     explorer_ = new AdditionExplorerPanel(inference_);
     grid_ = new AdditionGridPanel(inference_);
     manifold_ = new AdditionManifoldPanel(inference_);
+    morph_ = new AdditionMorphPanel(inference_);
     training_ = new AdditionTrainingPanel;
     tabs_ = new QTabWidget;
     tabs_->addTab(explorer_, tr("Explore"));
     tabs_->addTab(grid_, tr("Digit-by-addend grid"));
     tabs_->addTab(manifold_, tr("Code manifold"));
+    tabs_->addTab(morph_, tr("Morph"));
     tabs_->addTab(training_, tr("Train"));
 
     connect(inference_, &AdditionInference::additionRunOpened, this,
@@ -140,6 +143,7 @@ void AdditionPage::setData(std::shared_ptr<const LoadedData> data) {
     explorer_->setData(data);
     grid_->setData(data);
     manifold_->setData(data);
+    morph_->setData(data);
     training_->setData(data ? std::shared_ptr<const data::MnistData>(data, &data->mnist) : nullptr);
 }
 
@@ -172,6 +176,7 @@ void AdditionPage::refreshViews() {
     explorer_->refresh();
     grid_->refresh();
     manifold_->refresh();
+    morph_->refresh();
 }
 
 void AdditionPage::showMessage(const QString& text, bool error) {

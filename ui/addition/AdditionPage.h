@@ -27,6 +27,7 @@ namespace learn2add::ui {
 class AdditionExplorerPanel;
 class AdditionGridPanel;
 class AdditionManifoldPanel;
+class AdditionMorphPanel;
 class AdditionInference;
 class AdditionTrainingPanel;
 class MessageBanner;
@@ -48,6 +49,7 @@ public:
     AdditionInference* inference() const { return inference_; }
     AdditionExplorerPanel* explorer() const { return explorer_; }
     AdditionManifoldPanel* manifold() const { return manifold_; }
+    AdditionMorphPanel* morph() const { return morph_; }
     AdditionGridPanel* gridPanel() const { return grid_; }
     AdditionTrainingPanel* trainingPanel() const { return training_; }
     MessageBanner* banner() const { return banner_; }
@@ -67,6 +69,7 @@ private:
     QTabWidget* tabs_ = nullptr;
     AdditionExplorerPanel* explorer_ = nullptr;
     AdditionManifoldPanel* manifold_ = nullptr;
+    AdditionMorphPanel* morph_ = nullptr;
     AdditionGridPanel* grid_ = nullptr;
     AdditionTrainingPanel* training_ = nullptr;
 };

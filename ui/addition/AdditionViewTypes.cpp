@@ -42,6 +42,8 @@ void registerAdditionMetaTypes() {
         qRegisterMetaType<GridPicture>();
         qRegisterMetaType<ManifoldPicture>();
         qRegisterMetaType<PlanePoint>();
+        qRegisterMetaType<MorphPicture>();
+        qRegisterMetaType<MorphPoint>();
         qRegisterMetaType<OpenedRunInfo>();
         qRegisterMetaType<AdditionBatchValues>();
         qRegisterMetaType<AdditionEpochValues>();

@@ -20,6 +20,7 @@
 #include "data/DigitSet.h"
 #include "data/HeldOutCells.h"
 #include "infer/InferenceSettings.h"
+#include "infer/MorphSettings.h"
 #include "infer/PlaneRange.h"
 #include "report/ManifoldChart.h"
 
@@ -124,6 +125,28 @@ struct PlanePoint {
     int read = -1;  // -1 without judge
 };
 
+// A morph of one input into another through the code space (infer/CodeMorph.h).
+struct MorphRequest {
+    quint64 sequence = 0;
+    AdditionInput from, to;            // their digits (when known) give the sums' addends
+    infer::MorphSettings settings;
+};
+
+struct MorphPicture {
+    quint64 sequence = 0;
+    std::vector<StudyTile> morph;      // addend: t
+    std::vector<StudyTile> sums;       // addend: u; empty when the digits do not go up
+    double meanL2 = -1.0;              // between the rows at equal t; -1 without sums
+};
+
+// One t of the morph (the slider).
+struct MorphPoint {
+    quint64 sequence = 0;
+    double t = 0.0;
+    QImage image;
+    int read = -1;
+};
+
 // What an opened run is, for labels.
 struct OpenedRunInfo {
     QString folder;
@@ -176,6 +199,8 @@ Q_DECLARE_METATYPE(learn2add::ui::StudyResult)
 Q_DECLARE_METATYPE(learn2add::ui::GridPicture)
 Q_DECLARE_METATYPE(learn2add::ui::ManifoldPicture)
 Q_DECLARE_METATYPE(learn2add::ui::PlanePoint)
+Q_DECLARE_METATYPE(learn2add::ui::MorphPicture)
+Q_DECLARE_METATYPE(learn2add::ui::MorphPoint)
 Q_DECLARE_METATYPE(learn2add::ui::OpenedRunInfo)
 Q_DECLARE_METATYPE(learn2add::ui::AdditionBatchValues)
 Q_DECLARE_METATYPE(learn2add::ui::AdditionEpochValues)

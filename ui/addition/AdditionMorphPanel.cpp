@@ -1,0 +1,222 @@
+#include "addition/AdditionMorphPanel.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "addition/AdditionInference.h"
+#include "addition/TestImageChoice.h"
+#include "plots/FigureExport.h"
+#include "widgets/DigitMosaic.h"
+
+namespace learn2add::ui {
+namespace {
+
+constexpr int kSliderSteps = 100;
+
+QString number(double value) {
+    return QString::number(value, 'f', 2);
+}
+
+std::vector<DigitTile> stripTiles(const std::vector<StudyTile>& tiles, const QString& prefix) {
+    std::vector<DigitTile> out;
+    for (const StudyTile& tile : tiles) out.push_back({tile.image, prefix + number(tile.addend), tile.read});
+    return out;
+}
+
+}  // namespace
+
+AdditionMorphPanel::AdditionMorphPanel(AdditionInference* inference, QWidget* parent)
+    : QWidget(parent), inference_(inference) {
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildInputs());
+    layout->addWidget(buildViews(), 1);
+    connect(inference_, &AdditionInference::morphReady, this, &AdditionMorphPanel::showMorph);
+    connect(inference_, &AdditionInference::morphPointReady, this, &AdditionMorphPanel::showPoint);
+}
+
+QWidget* AdditionMorphPanel::buildInputs() {
+    from_ = new TestImageChoice(tr("The digit of the first test image"), this);
+    to_ = new TestImageChoice(tr("The digit of the last test image"), this);
+    from_->choose(3, 0);
+    to_->choose(5, 0);
+    connect(from_, &TestImageChoice::changed, this, &AdditionMorphPanel::onInputsChanged);
+    connect(to_, &TestImageChoice::changed, this, &AdditionMorphPanel::onInputsChanged);
+    inputs_ = new DigitMosaic(2);
+    inputs_->setMinimumSize(150, 90);
+    inputs_->setMaximumHeight(120);
+    path_ = new QComboBox;
+    path_->addItem(tr("Linear"));
+    path_->addItem(tr("Spherical"));
+    path_->setToolTip(tr("Linear: (1 - t) z0 + t z1. Spherical: along the great circle through both "
+                         "codes around the prior's mean (the way between two samples of a VAE's prior), "
+                         "the length changing linearly"));
+    connect(path_, &QComboBox::currentIndexChanged, this, &AdditionMorphPanel::onInputsChanged);
+    steps_ = new QSpinBox;
+    steps_->setRange(3, 15);
+    steps_->setValue(9);
+    steps_->setToolTip(tr("Images of the strips, t = 0 to 1"));
+    connect(steps_, &QSpinBox::valueChanged, this, [this] { requestMorph(); });
+
+    auto* form = new QGridLayout;
+    form->addWidget(new QLabel(tr("From")), 0, 0);
+    form->addWidget(from_->digitBox(), 0, 1);
+    form->addWidget(new QLabel(tr("Index")), 1, 0);
+    form->addWidget(from_->indexBox(), 1, 1);
+    form->addWidget(from_->rangeLabel(), 1, 2);
+    form->addWidget(new QLabel(tr("To")), 2, 0);
+    form->addWidget(to_->digitBox(), 2, 1);
+    form->addWidget(new QLabel(tr("Index")), 3, 0);
+    form->addWidget(to_->indexBox(), 3, 1);
+    form->addWidget(to_->rangeLabel(), 3, 2);
+    form->addWidget(inputs_, 4, 0, 1, 3);
+    form->addWidget(new QLabel(tr("Path")), 5, 0);
+    form->addWidget(path_, 5, 1, 1, 2);
+    form->addWidget(new QLabel(tr("Steps")), 6, 0);
+    form->addWidget(steps_, 6, 1);
+    form->setRowStretch(7, 1);
+    auto* box = new QGroupBox(tr("Two test images"));
+    box->setLayout(form);
+    box->setFixedWidth(230);
+    return box;
+}
+
+QWidget* AdditionMorphPanel::buildViews() {
+    t_ = new QSlider(Qt::Horizontal);
+    t_->setRange(0, kSliderSteps);
+    t_->setToolTip(tr("How far along the path from the first code to the last"));
+    tText_ = new QLabel;
+    connect(t_, &QSlider::valueChanged, this, [this] { requestPoint(); });
+    point_ = new DigitMosaic(1);
+    makeExportable(*point_, tr("Morph at t"));
+    point_->setMinimumSize(130, 150);
+    auto* explanation = new QLabel(
+        tr("Both images are encoded by E and the code is moved from one to the other; D draws each "
+           "step. Under the morph, the sums the model draws for the same progress: from digit d0 "
+           "to d1, t adds u = t (d1 - d0). Adding is not morphing when the sum passes through the "
+           "digits between."));
+    explanation->setWordWrap(true);
+    auto* top = new QGridLayout;
+    top->addWidget(new QLabel(tr("t")), 0, 0);
+    top->addWidget(t_, 0, 1);
+    top->addWidget(tText_, 0, 2);
+    top->addWidget(point_, 1, 0, 1, 2);
+    top->addWidget(explanation, 1, 2);
+    top->setColumnStretch(1, 1);
+    top->setColumnStretch(2, 2);
+
+    morphTitle_ = new QLabel;
+    morph_ = new DigitMosaic(9);
+    makeExportable(*morph_, tr("Morph strip"));
+    sumsTitle_ = new QLabel;
+    sums_ = new DigitMosaic(9);
+    makeExportable(*sums_, tr("Sums for the same progress"));
+    for (DigitMosaic* strip : {morph_, sums_}) strip->setMinimumHeight(125);
+    distance_ = new QLabel;
+    auto* layout = new QVBoxLayout;
+    layout->addLayout(top);
+    layout->addWidget(morphTitle_);
+    layout->addWidget(morph_);
+    layout->addWidget(sumsTitle_);
+    layout->addWidget(sums_);
+    layout->addWidget(distance_);
+    layout->addStretch(1);
+    auto* box = new QGroupBox(tr("Morph through the code space (E → interpolate → D)"));
+    box->setLayout(layout);
+    return box;
+}
+
+void AdditionMorphPanel::setData(std::shared_ptr<const LoadedData> data) {
+    data_ = std::move(data);
+    const data::DigitSet* test = data_ ? &data_->mnist.test : nullptr;
+    from_->setTestSet(test);
+    to_->setTestSet(test);
+    onInputsChanged();
+}
+
+void AdditionMorphPanel::choose(int fromDigit, int fromIndex, int toDigit, int toIndex) {
+    from_->choose(fromDigit, fromIndex);
+    to_->choose(toDigit, toIndex);
+    onInputsChanged();
+}
+
+infer::MorphPath AdditionMorphPanel::path() const {
+    return path_->currentIndex() == 1 ? infer::MorphPath::Spherical : infer::MorphPath::Linear;
+}
+
+double AdditionMorphPanel::t() const {
+    return static_cast<double>(t_->value()) / kSliderSteps;
+}
+
+void AdditionMorphPanel::onInputsChanged() {
+    const AdditionInput from = from_->input(), to = to_->input();
+    inputs_->setTiles({{from.empty() ? QImage() : from.toImage(), tr("from %1").arg(from_->digit())},
+                       {to.empty() ? QImage() : to.toImage(), tr("to %1").arg(to_->digit())}});
+    refresh();
+}
+
+void AdditionMorphPanel::refresh() {
+    stale_ = true;
+    if (!isVisible()) return;
+    requestMorph();
+    requestPoint();
+}
+
+void AdditionMorphPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_) refresh();
+}
+
+void AdditionMorphPanel::requestMorph() {
+    const AdditionInput from = from_->input(), to = to_->input();
+    if (from.empty() || to.empty() || !inference_->hasModel()) return;
+    stale_ = false;
+    MorphRequest request;
+    request.from = from;
+    request.to = to;
+    request.settings.steps = steps_->value();
+    request.settings.path = path();
+    morphRequest_ = inference_->requestMorph(std::move(request));
+}
+
+void AdditionMorphPanel::requestPoint() {
+    tText_->setText(tr("t = %1").arg(number(t())));
+    const AdditionInput from = from_->input(), to = to_->input();
+    if (from.empty() || to.empty() || !inference_->hasModel()) return;
+    pointRequest_ = inference_->requestMorphPoint(from, to, t(), path());
+}
+
+void AdditionMorphPanel::showMorph(const MorphPicture& picture) {
+    if (picture.sequence != morphRequest_) return;
+    shownMorph_ = picture.sequence;
+    const int from = from_->digit(), to = to_->digit();
+    const int columns = static_cast<int>(picture.morph.size());
+    morph_->setColumns(columns);
+    sums_->setColumns(columns);
+    morphTitle_->setText(tr("Morph %1 → %2 (%3), t = 0 … 1").arg(from).arg(to).arg(path_->currentText().toLower()));
+    morph_->setTiles(stripTiles(picture.morph, tr("t=")));
+    if (picture.sums.empty()) {
+        sumsTitle_->setText(tr("No sums: adding goes up, and %1 is below %2.").arg(to).arg(from));
+        sums_->setTiles({});
+        distance_->clear();
+        return;
+    }
+    sumsTitle_->setText(tr("%1 + u for the same progress, u = %2 t").arg(from).arg(to - from));
+    sums_->setTiles(stripTiles(picture.sums, tr("+")));
+    distance_->setText(tr("Mean L2 per pixel between the two rows at equal t: %1")
+                           .arg(QString::number(picture.meanL2, 'f', 4)));
+}
+
+void AdditionMorphPanel::showPoint(const MorphPoint& point) {
+    if (point.sequence != pointRequest_) return;
+    shownPoint_ = point.sequence;
+    point_->setTiles({{point.image, tr("t = %1").arg(number(point.t)), point.read}});
+}
+
+}  // namespace learn2add::ui

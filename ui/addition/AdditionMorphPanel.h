@@ -1,0 +1,90 @@
+#pragma once
+// The Addition page's morph: one test image turned into another through the model's code space
+// (infer/CodeMorph.h), linearly or along the great circle around the prior's mean. A slider t in
+// [0, 1] decodes that point of the path live, with the judge's reading; a strip shows the whole
+// path, and under it the sums the model draws for the same progress (from digit d0 to d1 >= d0,
+// u = t (d1 - d0)): does 3 -> 5 by morphing look like 3 + u? The mean L2 between the two rows says
+// how far apart they are.
+//
+// Threads: GUI thread only; every computation is a request to the AdditionInference (latest wins),
+// made only while the panel is shown.
+//
+//   auto* morph = new AdditionMorphPanel(inference);
+//   morph->setData(data);
+//   morph->choose(3, 0, 5, 0);
+
+#include <QWidget>
+#include <memory>
+
+#include "addition/AdditionViewTypes.h"
+#include "data/LoadedData.h"
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+namespace learn2add::ui {
+
+class AdditionInference;
+class DigitMosaic;
+class TestImageChoice;
+
+class AdditionMorphPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AdditionMorphPanel(AdditionInference* inference, QWidget* parent = nullptr);
+
+    void setData(std::shared_ptr<const LoadedData> data);
+    // Asks again (after the model or the judge changed); now if shown, else when shown.
+    void refresh();
+    // The index-th test image of `fromDigit` into the toIndex-th of `toDigit`.
+    void choose(int fromDigit, int fromIndex, int toDigit, int toIndex);
+
+    // Exposed for tests and screenshots.
+    QSlider* tSlider() const { return t_; }
+    QComboBox* pathBox() const { return path_; }
+    QSpinBox* stepsBox() const { return steps_; }
+    DigitMosaic* pointView() const { return point_; }
+    DigitMosaic* morphStrip() const { return morph_; }
+    DigitMosaic* sumStrip() const { return sums_; }
+    QLabel* distanceLabel() const { return distance_; }
+    quint64 lastMorphSequence() const { return shownMorph_; }
+    quint64 lastPointSequence() const { return shownPoint_; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    QWidget* buildInputs();
+    QWidget* buildViews();
+    void onInputsChanged();
+    void requestMorph();
+    void requestPoint();
+    void showMorph(const MorphPicture& picture);
+    void showPoint(const MorphPoint& point);
+    infer::MorphPath path() const;
+    double t() const;
+
+    AdditionInference* inference_;
+    std::shared_ptr<const LoadedData> data_;
+    bool stale_ = true;
+    quint64 morphRequest_ = 0, shownMorph_ = 0;
+    quint64 pointRequest_ = 0, shownPoint_ = 0;
+
+    TestImageChoice* from_ = nullptr;
+    TestImageChoice* to_ = nullptr;
+    DigitMosaic* inputs_ = nullptr;
+    QComboBox* path_ = nullptr;
+    QSpinBox* steps_ = nullptr;
+    QSlider* t_ = nullptr;
+    QLabel* tText_ = nullptr;
+    DigitMosaic* point_ = nullptr;
+    QLabel* morphTitle_ = nullptr;
+    DigitMosaic* morph_ = nullptr;
+    QLabel* sumsTitle_ = nullptr;
+    DigitMosaic* sums_ = nullptr;
+    QLabel* distance_ = nullptr;
+};
+
+}  // namespace learn2add::ui
