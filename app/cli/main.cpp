@@ -8,6 +8,7 @@
 #include "cli/AssignmentCommand.h"
 #include "cli/DataCommand.h"
 #include "cli/ExportCommand.h"
+#include "cli/FeaturesCommand.h"
 #include "cli/ManifoldCommand.h"
 #include "cli/MorphCommand.h"
 #include "cli/ProbeCommand.h"
@@ -52,6 +53,8 @@ int main(int argc, char** argv) {
     CLI::App* manifold = learn2add::cli::addManifoldCommand(app, manifoldOptions);
     learn2add::cli::MorphCommandOptions morphOptions;
     CLI::App* morph = learn2add::cli::addMorphCommand(app, morphOptions);
+    learn2add::cli::FeaturesCommandOptions featuresOptions;
+    CLI::App* features = learn2add::cli::addFeaturesCommand(app, featuresOptions);
     learn2add::cli::ReconstructCommandOptions reconstructOptions;
     CLI::App* reconstruct = learn2add::cli::addReconstructCommand(app, reconstructOptions);
     learn2add::cli::AssignmentCommandOptions assignmentOptions;
@@ -89,6 +92,7 @@ int main(int argc, char** argv) {
     if (probe->parsed()) return learn2add::cli::runProbeCommand(probeOptions);
     if (manifold->parsed()) return learn2add::cli::runManifoldCommand(manifoldOptions);
     if (morph->parsed()) return learn2add::cli::runMorphCommand(morphOptions);
+    if (features->parsed()) return learn2add::cli::runFeaturesCommand(featuresOptions);
     if (reconstruct->parsed()) return learn2add::cli::runReconstructCommand(reconstructOptions);
     if (assignment->parsed()) return learn2add::cli::runAssignmentCommand(assignmentOptions, trainingThreads);
     if (report->parsed()) return learn2add::cli::runReportCommand(reportOptions);

@@ -15,5 +15,6 @@ target_sources(learn2add_core PRIVATE
   infer/LatentProjection.cpp
   infer/CodeManifold.cpp
   infer/CodeMorph.cpp
+  infer/FeatureMaps.cpp
   infer/ModelComparison.cpp
   infer/OpenedRuns.cpp)

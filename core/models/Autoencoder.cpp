@@ -64,6 +64,16 @@ GaussianCode AutoencoderImpl::encodeGaussian(const torch::Tensor& images) {
     return encoder_->forwardGaussian(images);
 }
 
+torch::Tensor AutoencoderImpl::encodeWithStages(const torch::Tensor& images, std::vector<torch::Tensor>& stages) {
+    return encoder_->forwardWithStages(images, stages);
+}
+
+torch::Tensor AutoencoderImpl::decodeWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages) {
+    if (mirror_) return mirror_->forwardWithStages(code, stages);
+    if (upsample_) return upsample_->forwardWithStages(code, stages);
+    return resize64_->forwardWithStages(code, stages);
+}
+
 torch::Tensor AutoencoderImpl::decode(const torch::Tensor& code) {
     if (mirror_) return mirror_->forward(code);
     if (upsample_) return upsample_->forward(code);

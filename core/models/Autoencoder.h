@@ -29,6 +29,8 @@
 #include <torch/nn/pimpl.h>
 #include <torch/types.h>
 
+#include <vector>
+
 #include <cstdint>
 #include <memory>
 #include <ostream>
@@ -74,6 +76,11 @@ public:
 
     // code [N, codeSize] -> images [N, 1, S, S] in (0, 1); for the mirror decoder, its fallback.
     torch::Tensor decode(const torch::Tensor& code);
+
+    // encode() and decode(), also appending each convolution stage's activations (after its ReLU)
+    // to `stages`: the encoder's three, the decoder's inner ones (the feature maps' view).
+    torch::Tensor encodeWithStages(const torch::Tensor& images, std::vector<torch::Tensor>& stages);
+    torch::Tensor decodeWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages);
 
     std::int64_t imageSize() const { return imageSizeFor(options.decoder()); }
     std::int64_t codeSize() const { return options.codeSize(); }

@@ -56,13 +56,19 @@ torch::Tensor EncoderImpl::head(const torch::Tensor& features) {
     return toCode_->forward(hidden_->forward(features.flatten(1)));
 }
 
-torch::Tensor EncoderImpl::features(const torch::Tensor& images) {
+torch::Tensor EncoderImpl::features(const torch::Tensor& images, std::vector<torch::Tensor>* stages) {
     checkImages(images);
     torch::Tensor x = images;
     for (auto& conv : convs_) {
-        x = torch::max_pool2d(torch::relu(conv->forward(x)), {2, 2}, {2, 2});
+        x = torch::relu(conv->forward(x));
+        if (stages) stages->push_back(x);
+        x = torch::max_pool2d(x, {2, 2}, {2, 2});
     }
     return x;
+}
+
+torch::Tensor EncoderImpl::forwardWithStages(const torch::Tensor& images, std::vector<torch::Tensor>& stages) {
+    return head(features(images, &stages));
 }
 
 torch::Tensor EncoderImpl::forward(const torch::Tensor& images) {

@@ -32,6 +32,7 @@
 // thread a snapshot made with clone().
 
 #include <torch/arg.h>
+#include <vector>
 #include <torch/nn/cloneable.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
@@ -84,6 +85,10 @@ public:
     // The code, plus the argmax positions and input sizes of the three poolings.
     CodeAndIndices forwardWithIndices(const torch::Tensor& images);
 
+    // forward(), also appending to `stages` the three convolution stages' activations (after the
+    // ReLU, before the pooling): [N, 32, S, S], [N, 64, S/2, S/2], [N, 128, S/4, S/4].
+    torch::Tensor forwardWithStages(const torch::Tensor& images, std::vector<torch::Tensor>& stages);
+
     void pretty_print(std::ostream& stream) const override;
 
     EncoderOptions options;
@@ -91,7 +96,7 @@ public:
 private:
     void checkImages(const torch::Tensor& images) const;
     torch::Tensor head(const torch::Tensor& features);
-    torch::Tensor features(const torch::Tensor& images);
+    torch::Tensor features(const torch::Tensor& images, std::vector<torch::Tensor>* stages = nullptr);
 
     std::array<torch::nn::Conv2d, kPoolingStages> convs_{nullptr, nullptr, nullptr};
     torch::nn::Linear hidden_{nullptr};

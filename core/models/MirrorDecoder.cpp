@@ -80,7 +80,8 @@ torch::Tensor MirrorDecoderImpl::unpoolWithoutIndices(const torch::Tensor& featu
     return torch::upsample_nearest2d(features, size) * 0.25;
 }
 
-torch::Tensor MirrorDecoderImpl::decode(const torch::Tensor& code, const PoolingIndices* pooling) {
+torch::Tensor MirrorDecoderImpl::decode(const torch::Tensor& code, const PoolingIndices* pooling,
+                                        std::vector<torch::Tensor>* stages) {
     const std::int64_t side = options.imageSize() / 8;
     torch::Tensor x = toFeatures_->forward(fromCode_->forward(code));
     x = x.view({code.size(0), kStageChannels[kPoolingStages - 1], side, side});
@@ -89,6 +90,7 @@ torch::Tensor MirrorDecoderImpl::decode(const torch::Tensor& code, const Pooling
                     : unpoolWithoutIndices(x);
         x = convs_[stage]->forward(x);
         x = stage == 0 ? torch::sigmoid(x) : torch::relu(x);
+        if (stages && stage > 0) stages->push_back(x);
     }
     return x;
 }
@@ -96,6 +98,11 @@ torch::Tensor MirrorDecoderImpl::decode(const torch::Tensor& code, const Pooling
 torch::Tensor MirrorDecoderImpl::forward(const torch::Tensor& code) {
     checkCode(code);
     return decode(code, nullptr);
+}
+
+torch::Tensor MirrorDecoderImpl::forwardWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages) {
+    checkCode(code);
+    return decode(code, nullptr, &stages);
 }
 
 torch::Tensor MirrorDecoderImpl::forward(const torch::Tensor& code, const PoolingIndices& pooling) {

@@ -50,6 +50,8 @@
 #include <torch/nn/pimpl.h>
 #include <torch/types.h>
 
+#include <vector>
+
 #include <array>
 #include <cstdint>
 #include <ostream>
@@ -76,6 +78,10 @@ public:
     // Indexed path: `pooling` must come from the Encoder pass that produced `code` (same batch).
     torch::Tensor forward(const torch::Tensor& code, const PoolingIndices& pooling);
 
+    // The fallback path, also appending its two inner stages' activations (after their ReLU) to
+    // `stages`: [N, 64, S/4, S/4], [N, 32, S/2, S/2].
+    torch::Tensor forwardWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages);
+
     // One unpooling of the indexed path: features [N, C, h, w] -> [N, C, H, W], each value placed
     // at its argmax position, zeros elsewhere (max_unpool2d, kernel 2, stride 2).
     static torch::Tensor unpoolWithIndices(const torch::Tensor& features,
@@ -91,7 +97,8 @@ public:
     MirrorDecoderOptions options;
 
 private:
-    torch::Tensor decode(const torch::Tensor& code, const PoolingIndices* pooling);
+    torch::Tensor decode(const torch::Tensor& code, const PoolingIndices* pooling,
+                         std::vector<torch::Tensor>* stages = nullptr);
     void checkCode(const torch::Tensor& code) const;
     void checkPooling(const PoolingIndices& pooling, std::int64_t batch) const;
 

@@ -30,14 +30,15 @@ NearestUpsamplingLayers registerNearestUpsampling(torch::nn::Module& owner, std:
     return layers;
 }
 
-torch::Tensor decodeByNearestUpsampling(NearestUpsamplingLayers& layers,
-                                        const torch::Tensor& code) {
+torch::Tensor decodeByNearestUpsampling(NearestUpsamplingLayers& layers, const torch::Tensor& code,
+                                        std::vector<torch::Tensor>* stages) {
     torch::Tensor x = layers.toFeatures->forward(layers.fromCode->forward(code));
     std::int64_t side = kUpsamplingStartSide;
     x = x.view({code.size(0), kStageChannels[kPoolingStages - 1], side, side});
     for (auto& conv : layers.convs) {
         side *= 2;
         x = torch::relu(conv->forward(torch::upsample_nearest2d(x, {side, side})));
+        if (stages) stages->push_back(x);
     }
     return torch::sigmoid(layers.output->forward(x));
 }

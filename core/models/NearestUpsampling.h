@@ -39,7 +39,9 @@ NearestUpsamplingLayers registerNearestUpsampling(torch::nn::Module& owner, std:
                                                   const std::vector<std::int64_t>& stageChannels);
 
 // code [N, codeSize] -> images [N, 1, 4 * 2^stages, same] in (0, 1).
-torch::Tensor decodeByNearestUpsampling(NearestUpsamplingLayers& layers,
-                                        const torch::Tensor& code);
+// The decoded images; with `stages`, each convolution stage's activations (after its ReLU) are
+// appended to it, from the first (smallest) to the last.
+torch::Tensor decodeByNearestUpsampling(NearestUpsamplingLayers& layers, const torch::Tensor& code,
+                                        std::vector<torch::Tensor>* stages = nullptr);
 
 }  // namespace learn2add::models

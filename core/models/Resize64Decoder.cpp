@@ -43,6 +43,12 @@ torch::Tensor Resize64DecoderImpl::forward(const torch::Tensor& code) {
     return decodeByNearestUpsampling(layers_, code);
 }
 
+torch::Tensor Resize64DecoderImpl::forwardWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages) {
+    TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
+                "Resize64Decoder: expected a code of shape [N, ", options.codeSize(), "], got ", code.sizes());
+    return decodeByNearestUpsampling(layers_, code, &stages);
+}
+
 void Resize64DecoderImpl::pretty_print(std::ostream& stream) const {
     stream << "learn2add::models::Resize64Decoder(codeSize=" << options.codeSize() << ")";
 }

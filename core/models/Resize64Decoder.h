@@ -38,6 +38,8 @@
 #include <torch/nn/pimpl.h>
 #include <torch/types.h>
 
+#include <vector>
+
 #include "models/NearestUpsampling.h"
 
 #include <array>
@@ -71,6 +73,8 @@ public:
 
     // code [N, codeSize] -> images [N, 1, 64, 64] in (0, 1).
     torch::Tensor forward(const torch::Tensor& code);
+    // forward(), also appending each convolution stage's activations to `stages`.
+    torch::Tensor forwardWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages);
 
     void pretty_print(std::ostream& stream) const override;
 

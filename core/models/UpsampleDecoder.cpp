@@ -32,6 +32,12 @@ torch::Tensor UpsampleDecoderImpl::forward(const torch::Tensor& code) {
     return decodeByNearestUpsampling(layers_, code);
 }
 
+torch::Tensor UpsampleDecoderImpl::forwardWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages) {
+    TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
+                "UpsampleDecoder: expected a code of shape [N, ", options.codeSize(), "], got ", code.sizes());
+    return decodeByNearestUpsampling(layers_, code, &stages);
+}
+
 void UpsampleDecoderImpl::pretty_print(std::ostream& stream) const {
     stream << "learn2add::models::UpsampleDecoder(codeSize=" << options.codeSize() << ")";
 }

@@ -220,6 +220,24 @@ TEST_F(CliAddition, MorphDrawsTheMorphBesideTheSumsAndRefusesWhatCannotBeMorphed
     EXPECT_FALSE(fs::exists(scratch_.path() / "j.png"));
 }
 
+TEST_F(CliAddition, FeaturesDrawsEveryStageAndNamesItsStrongestChannels) {
+    const fs::path png = scratch_.path() / "features.png";
+    const auto result = runCli("features --run " + additionPath().string() + " --digit 7 --addend 1.5 --out " +
+                               png.string());
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    for (const char* stage : {"E conv1", "E conv2", "E conv3", "D stage 1", "D stage 2", "D stage 3"}) {
+        EXPECT_NE(result.output.find(stage), std::string::npos) << stage << "\n" << result.output;
+    }
+    EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(E conv3 +128 x 8\^2 +[0-9.]+ +[0-9]+ +[0-9]+ \()")))
+        << result.output;
+    // The figure's natural size (720 x 560 units) at 2x.
+    EXPECT_EQ(pngSize(png), std::make_pair(1440u, 1120u));
+    const auto judge = runCli("features --run " + judgePath().string() + " --out " +
+                              (scratch_.path() / "j.png").string());
+    EXPECT_EQ(judge.exitCode, 2);
+    EXPECT_FALSE(fs::exists(scratch_.path() / "j.png"));
+}
+
 TEST_F(CliAddition, AddWritesOnePanelPerAddendAndFlagsExtrapolation) {
     const auto png = scratch_.path() / "sevens.png";
     const auto result = runCli("add --run " + additionPath().string() + " --digit 7 --addend 1,2,1.5,1.4,1.6,3 --judge " +

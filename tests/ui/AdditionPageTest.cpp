@@ -24,7 +24,9 @@
 #include "addition/AdditionGridPanel.h"
 #include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
+#include "addition/AdditionFeaturePanel.h"
 #include "addition/AdditionManifoldPanel.h"
+#include "addition/FeatureMapView.h"
 #include "addition/AdditionMorphPanel.h"
 #include "addition/CodeManifoldView.h"
 #include "addition/AdditionTrainingPanel.h"
@@ -412,6 +414,44 @@ TEST_F(AdditionPageTest, TheMorphRunsBetweenTwoTestImagesBesideTheSums) {
     EXPECT_EQ(morph->morphStrip()->tiles().size(), 9u);
     EXPECT_TRUE(morph->sumStrip()->tiles().empty());
     EXPECT_TRUE(morph->distanceLabel()->text().isEmpty());
+}
+
+TEST_F(AdditionPageTest, FeatureMapsShowEveryChannelOfTheExplorersInputAndFollowTheSlider) {
+    AdditionFeaturePanel* features = page.features();
+    page.explorer()->chooseTestImage(7, 0);
+    page.tabs()->setCurrentWidget(features);
+    ASSERT_TRUE(testing::waitUntil([&] { return features->lastShownSequence() > 0; }, 10000));
+    const FeatureMapChart& chart = features->view()->chart();
+    ASSERT_EQ(chart.encoder.size(), 3u);
+    ASSERT_EQ(chart.decoder.size(), 3u);
+    EXPECT_EQ(chart.encoder[0].tiles.size(), 32u);
+    EXPECT_EQ(chart.encoder[2].tiles.size(), 128u);
+    EXPECT_EQ(chart.decoder[0].tiles.size(), 64u);
+    EXPECT_EQ(chart.inputCaption, "7");
+    EXPECT_EQ(chart.outputCaption, "7 + 1.00");
+    EXPECT_FALSE(chart.input.isNull());
+
+    // Hovering a tile names its stage and channel, as its tooltip does.
+    FeatureMapView* view = features->view();
+    QPointF onTile;
+    for (int y = 0; y < view->height() && onTile.isNull(); y += 2) {
+        if (view->describeTileAt(QPointF(3, y)).startsWith("E conv1")) onTile = QPointF(3, y);
+    }
+    ASSERT_FALSE(onTile.isNull()) << "a tile of E conv1 at the left edge";
+    sendMouse(*view, QEvent::MouseMove, onTile);
+    const QString text = features->tileLabel()->text();
+    EXPECT_TRUE(text.startsWith("E conv1 · channel ")) << text.toStdString();
+    EXPECT_TRUE(text.contains("(rank 1 of 32 by mean)")) << text.toStdString();
+    EXPECT_EQ(view->toolTip(), text);
+    keepAdditionScreenshot(page, "addition-features");
+
+    // The slider moves the decoder's maps, not the encoder's.
+    const quint64 before = features->lastShownSequence();
+    const QImage encoderTile = chart.encoder[1].tiles[0].image;
+    features->addendControl()->setAddend(2.0);
+    ASSERT_TRUE(testing::waitUntil([&] { return features->lastShownSequence() > before; }, 5000));
+    EXPECT_EQ(features->view()->chart().outputCaption, "7 + 2.00");
+    EXPECT_EQ(features->view()->chart().encoder[1].tiles[0].image, encoderTile);
 }
 
 TEST_F(AdditionPageTest, BadRunFoldersShowAnErrorAndKeepTheModel) {

@@ -52,6 +52,8 @@ public:
     // The digit whose test images are chosen from (0-9).
     int testDigit() const;
     AdditionInput currentInput() const;
+    // What the input is, for captions: "7", "drawn digit", "point (1.2, -0.5)".
+    QString inputName() const;
 
     // Exposed for tests and screenshots.
     AddendControl* addendControl() const { return addend_; }
@@ -78,7 +80,6 @@ private:
     void requestStudy();
     void showOutput(const OutputResult& result);
     void showStudy(const StudyResult& result);
-    QString inputName() const;
 
     AdditionInference* inference_;
     std::shared_ptr<const LoadedData> data_;

@@ -10,6 +10,7 @@
 #include "infer/AdditionExplorer.h"
 #include "infer/CodeManifold.h"
 #include "infer/CodeMorph.h"
+#include "infer/FeatureMaps.h"
 #include "infer/GreyImageTensors.h"
 #include "infer/OpenedRuns.h"
 #include "inference/InferenceImages.h"
@@ -251,6 +252,20 @@ quint64 AdditionInference::requestMorphPoint(AdditionInput from, AdditionInput t
              const infer::MorphTile tile = infer::morphAt(autoencoder, models.judgeModel(), from, to, t, path);
              MorphPoint point{sequence, t, toQImage(tile.image), tile.read};
              client_.deliver([this, point = std::move(point)] { Q_EMIT morphPointReady(point); });
+         });
+    return sequence;
+}
+
+quint64 AdditionInference::requestFeatureMaps(AdditionInput input, double addend, QString inputCaption) {
+    const quint64 sequence = nextSequence_++;
+    post("feature maps", Priority::Interactive,
+         [this, sequence, input = greyImageOf(input), addend, inputCaption](Models& models) {
+             if (!models.model || input.empty()) return;
+             const infer::FeatureMaps maps = infer::featureMaps(models.model, input, addend);
+             FeatureMapPicture picture{
+                 sequence, featureMapChart(maps, inputCaption,
+                                           inputCaption + QStringLiteral(" + ") + QString::number(addend, 'f', 2))};
+             client_.deliver([this, picture = std::move(picture)] { Q_EMIT featureMapsReady(picture); });
          });
     return sequence;
 }

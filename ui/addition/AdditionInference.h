@@ -57,6 +57,8 @@ public:
     // The morph strip of two inputs beside the sums (a study), and one t of it (interactive).
     quint64 requestMorph(MorphRequest request);
     quint64 requestMorphPoint(AdditionInput from, AdditionInput to, double t, infer::MorphPath path);
+    // The feature maps of E for the input and of D for its sum (interactive: the slider).
+    quint64 requestFeatureMaps(AdditionInput input, double addend, QString inputCaption);
 
     bool hasModel() const { return hasModel_; }
     bool hasJudge() const { return hasJudge_; }
@@ -74,6 +76,7 @@ Q_SIGNALS:
     void planePointReady(learn2add::ui::PlanePoint point);
     void morphReady(learn2add::ui::MorphPicture picture);
     void morphPointReady(learn2add::ui::MorphPoint point);
+    void featureMapsReady(learn2add::ui::FeatureMapPicture picture);
     void failed(QString message);
 
 private:

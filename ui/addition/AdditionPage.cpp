@@ -11,6 +11,7 @@
 #include "addition/AdditionExplorerPanel.h"
 #include "addition/AdditionGridPanel.h"
 #include "addition/AdditionInference.h"
+#include "addition/AdditionFeaturePanel.h"
 #include "addition/AdditionManifoldPanel.h"
 #include "addition/AdditionMorphPanel.h"
 #include "addition/AdditionTrainingPanel.h"
@@ -28,12 +29,20 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     grid_ = new AdditionGridPanel(inference_);
     manifold_ = new AdditionManifoldPanel(inference_);
     morph_ = new AdditionMorphPanel(inference_);
+    features_ = new AdditionFeaturePanel(inference_);
     training_ = new AdditionTrainingPanel;
     tabs_ = new QTabWidget;
     tabs_->addTab(explorer_, tr("Explore"));
     tabs_->addTab(grid_, tr("Digit-by-addend grid"));
     tabs_->addTab(manifold_, tr("Code manifold"));
     tabs_->addTab(morph_, tr("Morph"));
+    tabs_->addTab(features_, tr("Feature maps"));
+    // The feature maps are of the explorer's input, taken when their tab is shown.
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        if (tabs_->currentWidget() == features_) {
+            features_->setInput(explorer_->currentInput(), explorer_->inputName());
+        }
+    });
     tabs_->addTab(training_, tr("Train"));
 
     connect(inference_, &AdditionInference::additionRunOpened, this,
@@ -177,6 +186,7 @@ void AdditionPage::refreshViews() {
     grid_->refresh();
     manifold_->refresh();
     morph_->refresh();
+    features_->refresh();
 }
 
 void AdditionPage::showMessage(const QString& text, bool error) {

@@ -26,6 +26,7 @@ namespace learn2add::ui {
 
 class AdditionExplorerPanel;
 class AdditionGridPanel;
+class AdditionFeaturePanel;
 class AdditionManifoldPanel;
 class AdditionMorphPanel;
 class AdditionInference;
@@ -50,6 +51,7 @@ public:
     AdditionExplorerPanel* explorer() const { return explorer_; }
     AdditionManifoldPanel* manifold() const { return manifold_; }
     AdditionMorphPanel* morph() const { return morph_; }
+    AdditionFeaturePanel* features() const { return features_; }
     AdditionGridPanel* gridPanel() const { return grid_; }
     AdditionTrainingPanel* trainingPanel() const { return training_; }
     MessageBanner* banner() const { return banner_; }
@@ -70,6 +72,7 @@ private:
     AdditionExplorerPanel* explorer_ = nullptr;
     AdditionManifoldPanel* manifold_ = nullptr;
     AdditionMorphPanel* morph_ = nullptr;
+    AdditionFeaturePanel* features_ = nullptr;
     AdditionGridPanel* grid_ = nullptr;
     AdditionTrainingPanel* training_ = nullptr;
 };

@@ -44,6 +44,7 @@ void registerAdditionMetaTypes() {
         qRegisterMetaType<PlanePoint>();
         qRegisterMetaType<MorphPicture>();
         qRegisterMetaType<MorphPoint>();
+        qRegisterMetaType<FeatureMapPicture>();
         qRegisterMetaType<OpenedRunInfo>();
         qRegisterMetaType<AdditionBatchValues>();
         qRegisterMetaType<AdditionEpochValues>();

@@ -22,6 +22,7 @@
 #include "infer/InferenceSettings.h"
 #include "infer/MorphSettings.h"
 #include "infer/PlaneRange.h"
+#include "report/FeatureMapChart.h"
 #include "report/ManifoldChart.h"
 
 namespace learn2add::ui {
@@ -147,6 +148,12 @@ struct MorphPoint {
     int read = -1;
 };
 
+// The feature maps of an input and addend (infer/FeatureMaps.h), ready to draw.
+struct FeatureMapPicture {
+    quint64 sequence = 0;
+    FeatureMapChart chart;
+};
+
 // What an opened run is, for labels.
 struct OpenedRunInfo {
     QString folder;
@@ -201,6 +208,7 @@ Q_DECLARE_METATYPE(learn2add::ui::ManifoldPicture)
 Q_DECLARE_METATYPE(learn2add::ui::PlanePoint)
 Q_DECLARE_METATYPE(learn2add::ui::MorphPicture)
 Q_DECLARE_METATYPE(learn2add::ui::MorphPoint)
+Q_DECLARE_METATYPE(learn2add::ui::FeatureMapPicture)
 Q_DECLARE_METATYPE(learn2add::ui::OpenedRunInfo)
 Q_DECLARE_METATYPE(learn2add::ui::AdditionBatchValues)
 Q_DECLARE_METATYPE(learn2add::ui::AdditionEpochValues)

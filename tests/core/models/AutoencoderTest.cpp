@@ -53,6 +53,18 @@ TEST_P(AutoencoderShapes, ForwardEncodeAndDecodeHaveTheDocumentedShapes) {
     // Only the mirror decoder's forward() uses the pooling indices that decode() lacks.
     const bool sameAsDecodeOfEncode = torch::equal(model->decode(out.code), out.reconstruction);
     EXPECT_EQ(sameAsDecodeOfEncode, kind != DecoderKind::Mirror);
+
+    // The stages' activations come with the same code and images (the feature maps' view).
+    std::vector<torch::Tensor> encoderStages, decoderStages;
+    EXPECT_TRUE(torch::equal(model->encodeWithStages(images, encoderStages), out.code));
+    ASSERT_EQ(encoderStages.size(), 3u);
+    EXPECT_EQ(encoderStages[0].sizes(), (std::vector<std::int64_t>{6, 32, s, s}));
+    EXPECT_EQ(encoderStages[2].sizes(), (std::vector<std::int64_t>{6, 128, s / 4, s / 4}));
+    EXPECT_TRUE(torch::equal(model->decodeWithStages(out.code, decoderStages), model->decode(out.code)));
+    const std::size_t innerStages = kind == DecoderKind::Mirror ? 2 : kind == DecoderKind::Upsample ? 3 : 4;
+    ASSERT_EQ(decoderStages.size(), innerStages);
+    EXPECT_EQ(decoderStages.back().size(3), kind == DecoderKind::Mirror ? s / 2 : s);
+    for (const torch::Tensor& stage : decoderStages) EXPECT_GE(stage.min().item<float>(), 0.0f) << "after a ReLU";
 }
 
 INSTANTIATE_TEST_SUITE_P(DecodersAndCodeSizes, AutoencoderShapes,
