@@ -230,8 +230,8 @@ TEST_F(CliAddition, FeaturesDrawsEveryStageAndNamesItsStrongestChannels) {
     }
     EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(E conv3 +128 x 8\^2 +[0-9.]+ +[0-9]+ +[0-9]+ \()")))
         << result.output;
-    // The figure's natural size (720 x 560 units) at 2x.
-    EXPECT_EQ(pngSize(png), std::make_pair(1440u, 1120u));
+    // The figure's natural size (720 x 450 units) at 2x.
+    EXPECT_EQ(pngSize(png), std::make_pair(1440u, 900u));
     const auto judge = runCli("features --run " + judgePath().string() + " --out " +
                               (scratch_.path() / "j.png").string());
     EXPECT_EQ(judge.exitCode, 2);

@@ -142,7 +142,7 @@ std::optional<FeatureTileHit> featureTileAt(const QRectF& area, const FeatureMap
 }
 
 QSizeF featureMapFigureSize() {
-    return {720.0, 560.0};
+    return {720.0, 450.0};
 }
 
 namespace {
