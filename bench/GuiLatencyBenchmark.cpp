@@ -5,6 +5,7 @@
 //   learn2add-gui-bench --scenario addition-slider --addition-run DIR --judge-run DIR
 //                       [--while-training] [--seconds 30]
 //   learn2add-gui-bench --scenario grid --addition-run DIR --judge-run DIR [--repeats 50]
+//   learn2add-gui-bench --scenario inside --addition-run DIR --judge-run DIR [--repeats 50]
 //
 // autoencoder-training: an AutoencoderPage trains the upsample decoder (L2, code 7, batches of
 //   128, the form's other defaults, nothing written); from the first batch report on, a precise
@@ -20,6 +21,9 @@
 // grid: the judge-marked digit-by-addend grid (55 cells) as the app computes it on the inference
 //   thread: from AdditionInference::requestGrid() to its gridReady signal, `repeats` times with a
 //   random test image per digit (seeded). Target: p99 < 50 ms.
+// inside: the views of what the model learned, from the request to the answer: the feature maps at
+//   a random addend, a random point of the code manifold's plane, one t of a morph 3 -> 7, each
+//   `repeats` times, interleaved. Target: p99 < 16.7 ms (a frame at 60 Hz).
 //
 // Every statistic is one line, "<scenario> <what> ms: n=.. p50=.. p95=.. p99=.. max=..", followed
 // by a target line ("met" or "NOT met") and the machine's load, so that results can be grepped.
@@ -84,6 +88,7 @@ constexpr double kAutoencoderTrainingTargetMs = 30.0;
 constexpr double kSliderTargetMs = 16.0;
 constexpr double kSliderWhileTrainingTargetMs = 50.0;
 constexpr double kGridTargetMs = 50.0;
+constexpr double kFrameTargetMs = 16.7;
 // The guided recipe warms up (minutes on a loaded 2-core machine) before its first batch.
 constexpr seconds kFirstBatchTimeout(900);
 
@@ -101,8 +106,9 @@ constexpr const char* kUsage =
     "       learn2add-gui-bench --scenario addition-slider --addition-run DIR --judge-run DIR\n"
     "                           [--while-training] [--seconds N]\n"
     "       learn2add-gui-bench --scenario grid --addition-run DIR --judge-run DIR [--repeats N]\n"
+    "       learn2add-gui-bench --scenario inside --addition-run DIR --judge-run DIR [--repeats N]\n"
     "  --seconds N        how long to measure (default 30)\n"
-    "  --repeats N        grids to time (default 50)\n"
+    "  --repeats N        grids (or feature maps, manifold points, morph points) to time (default 50)\n"
     "  --while-training   addition-slider: measure while an addition training runs\n";
 
 GuiBenchOptions parseArguments(int argc, char** argv) {
@@ -134,8 +140,8 @@ GuiBenchOptions parseArguments(int argc, char** argv) {
         }
     }
     if (options.scenario != "autoencoder-training" && options.scenario != "addition-slider" &&
-        options.scenario != "grid") {
-        const std::string allowed = "autoencoder-training, addition-slider or grid";
+        options.scenario != "grid" && options.scenario != "inside") {
+        const std::string allowed = "autoencoder-training, addition-slider, grid or inside";
         throw std::invalid_argument("--scenario must be " + allowed + ", got '" + options.scenario +
                                     "'");
     }
@@ -467,6 +473,75 @@ void measureGrid(const GuiBenchOptions& options, std::shared_ptr<const LoadedDat
     page.shutdown();
 }
 
+// The Addition page's views of what the model learned, as the app computes them on the inference
+// thread, from the request to its answer: the feature maps at a random addend (the slider of the
+// Feature maps tab), a hovered point of the code manifold (after one manifold is drawn) and one t
+// of a morph. `repeats` of each, interleaved. Target: p99 < 16.7 ms (one frame at 60 Hz).
+void measureInside(const GuiBenchOptions& options, std::shared_ptr<const LoadedData> data) {
+    const std::string scenario = "inside";
+    AdditionPage page;
+    openRuns(page, options, data);
+    AdditionInference& inference = *page.inference();
+
+    QElapsedTimer clock;
+    clock.start();
+    quint64 awaited = 0;
+    qint64 startNs = 0;
+    bool answered = false;
+    std::vector<double> featuresMs, pointMs, morphMs;
+    std::vector<double>* into = nullptr;
+    const auto arrived = [&](quint64 sequence) {
+        if (sequence != awaited) return;
+        into->push_back(millisecondsSince(clock, startNs));
+        answered = true;
+    };
+    QObject::connect(&inference, &AdditionInference::featureMapsReady, &page,
+                     [&](const FeatureMapPicture& picture) { arrived(picture.sequence); });
+    QObject::connect(&inference, &AdditionInference::planePointReady, &page,
+                     [&](const PlanePoint& point) { arrived(point.sequence); });
+    QObject::connect(&inference, &AdditionInference::morphPointReady, &page,
+                     [&](const MorphPoint& point) { arrived(point.sequence); });
+    std::optional<ManifoldPicture> manifold;
+    QObject::connect(&inference, &AdditionInference::manifoldReady, &page,
+                     [&](const ManifoldPicture& picture) { manifold = picture; });
+    ManifoldRequest request;
+    request.validation = std::shared_ptr<const data::DigitSet>(data, &data->mnist.validation);
+    inference.requestManifold(request);
+    waitFor([&] { return manifold.has_value(); }, seconds(60), "the code manifold");
+
+    const auto timeOne = [&](std::vector<double>& samples, const std::function<quint64()>& ask) {
+        answered = false;
+        into = &samples;
+        startNs = clock.nsecsElapsed();
+        awaited = ask();
+        waitFor([&] { return answered; }, seconds(30), "an answer");
+    };
+    std::mt19937 random(kDataSeed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const AdditionInput seven = AdditionInput::fromDigitSet(data->mnist.test, data->mnist.test.indicesOf(7).front());
+    const AdditionInput three = AdditionInput::fromDigitSet(data->mnist.test, data->mnist.test.indicesOf(3).front());
+    const infer::PlaneRange range = manifold->chart.range;
+    const LoadSample loadStart;
+    for (int repeat = 0; repeat < options.repeats; ++repeat) {
+        timeOne(featuresMs, [&] { return inference.requestFeatureMaps(seven, 2.0 * unit(random), "7"); });
+        const QPointF point(range.xMin + unit(random) * (range.xMax - range.xMin),
+                            range.yMin + unit(random) * (range.yMax - range.yMin));
+        timeOne(pointMs, [&] { return inference.requestPlanePoint(point); });
+        timeOne(morphMs, [&] {
+            return inference.requestMorphPoint(three, seven, unit(random), infer::MorphPath::Spherical);
+        });
+    }
+    for (const auto& [what, samples] :
+         {std::pair<std::string, std::vector<double>*>{"feature maps request-to-ready latency", &featuresMs},
+          {"manifold point request-to-ready latency", &pointMs},
+          {"morph point request-to-ready latency", &morphMs}}) {
+        printSummary(scenario, what, *samples, "");
+        printTarget(scenario, what, *samples, kFrameTargetMs);
+    }
+    printMachineLoad(scenario, loadStart);
+    page.shutdown();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -490,6 +565,8 @@ int main(int argc, char** argv) {
             measureAutoencoderTraining(options, data);
         } else if (options.scenario == "addition-slider") {
             measureAdditionSlider(options, data);
+        } else if (options.scenario == "inside") {
+            measureInside(options, data);
         } else {
             measureGrid(options, data);
         }

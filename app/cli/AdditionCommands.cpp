@@ -11,6 +11,7 @@
 #include "cli/FigureOutput.h"
 #include "cli/OptionChecks.h"
 #include "cli/ReportErrors.h"
+#include "cli/TestImages.h"
 #include "data/DigitImageFile.h"
 #include "data/DigitTensors.h"
 #include "infer/AdditionEvaluation.h"
@@ -61,13 +62,7 @@ ChosenInput chooseInput(const AdditionCommandOptions& o, const infer::AdditionRu
     const int size = static_cast<int>(run.model->imageSize());
     if (o.image) return {data::readDigitImage(*o.image, size), *o.image};
     const data::MnistData data = infer::loadRunData(run.config);
-    const auto positions = data.test.indicesOf(o.digit);
-    if (static_cast<std::size_t>(o.index) >= positions.size()) {
-        throw std::runtime_error("the test split has " + std::to_string(positions.size()) +
-                                 " images of " + std::to_string(o.digit) +
-                                 "; --index must be below that");
-    }
-    const std::size_t chosen[] = {positions[static_cast<std::size_t>(o.index)]};
+    const std::size_t chosen[] = {testImagePosition(data.test, o.digit, o.index, "--index")};
     return {data::imagesToTensor(data.test, chosen, size),
             "test image " + std::to_string(o.index) + " of digit " + std::to_string(o.digit)};
 }

@@ -21,12 +21,6 @@ namespace {
 
 using data::kDigitClasses;
 
-std::string fixed(double value, int decimals) {
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(decimals) << value;
-    return s.str();
-}
-
 std::vector<std::string> digitHeader(const std::string& first) {
     std::vector<std::string> header{first, "total"};
     for (int d = 0; d < kDigitClasses; ++d) header.push_back(std::to_string(d));
@@ -68,7 +62,7 @@ void printPairs(const std::string& splitName, const data::AdditionPairSet& pairs
     for (const std::size_t c : pairs.countPerAddend()) perAddendRow.push_back(std::to_string(c));
     table.addRow(perAddendRow);
     table.print(std::cout);
-    std::cout << "Balanced? No: the largest result class has " << fixed(pairs.resultImbalance(), 1)
+    std::cout << "Balanced? No: the largest result class has " << fixedText(pairs.resultImbalance(), 1)
               << "x the pairs of the smallest (result n has n + 1 input digits), and addend a "
                  "occurs for 10 - a results.\n";
 }
@@ -136,8 +130,8 @@ int runDataCommand(const DataCommandOptions& options) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
         std::cout << "Data: " << mnist.source << ", seed " << options.seed << "\n"
-                  << "Loaded and split in " << fixed(mnist.loadSeconds * 1000.0, 1)
-                  << " ms; addition pairs built in " << fixed(pairSeconds * 1000.0, 1) << " ms\n"
+                  << "Loaded and split in " << fixedText(mnist.loadSeconds * 1000.0, 1)
+                  << " ms; addition pairs built in " << fixedText(pairSeconds * 1000.0, 1) << " ms\n"
                   << "Images: " << mnist.train.rows << "x" << mnist.train.cols
                   << " bytes, resized to 32x32 (64x64 for the third decoder) when models use them\n\n";
         printSplits(mnist);

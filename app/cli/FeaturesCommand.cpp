@@ -6,6 +6,7 @@
 
 #include "cli/FigureOutput.h"
 #include "cli/ReportErrors.h"
+#include "cli/TestImages.h"
 #include "cli/TextTable.h"
 #include "infer/AdditionRun.h"
 #include "infer/FeatureMaps.h"
@@ -15,12 +16,6 @@
 namespace learn2add::cli {
 namespace {
 
-std::string decimals(double value, int places) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", places, value);
-    return text;
-}
-
 void addStageRows(TextTable& table, const std::vector<infer::FeatureStage>& stages) {
     for (const infer::FeatureStage& stage : stages) {
         int silent = 0;
@@ -28,10 +23,10 @@ void addStageRows(TextTable& table, const std::vector<infer::FeatureStage>& stag
         std::string strongest;
         for (std::size_t i = 0; i < stage.channels.size() && i < 5; ++i) {
             strongest += (i ? ", " : "") + std::to_string(stage.channels[i].channel) + " (" +
-                         decimals(stage.channels[i].mean, 3) + ")";
+                         fixedText(stage.channels[i].mean, 3) + ")";
         }
         table.addRow({stage.name, std::to_string(stage.channels.size()) + " x " + std::to_string(stage.side) + "^2",
-                      decimals(stage.maximum, 3), std::to_string(silent), strongest});
+                      fixedText(stage.maximum, 3), std::to_string(silent), strongest});
     }
 }
 
@@ -59,25 +54,19 @@ int runFeaturesCommand(const FeaturesCommandOptions& o) {
     return reportErrors([&] {
         infer::AdditionRun run = infer::openAdditionRun(o.run);
         const data::MnistData data = infer::loadRunData(run.config);
-        const auto positions = data.test.indicesOf(o.digit);
-        if (static_cast<std::size_t>(o.index) >= positions.size()) {
-            throw std::invalid_argument("the test split has " + std::to_string(positions.size()) + " images of " +
-                                        std::to_string(o.digit) + "; --index must be below that");
-        }
-        const auto bytes = data.test.image(positions[static_cast<std::size_t>(o.index)]);
-        const infer::GreyImage input{data.test.rows, data.test.cols, {bytes.begin(), bytes.end()}};
+        const infer::GreyImage input = testImage(data.test, o.digit, o.index, "--index");
         const infer::FeatureMaps maps = infer::featureMaps(run.model, input, o.addend);
         const QString digit = QString::number(o.digit);
         ui::FeatureMapChart chart =
             ui::featureMapChart(maps, digit, digit + QStringLiteral(" + ") + QString::number(o.addend, 'f', 2));
         chart.title = QString::fromStdString("Feature maps: " + models::displayName(run.variant) + ", test image " +
                                              std::to_string(o.index) + " of " + std::to_string(o.digit) + " + " +
-                                             decimals(o.addend, 2));
+                                             fixedText(o.addend, 2));
         writeFigure({QStringLiteral("features"), 0, QString(), ui::featureMapFigureSize(),
                      [chart](QPainter& painter, const QRectF& area) { ui::paintFeatureMaps(painter, area, chart); }},
                     o.out);
         std::cout << "Wrote " << o.out << ": the feature maps of " << models::displayName(run.variant) << " ("
-                  << o.run << ") for test image " << o.index << " of " << o.digit << " + " << decimals(o.addend, 2)
+                  << o.run << ") for test image " << o.index << " of " << o.digit << " + " << fixedText(o.addend, 2)
                   << "\n\n";
         TextTable table({"stage", "maps", "largest", "silent", "strongest channels (mean activation)"});
         addStageRows(table, maps.encoder);

@@ -7,6 +7,7 @@
 #include "cli/DecoderRun.h"
 #include "cli/FigureOutput.h"
 #include "cli/ReportErrors.h"
+#include "cli/TestImages.h"
 #include "cli/TextTable.h"
 #include "infer/AdditionRun.h"
 #include "infer/AutoencoderRun.h"
@@ -18,26 +19,10 @@
 namespace learn2add::cli {
 namespace {
 
-std::string fixed(double value, int decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
-infer::GreyImage testImage(const data::DigitSet& test, int digit, int index) {
-    const auto positions = test.indicesOf(digit);
-    if (index < 0 || static_cast<std::size_t>(index) >= positions.size()) {
-        throw std::invalid_argument("the test split has " + std::to_string(positions.size()) + " images of " +
-                                    std::to_string(digit) + "; the index must be below that");
-    }
-    const auto bytes = test.image(positions[static_cast<std::size_t>(index)]);
-    return {test.rows, test.cols, {bytes.begin(), bytes.end()}};
-}
-
 infer::PanelRow panelRow(const std::string& label, const std::vector<infer::MorphTile>& tiles, bool sums) {
     infer::PanelRow row{label, {}};
     for (const infer::MorphTile& tile : tiles) {
-        row.panels.push_back({sums ? "+" + fixed(tile.addend, 2) : "t = " + fixed(tile.t, 2),
+        row.panels.push_back({sums ? "+" + fixedText(tile.addend, 2) : "t = " + fixedText(tile.t, 2),
                               infer::imageBytes(infer::inputTensor(tile.image, 32)), tile.read});
     }
     return row;
@@ -80,8 +65,8 @@ int runMorphCommand(const MorphCommandOptions& o) {
         std::optional<infer::JudgeRun> judge;
         if (!o.judge.empty()) judge = infer::openJudgeRun(o.judge);
         const data::MnistData data = infer::loadRunData(run.config);
-        const infer::GreyImage from = testImage(data.test, o.from, o.fromIndex);
-        const infer::GreyImage to = testImage(data.test, o.to, o.toIndex);
+        const infer::GreyImage from = testImage(data.test, o.from, o.fromIndex, "--from-index");
+        const infer::GreyImage to = testImage(data.test, o.to, o.toIndex, "--to-index");
         infer::MorphSettings settings;
         settings.steps = o.steps;
         settings.path = o.path == "spherical" ? infer::MorphPath::Spherical : infer::MorphPath::Linear;
@@ -104,15 +89,15 @@ int runMorphCommand(const MorphCommandOptions& o) {
         if (!study.addition.empty()) header.insert(header.end(), {"u", "sum read"});
         TextTable table(header);
         for (std::size_t i = 0; i < study.morph.size(); ++i) {
-            std::vector<std::string> row{fixed(study.morph[i].t, 2), reading(study.morph[i].read)};
+            std::vector<std::string> row{fixedText(study.morph[i].t, 2), reading(study.morph[i].read)};
             if (!study.addition.empty()) {
-                row.insert(row.end(), {fixed(study.addition[i].addend, 2), reading(study.addition[i].read)});
+                row.insert(row.end(), {fixedText(study.addition[i].addend, 2), reading(study.addition[i].read)});
             }
             table.addRow(row);
         }
         table.print(std::cout);
         if (study.meanL2 >= 0) {
-            std::cout << "\nMean L2 per pixel between the morph and the sum at equal t: " << fixed(study.meanL2, 4)
+            std::cout << "\nMean L2 per pixel between the morph and the sum at equal t: " << fixedText(study.meanL2, 4)
                       << "\n";
         } else if (run.addition) {
             std::cout << "\nNo sums: adding goes up, and " << o.to << " is below " << o.from << ".\n";

@@ -13,18 +13,6 @@
 namespace learn2add::cli {
 namespace {
 
-std::string percent(double share) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.1f%%", 100.0 * share);
-    return text;
-}
-
-std::string number(double value) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.4f", value);
-    return text;
-}
-
 // Judge agreement per input digit (rows) and total addend (columns); "" where no cell.
 void printPerCell(const char* name, const infer::ProbeTable& table, int firstAddend) {
     std::vector<std::string> header{std::string(name) + ": digit \\ a + b"};
@@ -34,7 +22,7 @@ void printPerCell(const char* name, const infer::ProbeTable& table, int firstAdd
         std::vector<std::string> row{std::to_string(d)};
         for (int s = firstAddend; s <= 9; ++s) {
             const infer::ProbeCell& cell = table.cells[d][s];
-            row.push_back(cell.count > 0 ? percent(cell.agreement()) : "");
+            row.push_back(cell.count > 0 ? percentText(cell.agreement()) : "");
         }
         text.addRow(row);
     }
@@ -70,12 +58,12 @@ int runProbeCommand(const ProbeCommandOptions& o) {
         std::cout << models::displayName(run.variant) << " (" << o.run << ", epoch " << run.checkpoint.epoch
                   << "), " << probes.imagesPerDigit << " test images per digit, read by " << o.judge << "\n\n";
         TextTable summary({"probe", "compares", "judge agrees", "L2 per pixel", "pairs"});
-        summary.addRow({"identity", "f(x, 0) ~ x", percent(probes.identity.overall.agreement()),
-                        number(probes.identity.overall.l2()), std::to_string(probes.identity.overall.count)});
-        summary.addRow({"composition", "f(f(x, a), b) ~ f(x, a + b)", percent(probes.composition.overall.agreement()),
-                        number(probes.composition.overall.l2()), std::to_string(probes.composition.overall.count)});
+        summary.addRow({"identity", "f(x, 0) ~ x", percentText(probes.identity.overall.agreement()),
+                        fixedText(probes.identity.overall.l2(), 4), std::to_string(probes.identity.overall.count)});
+        summary.addRow({"composition", "f(f(x, a), b) ~ f(x, a + b)", percentText(probes.composition.overall.agreement()),
+                        fixedText(probes.composition.overall.l2(), 4), std::to_string(probes.composition.overall.count)});
         summary.addRow({"commutation", "f(f(x, a), b) ~ f(f(x, b), a)",
-                        percent(probes.commutation.overall.agreement()), number(probes.commutation.overall.l2()),
+                        percentText(probes.commutation.overall.agreement()), fixedText(probes.commutation.overall.l2(), 4),
                         std::to_string(probes.commutation.overall.count)});
         summary.print(std::cout);
         printPerCell("composition", probes.composition, 2);

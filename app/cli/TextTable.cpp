@@ -1,5 +1,7 @@
 #include "cli/TextTable.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <iomanip>
 
@@ -22,6 +24,16 @@ void TextTable::print(std::ostream& out) const {
         if (r == 0) out << std::string(total > 2 ? total - 2 : 0, '-') << '\n';
     }
     out << std::right;
+}
+
+std::string fixedText(double value, int decimals) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+std::string percentText(double share, int decimals) {
+    return fixedText(100.0 * share, decimals) + "%";
 }
 
 }  // namespace learn2add::cli

@@ -1,5 +1,6 @@
 #pragma once
-// A plain-text table with right-aligned columns, for terminal summaries.
+// A plain-text table with right-aligned columns, for terminal summaries, and the number texts its
+// cells use.
 
 #include <ostream>
 #include <string>
@@ -17,5 +18,9 @@ public:
 private:
     std::vector<std::vector<std::string>> rows_;
 };
+
+// "3.142" for (3.14159, 3); "95.4%" for a share of 0.954.
+std::string fixedText(double value, int decimals);
+std::string percentText(double share, int decimals = 1);
 
 }  // namespace learn2add::cli

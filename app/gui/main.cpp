@@ -35,7 +35,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption judgeRun(
         "judge-run", "Open this judge run on the Addition and Compare pages.", "DIR");
     const QCommandLineOption additionTab(
-        "addition-tab", "Show this tab of the Addition page: explore, grid or train.", "TAB");
+        "addition-tab",
+        "Show this tab of the Addition page: " +
+            learn2add::ui::AdditionPage::tabNames().join(QStringLiteral(", ")) + ".",
+        "TAB");
     const QCommandLineOption compareRuns(
         "compare-runs", "Open up to three addition runs of any kind in the Compare page's slots.",
         "A,B,C");
@@ -84,11 +87,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(judgeRun)) addition->openJudgeRun(parser.value(judgeRun));
     if (parser.isSet(additionRun)) addition->openAdditionRun(parser.value(additionRun));
     if (parser.isSet(additionTab)) {
-        const QStringList tabs = {"explore", "grid", "train"};
-        const int tab = tabs.indexOf(parser.value(additionTab).toLower());
-        if (tab >= 0) {
-            addition->showTab(tab);
-        } else {
+        if (!addition->showTab(parser.value(additionTab))) {
             qWarning("learn2add: there is no Addition tab named \"%s\"",
                      qPrintable(parser.value(additionTab)));
         }

@@ -39,6 +39,16 @@ torch::Tensor at32(const torch::Tensor& images) {
     return images.size(-1) == 32 ? images : models::resizeForEvaluation(images);
 }
 
+std::vector<int> judgeReadings(models::DigitJudge* judge, const torch::Tensor& images) {
+    std::vector<int> read(static_cast<std::size_t>(images.size(0)), -1);
+    if (!judge || !*judge) return read;
+    torch::NoGradGuard noGrad;
+    const EvalScope evaluating(**judge);
+    const torch::Tensor digits = (*judge)->predict(at32(images)).to(torch::kInt64).contiguous();
+    for (std::size_t i = 0; i < read.size(); ++i) read[i] = static_cast<int>(digits.data_ptr<std::int64_t>()[i]);
+    return read;
+}
+
 int AdditionGrid::correctCells() const {
     int correct = 0;
     for (int d = 0; d < kDigits; ++d) {

@@ -76,4 +76,8 @@ double measureGenerationL2(models::AdditionModel& model, const torch::Tensor& im
 // Generated images as the judge and the figures see them: [N, 1, 32, 32].
 torch::Tensor at32(const torch::Tensor& images);
 
+// The digit the judge reads in each image [N, 1, S, S] (at32 first; eval mode, no gradients);
+// -1 for every image without a judge.
+std::vector<int> judgeReadings(models::DigitJudge* judge, const torch::Tensor& images);
+
 }  // namespace learn2add::infer

@@ -14,37 +14,23 @@
 // Eval mode (restored after, also on an exception), no gradients; f(x, a) is computed once per
 // addend and reused.
 
-#include <array>
-#include <cstdint>
-
 #include "data/DigitSet.h"
+#include "infer/ProbeTables.h"
 #include "models/AdditionModel.h"
 #include "models/DigitJudge.h"
 
 namespace learn2add::infer {
 
-struct ProbeCell {
-    std::int64_t count = 0;  // compared pairs of images
-    std::int64_t agreed = 0;
-    double squaredError = 0.0;  // summed per-image mean squared differences
-
-    double agreement() const { return count > 0 ? static_cast<double>(agreed) / count : 0.0; }
-    double l2() const { return count > 0 ? squaredError / static_cast<double>(count) : 0.0; }
-    void add(const ProbeCell& other);
-};
-
-struct ProbeTable {
-    std::array<std::array<ProbeCell, 10>, 10> cells{};  // [input digit][total addend]
-    ProbeCell overall;
-};
-
-struct AlgebraProbes {
-    ProbeTable identity, composition, commutation;
-    int imagesPerDigit = 0;  // as used: at most the set's images of the rarest digit
-};
-
 // The first `imagesPerDigit` images of each digit of `set` (all when fewer).
 AlgebraProbes probeAlgebra(models::AdditionModel& model, models::DigitJudge& judge,
                            const data::DigitSet& set, int imagesPerDigit);
+
+// probeAlgebra() a digit at a time (a front end's background steps): each call fills the cells of
+// one input digit and lowers probes.imagesPerDigit to what that digit has; totalProbes() sums the
+// cells into each table's overall cell once every digit is done. Start with
+// probes.imagesPerDigit = the images per digit asked for.
+void probeDigit(models::AdditionModel& model, models::DigitJudge& judge, const data::DigitSet& set,
+                int digit, int imagesPerDigit, AlgebraProbes& probes);
+void totalProbes(AlgebraProbes& probes);
 
 }  // namespace learn2add::infer

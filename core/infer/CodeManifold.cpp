@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "infer/AdditionEvaluation.h"
 #include "infer/AutoencoderRun.h"
 #include "infer/EvalScope.h"
 #include "infer/GreyImageTensors.h"
@@ -135,10 +136,8 @@ GreyImage decodePlanePoint(models::Autoencoder& model, const LatentProjection& p
 }
 
 int readDigit(models::DigitJudge* judge, const GreyImage& image) {
-    if (!judge || !*judge || image.empty()) return -1;
-    torch::NoGradGuard noGrad;
-    EvalScope eval(**judge);
-    return static_cast<int>((*judge)->predict(inputTensor(image, 32))[0].item<std::int64_t>());
+    if (image.empty()) return -1;
+    return judgeReadings(judge, inputTensor(image, image.rows)).front();
 }
 
 }  // namespace learn2add::infer

@@ -58,7 +58,7 @@ CodeManifold decodeManifold(models::Autoencoder& model, const LatentProjection& 
                             const PlaneRange& range, int steps);
 GreyImage decodePlanePoint(models::Autoencoder& model, const LatentProjection& projection, double x,
                            double y);
-// The digit the judge reads in a decoded image (resized to its 32 x 32); -1 without a judge.
+// The digit the judge reads in a decoded image (judgeReadings: at32 first); -1 without a judge.
 int readDigit(models::DigitJudge* judge, const GreyImage& image);
 
 }  // namespace learn2add::infer

@@ -48,16 +48,6 @@ std::vector<double> stepsOf(int steps) {
     return ts;
 }
 
-// The judge's digit for each image [N, 1, S, S]; -1s without judge.
-std::vector<int> readAll(models::DigitJudge* judge, const torch::Tensor& images) {
-    std::vector<int> read(static_cast<std::size_t>(images.size(0)), -1);
-    if (!judge || !*judge) return read;
-    EvalScope eval(**judge);
-    const torch::Tensor digits = (*judge)->predict(at32(images)).to(torch::kInt64).contiguous();
-    for (std::size_t i = 0; i < read.size(); ++i) read[i] = static_cast<int>(digits[static_cast<std::int64_t>(i)].item<std::int64_t>());
-    return read;
-}
-
 std::vector<MorphTile> morphTiles(const torch::Tensor& images, const std::vector<int>& read, const std::vector<double>& ts,
                              double addendScale) {
     const std::vector<GreyImage> grey = toGreyImages(images);
@@ -79,12 +69,15 @@ MorphStudy morphInputs(models::Autoencoder& autoencoder, models::AdditionModel* 
                        models::DigitJudge* judge, const GreyImage& from, const GreyImage& to,
                        const MorphSettings& settings) {
     const std::vector<double> ts = stepsOf(settings.steps);
+    if (addition && *addition && (*addition)->autoencoder().get() != autoencoder.get()) {
+        throw std::invalid_argument("the morph's sums need the addition model of the same autoencoder");
+    }
     torch::NoGradGuard noGrad;
     EvalScope eval(*autoencoder);
     const torch::Tensor codes = encodePair(autoencoder, from, to);
     const torch::Tensor morphed = autoencoder->decode(interpolateCodes(codes[0], codes[1], ts, settings.path));
     MorphStudy study;
-    study.morph = morphTiles(morphed, readAll(judge, morphed), ts, 0.0);
+    study.morph = morphTiles(morphed, judgeReadings(judge, morphed), ts, 0.0);
     const bool digitsKnown = settings.fromDigit >= 0 && settings.toDigit >= settings.fromDigit;
     if (addition && *addition && digitsKnown) {
         EvalScope evalAddition(**addition);
@@ -93,7 +86,7 @@ MorphStudy morphInputs(models::Autoencoder& autoencoder, models::AdditionModel* 
             torch::tensor(std::vector<float>(ts.begin(), ts.end()), torch::kFloat32).unsqueeze(1) * span;
         const torch::Tensor sums = (*addition)->autoencoder()->decode(
             (*addition)->adder()->forward(codes[0].unsqueeze(0).expand({settings.steps, -1}), addends));
-        study.addition = morphTiles(sums, readAll(judge, sums), ts, span);
+        study.addition = morphTiles(sums, judgeReadings(judge, sums), ts, span);
         study.meanL2 = (at32(sums) - at32(morphed)).pow(2).mean().item<double>();
     }
     return study;
@@ -105,7 +98,7 @@ MorphTile morphAt(models::Autoencoder& autoencoder, models::DigitJudge* judge, c
     EvalScope eval(*autoencoder);
     const torch::Tensor codes = encodePair(autoencoder, from, to);
     const torch::Tensor image = autoencoder->decode(interpolateCodes(codes[0], codes[1], {t}, path));
-    return morphTiles(image, readAll(judge, image), {t}, 0.0).front();
+    return morphTiles(image, judgeReadings(judge, image), {t}, 0.0).front();
 }
 
 }  // namespace learn2add::infer

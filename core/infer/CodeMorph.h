@@ -38,7 +38,8 @@ struct MorphStudy {
 torch::Tensor interpolateCodes(const torch::Tensor& z0, const torch::Tensor& z1, const std::vector<double>& ts,
                                MorphPath path);
 
-// `steps` in [2, 40]; throws std::invalid_argument otherwise, or for an empty input.
+// `addition`, when given, must be the model `autoencoder` belongs to (its E and D). `steps` in
+// [2, 40]. Throws std::invalid_argument otherwise, or for an empty input.
 MorphStudy morphInputs(models::Autoencoder& autoencoder, models::AdditionModel* addition,
                        models::DigitJudge* judge, const GreyImage& from, const GreyImage& to,
                        const MorphSettings& settings);

@@ -154,8 +154,14 @@ AdditionReport readAddition(const std::filesystem::path& folder, DataCache& cach
     if (measureTest) {
         const torch::Tensor testImages = data::imagesToTensor(data.test, static_cast<int>(run.model->imageSize()));
         if (judge) {
-            report.testAccuracy =
-                measureAdditionAccuracy(run.model, *judge, testImages, data::labelsToTensor(data.test)).overall;
+            const AdditionAccuracy accuracy =
+                measureAdditionAccuracy(run.model, *judge, testImages, data::labelsToTensor(data.test));
+            report.testAccuracy = accuracy.overall;
+            if (!run.heldOut.empty()) {
+                const SeenAndHeldOut parts = splitByHeldOut(accuracy, run.heldOut);
+                report.testSeenAccuracy = parts.seen;
+                report.testHeldOutAccuracy = parts.heldOut;
+            }
         }
         report.testL2 = measureGenerationL2(
             run.model, testImages, data::buildAdditionPairs(data.test, run.config.value("seed", std::uint64_t{42})));

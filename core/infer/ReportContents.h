@@ -53,6 +53,10 @@ struct AdditionReport {
     // on its pairs; -1 when not measured (measureTest off, or no judge for the accuracy).
     double testAccuracy = -1.0;
     double testL2 = -1.0;
+    // For a run with held-out cells, the test accuracy on the cells its training saw and on the
+    // held-out ones apart (splitByHeldOut); -1 otherwise.
+    double testSeenAccuracy = -1.0;
+    double testHeldOutAccuracy = -1.0;
     AdditionGrid grid;           // judge-marked when there is a judge
     data::HeldOutCells heldOut;  // the cells its training left out (none: empty)
     // Input (test image 0 of digit 7), then 7 + 1, 2, 1.5, 1.4, 1.6 with the judge's readings.

@@ -36,16 +36,19 @@ void Resize64DecoderImpl::reset() {
     layers_ = registerNearestUpsampling(*this, options.codeSize(), kResize64Channels);
 }
 
-torch::Tensor Resize64DecoderImpl::forward(const torch::Tensor& code) {
+void Resize64DecoderImpl::checkCode(const torch::Tensor& code) const {
     TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
                 "Resize64Decoder: expected a code of shape [N, ", options.codeSize(), "], got ",
                 code.sizes());
+}
+
+torch::Tensor Resize64DecoderImpl::forward(const torch::Tensor& code) {
+    checkCode(code);
     return decodeByNearestUpsampling(layers_, code);
 }
 
 torch::Tensor Resize64DecoderImpl::forwardWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages) {
-    TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
-                "Resize64Decoder: expected a code of shape [N, ", options.codeSize(), "], got ", code.sizes());
+    checkCode(code);
     return decodeByNearestUpsampling(layers_, code, &stages);
 }
 

@@ -81,6 +81,7 @@ public:
     Resize64DecoderOptions options;
 
 private:
+    void checkCode(const torch::Tensor& code) const;
     NearestUpsamplingLayers layers_;  // from_code, to_features, conv1..N, output
 };
 

@@ -25,16 +25,19 @@ void UpsampleDecoderImpl::reset() {
     layers_ = registerNearestUpsampling(*this, options.codeSize(), kUpsampleChannels);
 }
 
-torch::Tensor UpsampleDecoderImpl::forward(const torch::Tensor& code) {
+void UpsampleDecoderImpl::checkCode(const torch::Tensor& code) const {
     TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
                 "UpsampleDecoder: expected a code of shape [N, ", options.codeSize(), "], got ",
                 code.sizes());
+}
+
+torch::Tensor UpsampleDecoderImpl::forward(const torch::Tensor& code) {
+    checkCode(code);
     return decodeByNearestUpsampling(layers_, code);
 }
 
 torch::Tensor UpsampleDecoderImpl::forwardWithStages(const torch::Tensor& code, std::vector<torch::Tensor>& stages) {
-    TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
-                "UpsampleDecoder: expected a code of shape [N, ", options.codeSize(), "], got ", code.sizes());
+    checkCode(code);
     return decodeByNearestUpsampling(layers_, code, &stages);
 }
 

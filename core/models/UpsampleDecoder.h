@@ -65,6 +65,7 @@ public:
     UpsampleDecoderOptions options;
 
 private:
+    void checkCode(const torch::Tensor& code) const;
     NearestUpsamplingLayers layers_;  // from_code, to_features, conv1..N, output
 };
 

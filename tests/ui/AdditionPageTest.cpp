@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QStandardItemModel>
+#include <QTableWidget>
 #include <QPaintEvent>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -26,6 +28,7 @@
 #include "addition/AdditionInference.h"
 #include "addition/AdditionFeaturePanel.h"
 #include "addition/AdditionManifoldPanel.h"
+#include "addition/AdditionProbesPanel.h"
 #include "addition/FeatureMapView.h"
 #include "addition/AdditionMorphPanel.h"
 #include "addition/CodeManifoldView.h"
@@ -330,8 +333,7 @@ double meanDifference(const QImage& a, const QImage& b) {
 TEST_F(AdditionPageTest, TheCodeManifoldDecodesTheHoveredPointAndAClickAddsToIt) {
     AdditionManifoldPanel* manifold = page.manifold();
     CodeManifoldView* view = manifold->view();
-    testing::waitUntil([] { return false; }, 200);
-    EXPECT_FALSE(view->hasChart()) << "nothing is computed while the tab is hidden";
+    EXPECT_EQ(manifold->lastRequestedManifold(), 0u) << "nothing is computed while the tab is hidden";
     page.tabs()->setCurrentWidget(manifold);
     ASSERT_TRUE(testing::waitUntil([&] { return view->hasChart(); }, 10000));
     EXPECT_EQ(view->chart().canvas.size(), QSize(15 * 32, 15 * 32));
@@ -363,8 +365,10 @@ TEST_F(AdditionPageTest, TheCodeManifoldDecodesTheHoveredPointAndAClickAddsToIt)
     EXPECT_LT(meanDifference(hovered.image, tile), 4.0);
     keepAdditionScreenshot(page, "addition-manifold");
 
-    // A click hands that digit to the explorer, which adds to it.
+    // A click hands that digit to the explorer, which adds to it, also when the mouse moves on
+    // before the answer comes (hovering does not drop the click).
     sendMouse(*view, QEvent::MouseButtonRelease, at, Qt::LeftButton);
+    sendMouse(*view, QEvent::MouseMove, view->tilesPosition(QPointF(range.xMin + 4.5 * cellWidth, range.yMin + 0.5 * cellHeight)));
     AdditionExplorerPanel* explorer = page.explorer();
     ASSERT_TRUE(testing::waitUntil([&] { return page.tabs()->currentWidget() == explorer; }, 5000));
     EXPECT_TRUE(explorer->manifoldSource()->isVisible());
@@ -380,10 +384,29 @@ TEST_F(AdditionPageTest, TheCodeManifoldDecodesTheHoveredPointAndAClickAddsToIt)
     EXPECT_EQ(explorer->currentInput().digit, 3);
 }
 
+TEST_F(AdditionPageTest, TheManifoldIsFittedAgainForANewModelAndAVariationalOneOffersItsPrior) {
+    AdditionManifoldPanel* manifold = page.manifold();
+    CodeManifoldView* view = manifold->view();
+    page.tabs()->setCurrentWidget(manifold);
+    ASSERT_TRUE(testing::waitUntil([&] { return view->hasChart(); }, 10000));
+    const auto* items = qobject_cast<QStandardItemModel*>(manifold->rangeBox()->model());
+    ASSERT_NE(items, nullptr);
+    EXPECT_FALSE(items->item(1)->isEnabled());
+    const std::vector<float> before = view->chart().points;
+
+    page.openAdditionRun(testing::tinyComparisonRuns().variational);  // a VAE + P
+    ASSERT_TRUE(testing::waitUntil([&] { return items->item(1)->isEnabled(); }, 10000))
+        << "the new model's plane (variational) replaces the old one's";
+    EXPECT_NE(view->chart().points, before);
+    manifold->rangeBox()->setCurrentIndex(1);
+    ASSERT_TRUE(testing::waitUntil(
+        [&] { return std::abs(view->chart().range.xMax - view->chart().range.xMin - 6.0) < 1e-9; }, 10000));
+    EXPECT_NEAR(view->chart().range.yMax - view->chart().range.yMin, 6.0, 1e-9) << "±3σ of the prior";
+}
+
 TEST_F(AdditionPageTest, TheMorphRunsBetweenTwoTestImagesBesideTheSums) {
     AdditionMorphPanel* morph = page.morph();
-    testing::waitUntil([] { return false; }, 200);
-    EXPECT_EQ(morph->lastMorphSequence(), 0u) << "nothing is computed while the tab is hidden";
+    EXPECT_EQ(morph->lastRequestedMorph(), 0u) << "nothing is computed while the tab is hidden";
     page.tabs()->setCurrentWidget(morph);
     ASSERT_TRUE(testing::waitUntil(
         [&] { return morph->lastMorphSequence() > 0 && morph->lastPointSequence() > 0; }, 10000));
@@ -419,6 +442,7 @@ TEST_F(AdditionPageTest, TheMorphRunsBetweenTwoTestImagesBesideTheSums) {
 TEST_F(AdditionPageTest, FeatureMapsShowEveryChannelOfTheExplorersInputAndFollowTheSlider) {
     AdditionFeaturePanel* features = page.features();
     page.explorer()->chooseTestImage(7, 0);
+    EXPECT_EQ(features->lastRequestedSequence(), 0u) << "nothing is computed while the tab is hidden";
     page.tabs()->setCurrentWidget(features);
     ASSERT_TRUE(testing::waitUntil([&] { return features->lastShownSequence() > 0; }, 10000));
     const FeatureMapChart& chart = features->view()->chart();
@@ -452,6 +476,37 @@ TEST_F(AdditionPageTest, FeatureMapsShowEveryChannelOfTheExplorersInputAndFollow
     ASSERT_TRUE(testing::waitUntil([&] { return features->lastShownSequence() > before; }, 5000));
     EXPECT_EQ(features->view()->chart().outputCaption, "7 + 2.00");
     EXPECT_EQ(features->view()->chart().encoder[1].tiles[0].image, encoderTile);
+}
+
+TEST_F(AdditionPageTest, TheProbesTabMeasuresIdentityCompositionAndCommutationPerCell) {
+    AdditionProbesPanel* probes = page.probes();
+    probes->imagesBox()->setValue(3);
+    EXPECT_EQ(probes->lastRequestedProbes(), 0u) << "nothing is measured while the tab is hidden";
+    page.tabs()->setCurrentWidget(probes);
+    ASSERT_TRUE(testing::waitUntil([&] { return probes->shownProbes().has_value(); }, 30000))
+        << probes->statusLabel()->text().toStdString();
+    const infer::AlgebraProbes& measured = *probes->shownProbes();
+    EXPECT_EQ(measured.imagesPerDigit, 3);
+    // Every valid cell once per image: 10 identities, 120 compositions and 50 commutations.
+    EXPECT_EQ(measured.identity.overall.count, 30);
+    EXPECT_EQ(measured.composition.overall.count, 360);
+    EXPECT_EQ(measured.commutation.overall.count, 150);
+    QTableWidget* summary = probes->summaryTable();
+    EXPECT_EQ(summary->item(0, 3)->text(), "30");
+    EXPECT_EQ(summary->item(1, 3)->text(), "360");
+    EXPECT_TRUE(summary->item(2, 1)->text().endsWith("%"));
+    EXPECT_TRUE(probes->statusLabel()->text().startsWith("3 test images per digit, measured in"))
+        << probes->statusLabel()->text().toStdString();
+    // Composition's cells: d + a + b <= 9 with a, b >= 1.
+    QTableWidget* cells = probes->cellTable();
+    ASSERT_NE(cells->item(0, 2), nullptr);
+    EXPECT_TRUE(cells->item(0, 2)->text().endsWith("%"));
+    EXPECT_EQ(cells->item(0, 1), nullptr);
+    EXPECT_EQ(cells->item(8, 2), nullptr);
+    probes->probeBox()->setCurrentIndex(0);  // identity: the +0 column only
+    ASSERT_NE(cells->item(5, 0), nullptr);
+    EXPECT_EQ(cells->item(5, 1), nullptr);
+    keepAdditionScreenshot(page, "addition-probes");
 }
 
 TEST_F(AdditionPageTest, BadRunFoldersShowAnErrorAndKeepTheModel) {

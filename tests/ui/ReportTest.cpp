@@ -7,12 +7,14 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 
 #include "report/ReportCharts.h"
+#include "report/ReportTables.h"
 #include "report/ReportWriter.h"
 #include "shell/ReportDialog.h"
 #include "train/AutoencoderTrainer.h"
@@ -148,6 +150,31 @@ TEST(Report, WritesEveryFigureTheRunsCanMakeAndListsTheOthersWithTheirCommands) 
     EXPECT_EQ(summary.missing.size(), 2u + 1u + 3u + 2u);  // mirror/resize64 L2, code 7 L2, BCE x 5
     EXPECT_TRUE(summary.skipped.empty());
     EXPECT_FALSE(steps.empty());
+}
+
+TEST(ReportTables, ARunWithHeldOutCellsShowsItsSeenAndHeldOutTestAccuracyApart) {
+    infer::ReportContents contents;
+    infer::AdditionReport plain;
+    plain.folder = "runs/addition";
+    plain.testAccuracy = 0.95;
+    plain.testL2 = 0.01;
+    infer::AdditionReport heldOut = plain;
+    heldOut.folder = "runs/held-out";
+    heldOut.testAccuracy = 0.90;
+    heldOut.testSeenAccuracy = 0.954;
+    heldOut.testHeldOutAccuracy = 0.11;
+    heldOut.heldOut = data::parseHeldOutCells("3+4,5+2");
+    contents.additions = {plain, heldOut};
+    const std::vector<ReportTable> tables = reportTables(contents);
+    const auto accuracy = std::find_if(tables.begin(), tables.end(), [](const ReportTable& table) {
+        return table.title.startsWith("Addition models");
+    });
+    ASSERT_NE(accuracy, tables.end());
+    const int column = static_cast<int>(accuracy->header.indexOf("Test accuracy"));
+    ASSERT_GE(column, 0);
+    ASSERT_EQ(accuracy->rows.size(), 2u);
+    EXPECT_EQ(accuracy->rows[0][column], "95.0%");
+    EXPECT_EQ(accuracy->rows[1][column], "90.0% (seen 95.4%, held out 11.0%)");
 }
 
 TEST(Report, ACorruptRunIsListedAsNotUsedAndTheRestIsWritten) {

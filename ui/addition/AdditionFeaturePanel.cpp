@@ -31,7 +31,7 @@ AdditionFeaturePanel::AdditionFeaturePanel(AdditionInference* inference, QWidget
     layout->addLayout(top);
     layout->addWidget(view_, 1);
     layout->addWidget(tile_);
-    connect(inference_, &AdditionInference::featureMapsReady, this, &AdditionFeaturePanel::show);
+    connect(inference_, &AdditionInference::featureMapsReady, this, &AdditionFeaturePanel::showMaps);
     setInput({}, {});
 }
 
@@ -55,12 +55,16 @@ void AdditionFeaturePanel::showEvent(QShowEvent* event) {
 }
 
 void AdditionFeaturePanel::request() {
-    if (input_.empty() || !inference_->hasModel()) return;
+    if (input_.empty() || !inference_->hasModel()) {
+        requested_ = 0;
+        view_->showChart({});  // no maps of an input that is gone
+        return;
+    }
     stale_ = false;
     requested_ = inference_->requestFeatureMaps(input_, addend_->addend(), name_);
 }
 
-void AdditionFeaturePanel::show(const FeatureMapPicture& picture) {
+void AdditionFeaturePanel::showMaps(const FeatureMapPicture& picture) {
     if (picture.sequence != requested_) return;
     shown_ = picture.sequence;
     view_->showChart(picture.chart);

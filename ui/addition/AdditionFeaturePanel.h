@@ -37,13 +37,14 @@ public:
     FeatureMapView* view() const { return view_; }
     QLabel* tileLabel() const { return tile_; }
     quint64 lastShownSequence() const { return shown_; }
+    quint64 lastRequestedSequence() const { return requested_; }
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
     void request();
-    void show(const FeatureMapPicture& picture);
+    void showMaps(const FeatureMapPicture& picture);
 
     AdditionInference* inference_;
     AdditionInput input_;

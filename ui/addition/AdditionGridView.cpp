@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "plots/FigureExport.h"
+#include "widgets/ScreenInk.h"
 
 namespace learn2add::ui {
 
@@ -26,15 +27,6 @@ void AdditionGridView::setMarksVisible(bool visible) {
     update();
 }
 
-// On screen: the palette's text colour, no background, the report's layout at the widget's font.
-FigureInk AdditionGridView::screenInk() const {
-    FigureInk ink;
-    ink.ink = palette().color(QPalette::WindowText);
-    ink.background = Qt::transparent;
-    ink.fontScale = std::max(1.0, QFontInfo(font()).pixelSize() / 8.0);  // ticks at the font's size
-    return ink;
-}
-
 GridReadings AdditionGridView::shownReadings() const {
     GridReadings read{};
     for (auto& column : read) column.fill(-1);
@@ -47,7 +39,7 @@ GridReadings AdditionGridView::shownReadings() const {
 }
 
 int AdditionGridView::columnAt(const QPoint& position) const {
-    const QRectF canvas = additionGridCanvas(QRectF(rect()), false, screenInk());
+    const QRectF canvas = additionGridCanvas(QRectF(rect()), false, screenInk(*this, 8.0));
     if (!canvas.contains(position)) return -1;
     return std::clamp(
         static_cast<int>((position.x() - canvas.left()) * kGridDigits / canvas.width()), 0, 9);
@@ -56,7 +48,7 @@ int AdditionGridView::columnAt(const QPoint& position) const {
 void AdditionGridView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     paintAdditionGrid(painter, QRectF(rect()), grid_.canvas, shownReadings(), QString(),
-                      screenInk(), grid_.heldOut);
+                      screenInk(*this, 8.0), grid_.heldOut);
 }
 
 QImage AdditionGridView::render(int scale) const {

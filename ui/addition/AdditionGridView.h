@@ -41,7 +41,6 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    FigureInk screenInk() const;
     GridReadings shownReadings() const;  // -1 everywhere when marks are hidden or not judged
 
     GridPicture grid_;

@@ -3,11 +3,13 @@
 
 #include <torch/torch.h>
 
+#include <chrono>
 #include <optional>
 
 #include "addition/AdditionModelSnapshot.h"
 #include "infer/AdditionEvaluation.h"
 #include "infer/AdditionExplorer.h"
+#include "infer/AlgebraProbes.h"
 #include "infer/CodeManifold.h"
 #include "infer/CodeMorph.h"
 #include "infer/FeatureMaps.h"
@@ -32,13 +34,13 @@ struct AdditionInference::Models {
     // The code plane of the model (fitted on the first manifold request's images); reset with
     // the model, as `encoded`.
     std::optional<infer::CodePlane> plane;
-    const data::DigitSet* planeImages = nullptr;  // what the plane was fitted on
+    std::shared_ptr<const data::DigitSet> planeImages;  // what the plane was fitted on (kept: compared)
 
     void replaceModel(models::AdditionModel replacement) {
         model = std::move(replacement);
         encoded = {};  // the old model's code is of no use
         plane.reset();
-        planeImages = nullptr;
+        planeImages.reset();
     }
 
     models::DigitJudge* judgeModel() { return judge ? &judge : nullptr; }
@@ -183,9 +185,9 @@ quint64 AdditionInference::requestManifold(ManifoldRequest request) {
     post("manifold", Priority::Study, [this, request](Models& models) {
         if (!models.model || !request.validation) return;
         models::Autoencoder autoencoder = models.model->autoencoder();
-        if (!models.plane || models.planeImages != request.validation.get()) {
+        if (!models.plane || models.planeImages != request.validation) {
             models.plane = infer::fitCodePlane(autoencoder, *request.validation);
-            models.planeImages = request.validation.get();
+            models.planeImages = request.validation;
         }
         const infer::PlaneRange range = infer::manifoldRange(*models.plane, request.range);
         const infer::CodeManifold manifold =
@@ -267,6 +269,42 @@ quint64 AdditionInference::requestFeatureMaps(AdditionInput input, double addend
                                            inputCaption + QStringLiteral(" + ") + QString::number(addend, 'f', 2))};
              client_.deliver([this, picture = std::move(picture)] { Q_EMIT featureMapsReady(picture); });
          });
+    return sequence;
+}
+
+quint64 AdditionInference::requestProbes(std::shared_ptr<const data::DigitSet> test, int imagesPerDigit) {
+    const quint64 sequence = nextSequence_++;
+    struct Measurement {
+        infer::AlgebraProbes probes;
+        // The models of the first step, kept for every digit: a model replaced meanwhile (a
+        // training's next epoch) does not mix into the tables.
+        models::AdditionModel model{nullptr};
+        models::DigitJudge judge{nullptr};
+        int nextDigit = 0;
+        std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    };
+    auto measurement = std::make_shared<Measurement>();
+    measurement->probes.imagesPerDigit = imagesPerDigit;
+    client_.post(
+        "probes", Priority::Background,
+        [this, models = models_, sequence, test, imagesPerDigit, measurement] {
+            Measurement& m = *measurement;
+            if (!m.model) {
+                if (!models->model || !models->judge || !test) return false;
+                m.model = models->model;
+                m.judge = models->judge;
+            }
+            infer::probeDigit(m.model, m.judge, *test, m.nextDigit, imagesPerDigit, m.probes);
+            ++m.nextDigit;
+            client_.deliver([this, progress = ProbesProgress{sequence, m.nextDigit}] { Q_EMIT probesProgress(progress); });
+            if (m.nextDigit < 10) return true;
+            infer::totalProbes(m.probes);
+            ProbesPicture picture{sequence, m.probes,
+                                  std::chrono::duration<double>(std::chrono::steady_clock::now() - m.start).count()};
+            client_.deliver([this, picture = std::move(picture)] { Q_EMIT probesReady(picture); });
+            return false;
+        },
+        [this](const QString& message) { Q_EMIT failed(message); });
     return sequence;
 }
 

@@ -59,6 +59,10 @@ public:
     quint64 requestMorphPoint(AdditionInput from, AdditionInput to, double t, infer::MorphPath path);
     // The feature maps of E for the input and of D for its sum (interactive: the slider).
     quint64 requestFeatureMaps(AdditionInput input, double addend, QString inputCaption);
+    // The algebra probes on the first `imagesPerDigit` images of each digit of `test`, read by the
+    // judge: one digit per background step (a slider move waits for one step at most), progress
+    // after each, the tables at the end. Nothing without a model and a judge.
+    quint64 requestProbes(std::shared_ptr<const data::DigitSet> test, int imagesPerDigit);
 
     bool hasModel() const { return hasModel_; }
     bool hasJudge() const { return hasJudge_; }
@@ -77,6 +81,8 @@ Q_SIGNALS:
     void morphReady(learn2add::ui::MorphPicture picture);
     void morphPointReady(learn2add::ui::MorphPoint point);
     void featureMapsReady(learn2add::ui::FeatureMapPicture picture);
+    void probesProgress(learn2add::ui::ProbesProgress progress);
+    void probesReady(learn2add::ui::ProbesPicture picture);
     void failed(QString message);
 
 private:

@@ -129,6 +129,12 @@ void AdditionManifoldPanel::showManifold(const ManifoldPicture& picture) {
 }
 
 void AdditionManifoldPanel::requestPoint(QPointF point, bool chosen) {
+    // While another manifold is on its way (a new model, range or size), the plane on screen may
+    // not be the one the worker holds: no point of it is decoded, and a click is not taken.
+    if (manifoldRequest_ != shownManifold_) {
+        pointText_->setText(tr("The manifold is being drawn again; point at it once it is shown."));
+        return;
+    }
     pointRequest_ = inference_->requestPlanePoint(point, chosen);
     if (chosen) chosenRequest_ = pointRequest_;
 }
@@ -136,7 +142,11 @@ void AdditionManifoldPanel::requestPoint(QPointF point, bool chosen) {
 void AdditionManifoldPanel::showPoint(const PlanePoint& point) {
     if (point.sequence != pointRequest_ && point.sequence != chosenRequest_) return;
     shownPoint_ = point.sequence;
-    if (point.image.isNull()) return;  // no plane yet: the manifold is on its way
+    if (point.image.isNull()) {  // the model changed: its plane is not fitted yet
+        if (point.sequence == chosenRequest_) chosenRequest_ = 0;
+        pointText_->setText(tr("The model changed; its manifold is drawn again, then click once more."));
+        return;
+    }
     point_->setTiles({{point.image, planeName(point.point), point.read}});
     pointText_->setText(point.read >= 0 ? tr("The judge reads %1. Click to add to this digit in the "
                                              "explorer.").arg(point.read)

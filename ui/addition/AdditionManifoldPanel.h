@@ -45,6 +45,7 @@ public:
     DigitMosaic* pointView() const { return point_; }
     QLabel* planeLabel() const { return plane_; }
     quint64 lastManifoldSequence() const { return shownManifold_; }
+    quint64 lastRequestedManifold() const { return manifoldRequest_; }
     quint64 lastPointSequence() const { return shownPoint_; }
 
 Q_SIGNALS:

@@ -50,6 +50,7 @@ public:
     DigitMosaic* sumStrip() const { return sums_; }
     QLabel* distanceLabel() const { return distance_; }
     quint64 lastMorphSequence() const { return shownMorph_; }
+    quint64 lastRequestedMorph() const { return morphRequest_; }
     quint64 lastPointSequence() const { return shownPoint_; }
 
 protected:

@@ -14,6 +14,7 @@
 #include "addition/AdditionFeaturePanel.h"
 #include "addition/AdditionManifoldPanel.h"
 #include "addition/AdditionMorphPanel.h"
+#include "addition/AdditionProbesPanel.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
 #include "widgets/FolderDialog.h"
@@ -30,6 +31,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     manifold_ = new AdditionManifoldPanel(inference_);
     morph_ = new AdditionMorphPanel(inference_);
     features_ = new AdditionFeaturePanel(inference_);
+    probes_ = new AdditionProbesPanel(inference_);
     training_ = new AdditionTrainingPanel;
     tabs_ = new QTabWidget;
     tabs_->addTab(explorer_, tr("Explore"));
@@ -37,6 +39,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     tabs_->addTab(manifold_, tr("Code manifold"));
     tabs_->addTab(morph_, tr("Morph"));
     tabs_->addTab(features_, tr("Feature maps"));
+    tabs_->addTab(probes_, tr("Probes"));
     // The feature maps are of the explorer's input, taken when their tab is shown.
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
         if (tabs_->currentWidget() == features_) {
@@ -153,6 +156,7 @@ void AdditionPage::setData(std::shared_ptr<const LoadedData> data) {
     grid_->setData(data);
     manifold_->setData(data);
     morph_->setData(data);
+    probes_->setData(data);
     training_->setData(data ? std::shared_ptr<const data::MnistData>(data, &data->mnist) : nullptr);
 }
 
@@ -166,6 +170,17 @@ void AdditionPage::openJudgeRun(const QString& folder) {
 
 void AdditionPage::showTab(int index) {
     tabs_->setCurrentIndex(index);
+}
+
+QStringList AdditionPage::tabNames() {
+    return {"explore", "grid", "manifold", "morph", "features", "probes", "train"};
+}
+
+bool AdditionPage::showTab(const QString& name) {
+    const int index = static_cast<int>(tabNames().indexOf(name.toLower()));
+    if (index < 0 || index >= tabs_->count()) return false;
+    tabs_->setCurrentIndex(index);
+    return true;
 }
 
 void AdditionPage::shutdown() {
@@ -187,6 +202,7 @@ void AdditionPage::refreshViews() {
     manifold_->refresh();
     morph_->refresh();
     features_->refresh();
+    probes_->refresh();
 }
 
 void AdditionPage::showMessage(const QString& text, bool error) {

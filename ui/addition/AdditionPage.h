@@ -13,6 +13,7 @@
 //   page->openJudgeRun("runs/judge");
 //   page->shutdown();   // cancel the training, stop both threads: before the window goes away
 
+#include <QStringList>
 #include <QWidget>
 #include <memory>
 
@@ -29,6 +30,7 @@ class AdditionGridPanel;
 class AdditionFeaturePanel;
 class AdditionManifoldPanel;
 class AdditionMorphPanel;
+class AdditionProbesPanel;
 class AdditionInference;
 class AdditionTrainingPanel;
 class MessageBanner;
@@ -44,6 +46,10 @@ public:
     void openAdditionRun(const QString& folder);
     void openJudgeRun(const QString& folder);
     void showTab(int index);
+    // Shows the tab named `name` (one of tabNames(), any case); false when there is none.
+    bool showTab(const QString& name);
+    // explore, grid, manifold, morph, features, probes, train: the tabs in their order.
+    static QStringList tabNames();
     void shutdown();
 
     // Exposed for tests and screenshots.
@@ -52,6 +58,7 @@ public:
     AdditionManifoldPanel* manifold() const { return manifold_; }
     AdditionMorphPanel* morph() const { return morph_; }
     AdditionFeaturePanel* features() const { return features_; }
+    AdditionProbesPanel* probes() const { return probes_; }
     AdditionGridPanel* gridPanel() const { return grid_; }
     AdditionTrainingPanel* trainingPanel() const { return training_; }
     MessageBanner* banner() const { return banner_; }
@@ -73,6 +80,7 @@ private:
     AdditionManifoldPanel* manifold_ = nullptr;
     AdditionMorphPanel* morph_ = nullptr;
     AdditionFeaturePanel* features_ = nullptr;
+    AdditionProbesPanel* probes_ = nullptr;
     AdditionGridPanel* grid_ = nullptr;
     AdditionTrainingPanel* training_ = nullptr;
 };

@@ -45,6 +45,8 @@ void registerAdditionMetaTypes() {
         qRegisterMetaType<MorphPicture>();
         qRegisterMetaType<MorphPoint>();
         qRegisterMetaType<FeatureMapPicture>();
+        qRegisterMetaType<ProbesProgress>();
+        qRegisterMetaType<ProbesPicture>();
         qRegisterMetaType<OpenedRunInfo>();
         qRegisterMetaType<AdditionBatchValues>();
         qRegisterMetaType<AdditionEpochValues>();

@@ -22,6 +22,7 @@
 #include "infer/InferenceSettings.h"
 #include "infer/MorphSettings.h"
 #include "infer/PlaneRange.h"
+#include "infer/ProbeTables.h"
 #include "report/FeatureMapChart.h"
 #include "report/ManifoldChart.h"
 
@@ -154,6 +155,19 @@ struct FeatureMapPicture {
     FeatureMapChart chart;
 };
 
+// The algebra probes of the model, read by the judge (infer/AlgebraProbes.h), measured a digit at a
+// time in the background.
+struct ProbesProgress {
+    quint64 sequence = 0;
+    int digitsDone = 0;  // of 10
+};
+
+struct ProbesPicture {
+    quint64 sequence = 0;
+    infer::AlgebraProbes probes;
+    double seconds = 0.0;  // the measurement's time, from the first digit to the last
+};
+
 // What an opened run is, for labels.
 struct OpenedRunInfo {
     QString folder;
@@ -209,6 +223,8 @@ Q_DECLARE_METATYPE(learn2add::ui::PlanePoint)
 Q_DECLARE_METATYPE(learn2add::ui::MorphPicture)
 Q_DECLARE_METATYPE(learn2add::ui::MorphPoint)
 Q_DECLARE_METATYPE(learn2add::ui::FeatureMapPicture)
+Q_DECLARE_METATYPE(learn2add::ui::ProbesProgress)
+Q_DECLARE_METATYPE(learn2add::ui::ProbesPicture)
 Q_DECLARE_METATYPE(learn2add::ui::OpenedRunInfo)
 Q_DECLARE_METATYPE(learn2add::ui::AdditionBatchValues)
 Q_DECLARE_METATYPE(learn2add::ui::AdditionEpochValues)

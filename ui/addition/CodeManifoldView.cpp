@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "plots/FigureExport.h"
+#include "widgets/ScreenInk.h"
 
 namespace learn2add::ui {
 
@@ -30,16 +31,8 @@ void CodeManifoldView::clear() {
     update();
 }
 
-FigureInk CodeManifoldView::screenInk() const {
-    FigureInk ink;
-    ink.ink = palette().color(QPalette::WindowText);
-    ink.background = Qt::transparent;
-    ink.fontScale = std::max(1.0, QFontInfo(font()).pixelSize() / 8.0);
-    return ink;
-}
-
 ManifoldLayout CodeManifoldView::layout() const {
-    return manifoldLayout(QRectF(rect()), false, !chart_.planeText.isEmpty(), screenInk());
+    return manifoldLayout(QRectF(rect()), false, !chart_.planeText.isEmpty(), screenInk(*this, 8.0));
 }
 
 std::optional<QPointF> CodeManifoldView::planePointAt(const QPointF& position) const {
@@ -48,18 +41,22 @@ std::optional<QPointF> CodeManifoldView::planePointAt(const QPointF& position) c
 }
 
 QPointF CodeManifoldView::tilesPosition(const QPointF& point) const {
-    const QRectF tiles = layout().tiles;
-    const infer::PlaneRange& range = chart_.range;
-    return {tiles.left() + (point.x() - range.xMin) / (range.xMax - range.xMin) * tiles.width(),
-            tiles.bottom() - (point.y() - range.yMin) / (range.yMax - range.yMin) * tiles.height()};
+    return manifoldPanelPosition(layout().tiles, chart_.range, point);
 }
 
 void CodeManifoldView::paintEvent(QPaintEvent*) {
+    // Vectors every time (an export renders this too); the mark is drawn over the figure.
     QPainter painter(this);
-    ManifoldChart shown = chart_;
-    shown.marker = hover_ ? hover_ : clicked_;
-    if (!hasChart_) shown.planeText = tr("No model yet: open an addition run or train one.");
-    paintCodeManifold(painter, QRectF(rect()), shown, screenInk());
+    if (!hasChart_) {
+        ManifoldChart empty;
+        empty.planeText = tr("No model yet: open an addition run or train one.");
+        paintCodeManifold(painter, QRectF(rect()), empty, screenInk(*this, 8.0));
+        return;
+    }
+    paintCodeManifold(painter, QRectF(rect()), chart_, screenInk(*this, 8.0));
+    if (const std::optional<QPointF> mark = hover_ ? hover_ : clicked_) {
+        paintManifoldMarker(painter, layout(), chart_.range, *mark);
+    }
 }
 
 void CodeManifoldView::mouseMoveEvent(QMouseEvent* event) {

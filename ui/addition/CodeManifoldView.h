@@ -46,7 +46,6 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    FigureInk screenInk() const;
     ManifoldLayout layout() const;
 
     ManifoldChart chart_;

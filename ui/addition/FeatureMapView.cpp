@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "plots/FigureExport.h"
+#include "widgets/ScreenInk.h"
 
 namespace learn2add::ui {
 
@@ -17,19 +18,13 @@ FeatureMapView::FeatureMapView(QWidget* parent) : QWidget(parent) {
 
 void FeatureMapView::showChart(FeatureMapChart chart) {
     chart_ = std::move(chart);
+    hover_.reset();  // the tile under the mouse may now lie elsewhere
+    setToolTip(QString());
     update();
 }
 
-FigureInk FeatureMapView::screenInk() const {
-    FigureInk ink;
-    ink.ink = palette().color(QPalette::WindowText);
-    ink.background = Qt::transparent;
-    ink.fontScale = std::max(1.0, QFontInfo(font()).pixelSize() / 9.0);
-    return ink;
-}
-
 QString FeatureMapView::describeTileAt(const QPointF& position) const {
-    const std::optional<FeatureTileHit> hit = featureTileAt(QRectF(rect()), chart_, screenInk(), position);
+    const std::optional<FeatureTileHit> hit = featureTileAt(QRectF(rect()), chart_, screenInk(*this, 9.0), position);
     if (!hit) return {};
     const FeatureStageChart& stage = (hit->encoder ? chart_.encoder : chart_.decoder)[static_cast<std::size_t>(hit->stage)];
     const FeatureTileChart& tile = stage.tiles[static_cast<std::size_t>(hit->tile)];
@@ -45,11 +40,11 @@ QString FeatureMapView::describeTileAt(const QPointF& position) const {
 
 void FeatureMapView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
-    paintFeatureMaps(painter, QRectF(rect()), chart_, screenInk(), hover_);
+    paintFeatureMaps(painter, QRectF(rect()), chart_, screenInk(*this, 9.0), hover_);
 }
 
 void FeatureMapView::mouseMoveEvent(QMouseEvent* event) {
-    const std::optional<FeatureTileHit> hit = featureTileAt(QRectF(rect()), chart_, screenInk(), event->position());
+    const std::optional<FeatureTileHit> hit = featureTileAt(QRectF(rect()), chart_, screenInk(*this, 9.0), event->position());
     const bool same = hit.has_value() == hover_.has_value() &&
                       (!hit || (hit->encoder == hover_->encoder && hit->stage == hover_->stage && hit->tile == hover_->tile));
     if (same) return;
@@ -63,6 +58,7 @@ void FeatureMapView::mouseMoveEvent(QMouseEvent* event) {
 void FeatureMapView::leaveEvent(QEvent*) {
     hover_.reset();
     update();
+    Q_EMIT hoveredTile(QString());
 }
 
 }  // namespace learn2add::ui

@@ -37,7 +37,6 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    FigureInk screenInk() const;
 
     FeatureMapChart chart_;
     std::optional<FeatureTileHit> hover_;

@@ -10,6 +10,7 @@
 
 #include "addition/AdditionViewTypes.h"
 #include "infer/GreyImage.h"
+#include "report/GreyImages.h"
 
 namespace learn2add::infer {
 struct AdditionGrid;
@@ -19,7 +20,6 @@ struct JudgeRun;
 
 namespace learn2add::ui {
 
-QImage toQImage(const infer::GreyImage& image);  // Format_Grayscale8; null for an empty image
 std::vector<QImage> toQImages(const std::vector<infer::GreyImage>& images);
 infer::GreyImage greyImageOf(const AdditionInput& input);
 

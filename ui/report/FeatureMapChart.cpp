@@ -6,6 +6,7 @@
 
 #include "infer/FeatureMaps.h"
 #include "report/ChartParts.h"
+#include "report/GreyImages.h"
 
 namespace learn2add::ui {
 namespace {
@@ -147,21 +148,12 @@ QSizeF featureMapFigureSize() {
 
 namespace {
 
-QImage featureImage(const infer::GreyImage& image) {
-    if (image.empty()) return {};
-    QImage out(image.cols, image.rows, QImage::Format_Grayscale8);
-    for (int row = 0; row < image.rows; ++row) {
-        std::copy_n(image.pixels.data() + static_cast<std::size_t>(row) * image.cols, image.cols, out.scanLine(row));
-    }
-    return out;
-}
-
 std::vector<FeatureStageChart> stageCharts(const std::vector<infer::FeatureStage>& stages) {
     std::vector<FeatureStageChart> out;
     for (const infer::FeatureStage& stage : stages) {
         FeatureStageChart chart{QString::fromStdString(stage.name), stage.side, stage.maximum, {}};
         for (const infer::FeatureChannel& channel : stage.channels) {
-            chart.tiles.push_back({featureImage(channel.image), channel.channel, channel.minimum, channel.maximum,
+            chart.tiles.push_back({toQImage(channel.image), channel.channel, channel.minimum, channel.maximum,
                                    channel.mean});
         }
         out.push_back(std::move(chart));
@@ -174,8 +166,8 @@ std::vector<FeatureStageChart> stageCharts(const std::vector<infer::FeatureStage
 FeatureMapChart featureMapChart(const infer::FeatureMaps& maps, const QString& inputCaption,
                                 const QString& outputCaption) {
     FeatureMapChart chart;
-    chart.input = featureImage(maps.input);
-    chart.output = featureImage(maps.output);
+    chart.input = toQImage(maps.input);
+    chart.output = toQImage(maps.output);
     chart.inputCaption = inputCaption;
     chart.outputCaption = outputCaption;
     chart.encoder = stageCharts(maps.encoder);

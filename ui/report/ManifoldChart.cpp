@@ -16,15 +16,18 @@ using namespace chart;
 
 constexpr int kDigits = 10;
 
-// Plane coordinates -> a panel's position (y up).
-QPointF toPanel(const QRectF& panel, const infer::PlaneRange& range, double x, double y) {
-    return {panel.left() + (x - range.xMin) / (range.xMax - range.xMin) * panel.width(),
-            panel.bottom() - (y - range.yMin) / (range.yMax - range.yMin) * panel.height()};
+}  // namespace
+
+QPointF manifoldPanelPosition(const QRectF& panel, const infer::PlaneRange& range, const QPointF& point) {
+    return {panel.left() + (point.x() - range.xMin) / (range.xMax - range.xMin) * panel.width(),
+            panel.bottom() - (point.y() - range.yMin) / (range.yMax - range.yMin) * panel.height()};
 }
 
-void drawMarker(QPainter& painter, const QRectF& panel, const infer::PlaneRange& range, const QPointF& point,
+namespace {
+
+void markPanel(QPainter& painter, const QRectF& panel, const infer::PlaneRange& range, const QPointF& point,
                 double width) {
-    const QPointF at = toPanel(panel, range, point.x(), point.y());
+    const QPointF at = manifoldPanelPosition(panel, range, point);
     if (!panel.contains(at)) return;
     painter.save();
     painter.setClipRect(panel);
@@ -40,6 +43,14 @@ void drawMarker(QPainter& painter, const QRectF& panel, const infer::PlaneRange&
 }
 
 }  // namespace
+
+void paintManifoldMarker(QPainter& painter, const ManifoldLayout& layout, const infer::PlaneRange& range,
+                         const QPointF& point) {
+    if (!(range.xMax > range.xMin) || !(range.yMax > range.yMin)) return;
+    const double width = std::max(1.0, layout.tiles.width() / 300.0);
+    markPanel(painter, layout.tiles, range, point, width);
+    markPanel(painter, layout.scatter, range, point, width);
+}
 
 ManifoldLayout manifoldLayout(const QRectF& area, bool titled, bool planeText, const FigureInk& ink) {
     const double tick = kTickFont * ink.fontScale;
@@ -84,7 +95,7 @@ void paintCodeManifold(QPainter& painter, const QRectF& area, const ManifoldChar
             QColor colour = digitColour(chart.labels[i]);
             colour.setAlpha(170);
             painter.setBrush(colour);
-            painter.drawEllipse(toPanel(layout.scatter, range, chart.points[2 * i], chart.points[2 * i + 1]),
+            painter.drawEllipse(manifoldPanelPosition(layout.scatter, range, QPointF(chart.points[2 * i], chart.points[2 * i + 1])),
                                 radius, radius);
         }
         painter.restore();
@@ -99,14 +110,14 @@ void paintCodeManifold(QPainter& painter, const QRectF& area, const ManifoldChar
     if (ranged) {
         for (const QRectF& panel : {layout.tiles, layout.scatter}) {
             for (double t : niceTicks(range.xMin, range.xMax, 4)) {
-                const double x = toPanel(panel, range, t, range.yMin).x();
+                const double x = manifoldPanelPosition(panel, range, QPointF(t, range.yMin)).x();
                 painter.drawLine(QPointF(x, panel.bottom()), QPointF(x, panel.bottom() + tick * 0.35));
                 painter.drawText(QRectF(x - tick * 3, panel.bottom() + tick * 0.3, tick * 6, tick * 1.3),
                                  Qt::AlignCenter, tickText(t));
             }
         }
         for (double t : niceTicks(range.yMin, range.yMax, 4)) {
-            const double y = toPanel(layout.tiles, range, range.xMin, t).y();
+            const double y = manifoldPanelPosition(layout.tiles, range, QPointF(range.xMin, t)).y();
             painter.drawLine(QPointF(layout.tiles.left() - tick * 0.35, y), QPointF(layout.tiles.left(), y));
             painter.drawText(QRectF(layout.tiles.left() - tick * 3.7, y - tick * 0.7, tick * 3.2, tick * 1.4),
                              Qt::AlignRight | Qt::AlignVCenter, tickText(t));
@@ -140,11 +151,7 @@ void paintCodeManifold(QPainter& painter, const QRectF& area, const ManifoldChar
                      chart.yLabel);
     painter.restore();
 
-    if (chart.marker && ranged) {
-        const double width = std::max(1.0, layout.tiles.width() / 300.0);
-        drawMarker(painter, layout.tiles, range, *chart.marker, width);
-        drawMarker(painter, layout.scatter, range, *chart.marker, width);
-    }
+    if (chart.marker) paintManifoldMarker(painter, layout, range, *chart.marker);
     painter.restore();
 }
 

@@ -50,6 +50,11 @@ struct ManifoldLayout {
 ManifoldLayout manifoldLayout(const QRectF& area, bool titled, bool planeText, const FigureInk& ink = {});
 void paintCodeManifold(QPainter& painter, const QRectF& area, const ManifoldChart& chart,
                        const FigureInk& ink = {});
+// A plane point's position in a panel (y up), and the mark of a point on both panels (what
+// paintCodeManifold() draws for chart.marker; a view draws it over a cached figure).
+QPointF manifoldPanelPosition(const QRectF& panel, const infer::PlaneRange& range, const QPointF& point);
+void paintManifoldMarker(QPainter& painter, const ManifoldLayout& layout, const infer::PlaneRange& range,
+                         const QPointF& point);
 // The point of the plane under `position` in either panel; nullopt outside both.
 std::optional<QPointF> manifoldPlanePoint(const ManifoldLayout& layout, const infer::PlaneRange& range,
                                           const QPointF& position);

@@ -65,7 +65,11 @@ ReportTable additionTable(const infer::ReportContents& contents) {
                               QString::fromStdString(run.decoder), QString::fromStdString(run.recipe),
                               QString::number(epochs), QString::number(run.bestEpoch),
                               percent(valueAtEpoch(run.metrics, "validation_accuracy", run.bestEpoch)),
-                              percent(run.testAccuracy),
+                              run.testHeldOutAccuracy < 0
+                                  ? percent(run.testAccuracy)
+                                  : QStringLiteral("%1 (seen %2, held out %3)")
+                                        .arg(percent(run.testAccuracy), percent(run.testSeenAccuracy),
+                                             percent(run.testHeldOutAccuracy)),
                               run.testL2 < 0 ? QStringLiteral("–") : fixed(run.testL2, 4),
                               judged ? QStringLiteral("%1/55").arg(run.grid.correctCells()) : QStringLiteral("–")});
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "plots/FigureExport.h"
+#include "widgets/ScreenInk.h"
 
 namespace learn2add::ui {
 namespace {
@@ -41,17 +42,8 @@ void DigitMosaic::setColumnHeaders(QStringList headers) {
     update();
 }
 
-// On screen: the palette's text colour, no background, the report's layout at the widget's font.
-FigureInk DigitMosaic::screenInk() const {
-    FigureInk ink;
-    ink.ink = palette().color(QPalette::WindowText);
-    ink.background = Qt::transparent;
-    ink.fontScale = std::max(1.0, QFontInfo(font()).pixelSize() / kReportCaptionFont);
-    return ink;
-}
-
 QSize DigitMosaic::sizeFor(double cell) const {
-    const QSizeF size = digitTilesSize(tiles_, columns_, !headers_.isEmpty(), cell, screenInk());
+    const QSizeF size = digitTilesSize(tiles_, columns_, !headers_.isEmpty(), cell, screenInk(*this, kReportCaptionFont));
     return {static_cast<int>(std::ceil(size.width())), static_cast<int>(std::ceil(size.height()))};
 }
 
@@ -65,7 +57,7 @@ QSize DigitMosaic::minimumSizeHint() const {
 
 void DigitMosaic::paintEvent(QPaintEvent*) {
     QPainter painter(this);
-    paintDigitTiles(painter, QRectF(rect()), tiles_, columns_, headers_, screenInk());
+    paintDigitTiles(painter, QRectF(rect()), tiles_, columns_, headers_, screenInk(*this, kReportCaptionFont));
 }
 
 }  // namespace learn2add::ui

@@ -39,7 +39,6 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
-    FigureInk screenInk() const;
     QSize sizeFor(double cell) const;
 
     int columns_;

@@ -7,6 +7,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "data/DigitTensors.h"
+
 namespace learn2add::infer {
 namespace {
 
@@ -22,7 +24,7 @@ data::DigitSet randomSet(std::size_t count) {
     return set;
 }
 
-models::Autoencoder makeModel(std::int64_t codeSize, bool variational) {
+models::Autoencoder makeManifoldModel(std::int64_t codeSize, bool variational) {
     torch::manual_seed(2);
     return models::Autoencoder(models::AutoencoderOptions()
                                    .decoder(models::DecoderKind::Upsample)
@@ -31,7 +33,7 @@ models::Autoencoder makeModel(std::int64_t codeSize, bool variational) {
 }
 
 TEST(CodeManifold, ACodeTwoModelsPlaneIsItsCodesAndTheRangeHoldsThem) {
-    models::Autoencoder model = makeModel(2, false);
+    models::Autoencoder model = makeManifoldModel(2, false);
     model->train();
     const data::DigitSet set = randomSet(200);
     const CodePlane plane = fitCodePlane(model, set);
@@ -54,7 +56,7 @@ TEST(CodeManifold, ACodeTwoModelsPlaneIsItsCodesAndTheRangeHoldsThem) {
 }
 
 TEST(CodeManifold, EachTileIsTheDecodingOfItsCellsCentre) {
-    models::Autoencoder model = makeModel(7, false);
+    models::Autoencoder model = makeManifoldModel(7, false);
     const CodePlane plane = fitCodePlane(model, randomSet(120));
     EXPECT_TRUE(plane.projection.isSlice());
     EXPECT_NE(plane.describe().find("a slice: the PCA plane of the 7-d codes"), std::string::npos)
@@ -84,14 +86,29 @@ TEST(CodeManifold, EachTileIsTheDecodingOfItsCellsCentre) {
 }
 
 TEST(CodeManifold, ThePriorRangeIsThreeSigmaAroundTheZeroCode) {
-    models::Autoencoder model = makeModel(2, true);
+    models::Autoencoder model = makeManifoldModel(2, true);
     const CodePlane plane = fitCodePlane(model, randomSet(50));
     EXPECT_TRUE(plane.variational);
     EXPECT_EQ(manifoldRange(plane, ManifoldRange::Prior), (PlaneRange{-3.0, 3.0, -3.0, 3.0}));
+
+    // On a slice of a 7-d code: centred where the zero code lands in the plane (the plane runs
+    // through the codes' mean, so that is minus the mean's coordinates), not at the plane's origin.
+    models::Autoencoder seven = makeManifoldModel(7, true);
+    const data::DigitSet set = randomSet(80);
+    const CodePlane slice = fitCodePlane(seven, set);
+    const PlaneRange prior = manifoldRange(slice, ManifoldRange::Prior);
+    torch::NoGradGuard noGrad;
+    seven->eval();
+    const torch::Tensor codes = seven->encode(data::imagesToTensor(set, 32));
+    const torch::Tensor meanInPlane =
+        slice.projection.project(codes.mean(0, true)) - slice.projection.project(torch::zeros({1, 7}));
+    EXPECT_NEAR((prior.xMin + prior.xMax) / 2, -meanInPlane[0][0].item<double>(), 1e-4);
+    EXPECT_NEAR((prior.yMin + prior.yMax) / 2, -meanInPlane[0][1].item<double>(), 1e-4);
+    EXPECT_NEAR(prior.xMax - prior.xMin, 6.0, 1e-9);
 }
 
 TEST(CodeManifold, RefusesBadStepsRangesAndTooFewImages) {
-    models::Autoencoder model = makeModel(2, false);
+    models::Autoencoder model = makeManifoldModel(2, false);
     const CodePlane plane = fitCodePlane(model, randomSet(20));
     EXPECT_THROW(decodeManifold(model, plane.projection, PlaneRange{}, 1), std::invalid_argument);
     EXPECT_THROW(decodeManifold(model, plane.projection, PlaneRange{}, 41), std::invalid_argument);

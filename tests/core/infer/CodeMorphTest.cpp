@@ -16,7 +16,7 @@ GreyImage randomImage(int seed) {
     return toGreyImage(torch::rand({1, 28, 28}));
 }
 
-models::AdditionModel makeModel() {
+models::AdditionModel makeMorphModel() {
     torch::manual_seed(4);
     models::AdditionModel model(models::AdditionModelOptions().codeSize(7));
     model->eval();
@@ -54,7 +54,7 @@ TEST(CodeMorph, InterpolationsStartAndEndAtTheCodesAndTheSphericalOneKeepsTheNor
 }
 
 TEST(CodeMorph, TheMorphRunsFromOneInputsDecodingToTheOthersBesideTheSums) {
-    models::AdditionModel model = makeModel();
+    models::AdditionModel model = makeMorphModel();
     models::Autoencoder autoencoder = model->autoencoder();
     const GreyImage from = randomImage(1), to = randomImage(2);
     const MorphStudy study = morphInputs(autoencoder, &model, nullptr, from, to,
@@ -75,7 +75,17 @@ TEST(CodeMorph, TheMorphRunsFromOneInputsDecodingToTheOthersBesideTheSums) {
     const torch::Tensor sum = autoencoder->decode(
         model->adder()->forward(codes[0].unsqueeze(0), torch::tensor({{2.0f}})));
     EXPECT_LE(worstDifference(study.addition[4].image, toGreyImage(sum[0])), 1);
-    EXPECT_GE(study.meanL2, 0.0);
+    // The rows' distance: the mean squared difference per pixel at 32 x 32, from the tiles.
+    double squared = 0.0;
+    std::size_t pixels = 0;
+    for (std::size_t i = 0; i < 5; ++i) {
+        for (std::size_t p = 0; p < study.morph[i].image.pixels.size(); ++p) {
+            const double d = (study.morph[i].image.pixels[p] - study.addition[i].image.pixels[p]) / 255.0;
+            squared += d * d;
+            ++pixels;
+        }
+    }
+    EXPECT_NEAR(study.meanL2, squared / static_cast<double>(pixels), 2e-3);
 
     // One t on its own is the same decoding as the strip's.
     const MorphTile one = morphAt(autoencoder, nullptr, from, to, 0.5, MorphPath::Linear);
@@ -83,7 +93,7 @@ TEST(CodeMorph, TheMorphRunsFromOneInputsDecodingToTheOthersBesideTheSums) {
 }
 
 TEST(CodeMorph, NoSumsWithoutPOrADigitGoingUpAndBadStepsAreRefused) {
-    models::AdditionModel model = makeModel();
+    models::AdditionModel model = makeMorphModel();
     models::Autoencoder autoencoder = model->autoencoder();
     const GreyImage from = randomImage(1), to = randomImage(2);
     const MorphStudy down = morphInputs(autoencoder, &model, nullptr, from, to,
@@ -96,6 +106,10 @@ TEST(CodeMorph, NoSumsWithoutPOrADigitGoingUpAndBadStepsAreRefused) {
     EXPECT_THROW(morphInputs(autoencoder, nullptr, nullptr, from, to, MorphSettings{.steps = 1}),
                  std::invalid_argument);
     EXPECT_THROW(morphInputs(autoencoder, nullptr, nullptr, from, GreyImage{}, MorphSettings{}),
+                 std::invalid_argument);
+    // P of another model would read codes of a different E.
+    models::AdditionModel other = makeMorphModel();
+    EXPECT_THROW(morphInputs(autoencoder, &other, nullptr, from, to, MorphSettings{.fromDigit = 3, .toDigit = 5}),
                  std::invalid_argument);
 }
 
