@@ -4,11 +4,14 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/FigureOutput.h"
 #include "cli/ReportErrors.h"
 #include "cli/TextTable.h"
 #include "infer/AlgebraProbes.h"
 #include "infer/AdditionRun.h"
 #include "models/AdditionVariant.h"
+#include "report/ProbeChart.h"
+#include "report/ReportFigures.h"
 
 namespace learn2add::cli {
 namespace {
@@ -44,6 +47,7 @@ CLI::App* addProbeCommand(CLI::App& app, ProbeCommandOptions& o) {
     command->add_option("--images", o.images, "Test images per digit")
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
+    command->add_option("--out", o.out, "PNG file for the three probes' per-cell agreement grids");
     return command;
 }
 
@@ -71,6 +75,16 @@ int runProbeCommand(const ProbeCommandOptions& o) {
         std::printf("\nMeasured in %.1f s. Identity: the judge reads f(x, 0) as x's digit; composition and "
                     "commutation: it reads both sides as the same digit (a, b >= 1 whole addends).\n",
                     seconds);
+        if (!o.out.empty()) {
+            const std::vector<ui::ProbeKind> kinds{ui::ProbeKind::Identity, ui::ProbeKind::Composition,
+                                                   ui::ProbeKind::Commutation};
+            writeFigure({QStringLiteral("probes"), 0, QString(), ui::probeGridsSize(3),
+                         [probes, kinds](QPainter& painter, const QRectF& area) {
+                             ui::paintProbeGrids(painter, area, probes, kinds);
+                         }},
+                        o.out);
+            std::cout << "Wrote " << o.out << "\n";
+        }
         return 0;
     });
 }

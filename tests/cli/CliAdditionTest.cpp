@@ -154,9 +154,12 @@ TEST_F(CliAddition, HeldOutCellsAreLeftOutOfTrainingAndMeasuredApart) {
 }
 
 TEST_F(CliAddition, ProbePrintsIdentityCompositionAndCommutation) {
+    const fs::path png = scratch_.path() / "probes.png";
     const auto result = runCli("probe --run " + additionPath().string() + " --judge " +
-                               judgePath().string() + " --images 2");
+                               judgePath().string() + " --images 2 --out " + png.string());
     ASSERT_EQ(result.exitCode, 0) << result.output;
+    // The three per-cell grids side by side (3 x 330 + 2 x 18 by 370 units) at 2x.
+    EXPECT_EQ(pngSize(png), std::make_pair(2052u, 740u));
     for (const char* row : {R"(identity +f\(x, 0\) ~ x +[0-9.]+% +[0-9.]+ +20\b)",
                             R"(composition +f\(f\(x, a\), b\) ~ f\(x, a \+ b\) +[0-9.]+% +[0-9.]+ +240\b)",
                             R"(commutation +f\(f\(x, a\), b\) ~ f\(f\(x, b\), a\) +[0-9.]+% +[0-9.]+ +100\b)"}) {

@@ -29,6 +29,7 @@
 #include "addition/AdditionFeaturePanel.h"
 #include "addition/AdditionManifoldPanel.h"
 #include "addition/AdditionProbesPanel.h"
+#include "addition/ProbeGridView.h"
 #include "addition/FeatureMapView.h"
 #include "addition/AdditionMorphPanel.h"
 #include "addition/CodeManifoldView.h"
@@ -39,6 +40,7 @@
 #include "addition/JudgeProbabilityPlot.h"
 #include "common/SharedRuns.h"
 #include "plots/CurvePlot.h"
+#include "plots/FigureExport.h"
 #include "shell/MainWindow.h"
 #include "widgets/MessageBanner.h"
 #include "track/RunFolder.h"
@@ -497,15 +499,19 @@ TEST_F(AdditionPageTest, TheProbesTabMeasuresIdentityCompositionAndCommutationPe
     EXPECT_TRUE(summary->item(2, 1)->text().endsWith("%"));
     EXPECT_TRUE(probes->statusLabel()->text().startsWith("3 test images per digit, measured in"))
         << probes->statusLabel()->text().toStdString();
-    // Composition's cells: d + a + b <= 9 with a, b >= 1.
-    QTableWidget* cells = probes->cellTable();
-    ASSERT_NE(cells->item(0, 2), nullptr);
-    EXPECT_TRUE(cells->item(0, 2)->text().endsWith("%"));
-    EXPECT_EQ(cells->item(0, 1), nullptr);
-    EXPECT_EQ(cells->item(8, 2), nullptr);
-    probes->probeBox()->setCurrentIndex(0);  // identity: the +0 column only
-    ASSERT_NE(cells->item(5, 0), nullptr);
-    EXPECT_EQ(cells->item(5, 1), nullptr);
+    // The grid shows the chosen probe (composition first), and another when chosen.
+    ProbeGridView* grid = probes->gridView();
+    ASSERT_TRUE(grid->probes().has_value());
+    EXPECT_EQ(grid->kind(), ProbeKind::Composition);
+    EXPECT_EQ(grid->probes()->composition.cells[0][2].count, 3);
+    EXPECT_EQ(grid->probes()->composition.cells[0][1].count, 0) << "a, b >= 1: no total addend 1";
+    probes->probeBox()->setCurrentIndex(2);
+    EXPECT_EQ(grid->kind(), ProbeKind::Commutation);
+    EXPECT_TRUE(isExportable(*grid));
+    QTemporaryDir folder;
+    const QString exported = folder.filePath("probe.png");
+    ASSERT_EQ(exportFigure(*grid, exported), QString());
+    EXPECT_FALSE(QImage(exported).isNull());
     keepAdditionScreenshot(page, "addition-probes");
 }
 

@@ -11,10 +11,10 @@
 namespace learn2add::ui {
 
 AdditionFeaturePanel::AdditionFeaturePanel(AdditionInference* inference, QWidget* parent)
-    : QWidget(parent), inference_(inference) {
+    : OnDemandPanel(parent), inference_(inference) {
     addend_ = new AddendControl;
     addend_->setAddend(1.0);
-    connect(addend_, &AddendControl::addendChanged, this, [this] { request(); });
+    connect(addend_, &AddendControl::addendChanged, this, [this] { requestAll(); });
     inputText_ = new QLabel;
     view_ = new FeatureMapView;
     tile_ = new QLabel(tr("Hover a tile to read its channel and activation range."));
@@ -44,24 +44,14 @@ void AdditionFeaturePanel::setInput(const AdditionInput& input, const QString& n
     refresh();
 }
 
-void AdditionFeaturePanel::refresh() {
-    stale_ = true;
-    if (isVisible()) request();
-}
-
-void AdditionFeaturePanel::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) request();
-}
-
-void AdditionFeaturePanel::request() {
+bool AdditionFeaturePanel::requestAll() {
     if (input_.empty() || !inference_->hasModel()) {
         requested_ = 0;
         view_->showChart({});  // no maps of an input that is gone
-        return;
+        return false;
     }
-    stale_ = false;
     requested_ = inference_->requestFeatureMaps(input_, addend_->addend(), name_);
+    return true;
 }
 
 void AdditionFeaturePanel::showMaps(const FeatureMapPicture& picture) {

@@ -10,9 +10,9 @@
 //   auto* features = new AdditionFeaturePanel(inference);
 //   features->setInput(explorer->currentInput(), "7");
 
-#include <QWidget>
 
 #include "addition/AdditionViewTypes.h"
+#include "widgets/OnDemandPanel.h"
 
 class QLabel;
 
@@ -22,15 +22,13 @@ class AddendControl;
 class AdditionInference;
 class FeatureMapView;
 
-class AdditionFeaturePanel : public QWidget {
+class AdditionFeaturePanel : public OnDemandPanel {
     Q_OBJECT
 public:
     explicit AdditionFeaturePanel(AdditionInference* inference, QWidget* parent = nullptr);
 
     // The input whose maps are shown (empty: none); `name` for captions ("7", "drawn digit").
     void setInput(const AdditionInput& input, const QString& name);
-    // Asks again (after the model changed); now if shown, else when shown.
-    void refresh();
 
     // Exposed for tests and screenshots.
     AddendControl* addendControl() const { return addend_; }
@@ -40,16 +38,14 @@ public:
     quint64 lastRequestedSequence() const { return requested_; }
 
 protected:
-    void showEvent(QShowEvent* event) override;
+    bool requestAll() override;
 
 private:
-    void request();
     void showMaps(const FeatureMapPicture& picture);
 
     AdditionInference* inference_;
     AdditionInput input_;
     QString name_;
-    bool stale_ = true;
     quint64 requested_ = 0, shown_ = 0;
 
     AddendControl* addend_ = nullptr;

@@ -25,7 +25,7 @@ QString planeName(const QPointF& point, int decimals = 2) {
 }  // namespace
 
 AdditionManifoldPanel::AdditionManifoldPanel(AdditionInference* inference, QWidget* parent)
-    : QWidget(parent), inference_(inference) {
+    : OnDemandPanel(parent), inference_(inference) {
     steps_ = new QSpinBox;
     steps_->setRange(5, 30);
     steps_->setValue(15);
@@ -85,29 +85,23 @@ void AdditionManifoldPanel::setData(std::shared_ptr<const LoadedData> data) {
     refresh();
 }
 
-void AdditionManifoldPanel::refresh() {
-    stale_ = true;
-    if (isVisible()) requestManifold();
+bool AdditionManifoldPanel::requestAll() {
+    return requestManifold();
 }
 
-void AdditionManifoldPanel::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) requestManifold();
-}
-
-void AdditionManifoldPanel::requestManifold() {
+bool AdditionManifoldPanel::requestManifold() {
     if (!data_ || data_->mnist.validation.size() < 2 || !inference_->hasModel()) {
         view_->clear();
         plane_->setText(data_ ? tr("Open an addition run or train one to see its codes.")
                               : tr("No data loaded."));
-        return;
+        return false;
     }
-    stale_ = false;
     ManifoldRequest request;
     request.validation = std::shared_ptr<const data::DigitSet>(data_, &data_->mnist.validation);
     request.steps = steps_->value();
     request.range = range_->currentIndex() == kPriorItem ? infer::ManifoldRange::Prior : infer::ManifoldRange::Codes;
     manifoldRequest_ = inference_->requestManifold(std::move(request));
+    return true;
 }
 
 void AdditionManifoldPanel::showManifold(const ManifoldPicture& picture) {

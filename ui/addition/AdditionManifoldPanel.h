@@ -13,11 +13,11 @@
 //   manifold->setData(data);
 //   connect(manifold, &AdditionManifoldPanel::inputChosen, explorer, ...);
 
-#include <QWidget>
 #include <memory>
 
 #include "addition/AdditionViewTypes.h"
 #include "data/LoadedData.h"
+#include "widgets/OnDemandPanel.h"
 
 class QComboBox;
 class QLabel;
@@ -29,14 +29,12 @@ class AdditionInference;
 class CodeManifoldView;
 class DigitMosaic;
 
-class AdditionManifoldPanel : public QWidget {
+class AdditionManifoldPanel : public OnDemandPanel {
     Q_OBJECT
 public:
     explicit AdditionManifoldPanel(AdditionInference* inference, QWidget* parent = nullptr);
 
     void setData(std::shared_ptr<const LoadedData> data);
-    // Asks for the manifold again (after the model changed); now if shown, else when shown.
-    void refresh();
 
     // Exposed for tests and screenshots.
     CodeManifoldView* view() const { return view_; }
@@ -53,17 +51,16 @@ Q_SIGNALS:
     void inputChosen(learn2add::ui::AdditionInput input, QString name);
 
 protected:
-    void showEvent(QShowEvent* event) override;
+    bool requestAll() override;
 
 private:
-    void requestManifold();
+    bool requestManifold();
     void requestPoint(QPointF point, bool chosen);
     void showManifold(const ManifoldPicture& picture);
     void showPoint(const PlanePoint& point);
 
     AdditionInference* inference_;
     std::shared_ptr<const LoadedData> data_;
-    bool stale_ = true;  // the manifold shown is not the current model's or settings'
     quint64 manifoldRequest_ = 0;
     quint64 shownManifold_ = 0;
     quint64 pointRequest_ = 0;

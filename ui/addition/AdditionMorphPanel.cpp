@@ -32,7 +32,7 @@ std::vector<DigitTile> stripTiles(const std::vector<StudyTile>& tiles, const QSt
 }  // namespace
 
 AdditionMorphPanel::AdditionMorphPanel(AdditionInference* inference, QWidget* parent)
-    : QWidget(parent), inference_(inference) {
+    : OnDemandPanel(parent), inference_(inference) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildInputs());
@@ -161,28 +161,22 @@ void AdditionMorphPanel::onInputsChanged() {
     refresh();
 }
 
-void AdditionMorphPanel::refresh() {
-    stale_ = true;
-    if (!isVisible()) return;
-    requestMorph();
+bool AdditionMorphPanel::requestAll() {
+    const bool asked = requestMorph();
     requestPoint();
+    return asked;
 }
 
-void AdditionMorphPanel::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_) refresh();
-}
-
-void AdditionMorphPanel::requestMorph() {
+bool AdditionMorphPanel::requestMorph() {
     const AdditionInput from = from_->input(), to = to_->input();
-    if (from.empty() || to.empty() || !inference_->hasModel()) return;
-    stale_ = false;
+    if (from.empty() || to.empty() || !inference_->hasModel()) return false;
     MorphRequest request;
     request.from = from;
     request.to = to;
     request.settings.steps = steps_->value();
     request.settings.path = path();
     morphRequest_ = inference_->requestMorph(std::move(request));
+    return true;
 }
 
 void AdditionMorphPanel::requestPoint() {

@@ -13,11 +13,11 @@
 //   morph->setData(data);
 //   morph->choose(3, 0, 5, 0);
 
-#include <QWidget>
 #include <memory>
 
 #include "addition/AdditionViewTypes.h"
 #include "data/LoadedData.h"
+#include "widgets/OnDemandPanel.h"
 
 class QComboBox;
 class QLabel;
@@ -30,14 +30,12 @@ class AdditionInference;
 class DigitMosaic;
 class TestImageChoice;
 
-class AdditionMorphPanel : public QWidget {
+class AdditionMorphPanel : public OnDemandPanel {
     Q_OBJECT
 public:
     explicit AdditionMorphPanel(AdditionInference* inference, QWidget* parent = nullptr);
 
     void setData(std::shared_ptr<const LoadedData> data);
-    // Asks again (after the model or the judge changed); now if shown, else when shown.
-    void refresh();
     // The index-th test image of `fromDigit` into the toIndex-th of `toDigit`.
     void choose(int fromDigit, int fromIndex, int toDigit, int toIndex);
 
@@ -54,13 +52,13 @@ public:
     quint64 lastPointSequence() const { return shownPoint_; }
 
 protected:
-    void showEvent(QShowEvent* event) override;
+    bool requestAll() override;
 
 private:
     QWidget* buildInputs();
     QWidget* buildViews();
     void onInputsChanged();
-    void requestMorph();
+    bool requestMorph();
     void requestPoint();
     void showMorph(const MorphPicture& picture);
     void showPoint(const MorphPoint& point);
@@ -69,7 +67,6 @@ private:
 
     AdditionInference* inference_;
     std::shared_ptr<const LoadedData> data_;
-    bool stale_ = true;
     quint64 morphRequest_ = 0, shownMorph_ = 0;
     quint64 pointRequest_ = 0, shownPoint_ = 0;
 

@@ -3,7 +3,7 @@
 // assignment's questions, read by the judge on test images: identity f(x, 0) ~ x, composition
 // f(f(x, a), b) ~ f(x, a + b) and commutation f(f(x, a), b) ~ f(f(x, b), a). A summary row per
 // probe (judge agreement, L2 per pixel, pairs) and, for the chosen probe, the agreement per input
-// digit and total addend as a coloured table. The same measurement as `learn2add-cli probe`.
+// digit and total addend as a coloured grid (report/ProbeChart.h, the painter of the CLI's figure). The same measurement as `learn2add-cli probe`.
 //
 // Threads: GUI thread only. The measurement is a background request to the AdditionInference (a
 // digit per step), made when the panel is first shown for a model and judge, or on "Measure".
@@ -11,12 +11,12 @@
 //   auto* probes = new AdditionProbesPanel(inference);
 //   probes->setData(data);
 
-#include <QWidget>
 #include <memory>
 #include <optional>
 
 #include "addition/AdditionViewTypes.h"
 #include "data/LoadedData.h"
+#include "widgets/OnDemandPanel.h"
 
 class QComboBox;
 class QLabel;
@@ -27,17 +27,16 @@ class QTableWidget;
 namespace learn2add::ui {
 
 class AdditionInference;
+class ProbeGridView;
 
-class AdditionProbesPanel : public QWidget {
+class AdditionProbesPanel : public OnDemandPanel {
     Q_OBJECT
 public:
     explicit AdditionProbesPanel(AdditionInference* inference, QWidget* parent = nullptr);
 
     void setData(std::shared_ptr<const LoadedData> data);
-    // The model or the judge changed: the tables shown are of the old ones; measured again when
-    // the panel is shown.
-    void refresh();
-    void measure();
+    // Measures again with the images per digit of the form; false without a model and a judge.
+    bool measure();
 
     // Exposed for tests and screenshots.
     QSpinBox* imagesBox() const { return images_; }
@@ -45,21 +44,19 @@ public:
     QLabel* statusLabel() const { return status_; }
     QTableWidget* summaryTable() const { return summary_; }
     QComboBox* probeBox() const { return probe_; }
-    QTableWidget* cellTable() const { return cells_; }
+    ProbeGridView* gridView() const { return grid_; }
     const std::optional<infer::AlgebraProbes>& shownProbes() const { return probes_; }
     quint64 lastRequestedProbes() const { return requested_; }
 
 protected:
-    void showEvent(QShowEvent* event) override;
+    bool requestAll() override;
 
 private:
     void showProgress(const ProbesProgress& progress);
     void showProbes(const ProbesPicture& picture);
-    void fillCells();
 
     AdditionInference* inference_;
     std::shared_ptr<const LoadedData> data_;
-    bool stale_ = true;
     quint64 requested_ = 0;
     std::optional<infer::AlgebraProbes> probes_;
 
@@ -68,7 +65,7 @@ private:
     QLabel* status_ = nullptr;
     QTableWidget* summary_ = nullptr;
     QComboBox* probe_ = nullptr;
-    QTableWidget* cells_ = nullptr;
+    ProbeGridView* grid_ = nullptr;
 };
 
 }  // namespace learn2add::ui
