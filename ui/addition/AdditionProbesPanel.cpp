@@ -57,6 +57,7 @@ AdditionProbesPanel::AdditionProbesPanel(AdditionInference* inference, QWidget* 
     probe_->setCurrentIndex(1);
     grid_ = new ProbeGridView;
     grid_->setKind(kKinds[1]);
+    grid_->setMinimumHeight(330);
     grid_->setMaximumHeight(400);  // the grid whole on a laptop screen
     connect(probe_, &QComboBox::currentIndexChanged, this,
             [this](int index) { grid_->setKind(kKinds[std::clamp(index, 0, 2)]); });
@@ -76,7 +77,8 @@ AdditionProbesPanel::AdditionProbesPanel(AdditionInference* inference, QWidget* 
     layout->addLayout(controls);
     layout->addWidget(summary_);
     layout->addLayout(cellTitle);
-    layout->addWidget(grid_, 1);
+    layout->addWidget(grid_);
+    layout->addStretch(1);
 
     connect(inference_, &AdditionInference::probesProgress, this, &AdditionProbesPanel::showProgress);
     connect(inference_, &AdditionInference::probesReady, this, &AdditionProbesPanel::showProbes);

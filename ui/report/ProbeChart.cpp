@@ -28,16 +28,18 @@ void paintGrid(QPainter& painter, const QRectF& area, const infer::ProbeTable& t
     painter.setFont(fittedFont(heading, label, area.width(), 5.0, true));
     painter.drawText(QRectF(area.left(), area.top(), area.width(), label * 1.6), Qt::AlignCenter, heading);
     const double top = area.top() + label * 1.8 + tick * 1.5;   // the column headers above the cells
-    const double left = area.left() + tick * 2.0;                // the row headers left of them
-    const double cell = std::max(4.0, std::min((area.right() - left) / kProbeDigits,
+    const double headers = tick * 2.0;                           // the row headers left of them
+    const double cell = std::max(4.0, std::min((area.width() - headers) / kProbeDigits,
                                                (area.bottom() - top - label * 1.6) / kProbeDigits));
+    // Centred under the heading.
+    const double left = area.left() + headers + (area.width() - headers - cell * kProbeDigits) / 2.0;
     const QRectF grid(left, top, cell * kProbeDigits, cell * kProbeDigits);
     painter.setFont(font(tick));
     for (int i = 0; i < kProbeDigits; ++i) {
         painter.setPen(ink.ink);
         painter.drawText(QRectF(grid.left() + cell * i, top - tick * 1.5, cell, tick * 1.4), Qt::AlignCenter,
                          QStringLiteral("+%1").arg(i));
-        painter.drawText(QRectF(area.left(), top + cell * i, tick * 1.8, cell), Qt::AlignCenter,
+        painter.drawText(QRectF(left - headers, top + cell * i, tick * 1.8, cell), Qt::AlignCenter,
                          QString::number(i));
     }
     QFont inCell = font(std::min(tick, cell * 0.28));
