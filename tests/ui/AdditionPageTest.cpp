@@ -515,6 +515,18 @@ TEST_F(AdditionPageTest, TheProbesTabMeasuresIdentityCompositionAndCommutationPe
     keepAdditionScreenshot(page, "addition-probes");
 }
 
+TEST_F(AdditionPageTest, TabsAreShownByTheirNames) {
+    ASSERT_EQ(AdditionPage::tabNames().size(), page.tabs()->count());
+    EXPECT_TRUE(page.showTab("Train"));
+    EXPECT_EQ(page.tabs()->currentWidget(), page.trainingPanel());
+    EXPECT_TRUE(page.showTab("manifold"));
+    EXPECT_EQ(page.tabs()->currentWidget(), page.manifold());
+    EXPECT_TRUE(page.showTab("probes"));
+    EXPECT_EQ(page.tabs()->currentWidget(), page.probes());
+    EXPECT_FALSE(page.showTab("nowhere"));
+    EXPECT_EQ(page.tabs()->currentWidget(), page.probes());
+}
+
 TEST_F(AdditionPageTest, BadRunFoldersShowAnErrorAndKeepTheModel) {
     const QString modelBefore = page.modelText();
     page.openAdditionRun(runs->empty);
