@@ -128,16 +128,12 @@ CodeManifold decodeManifold(models::Autoencoder& model, const LatentProjection& 
     return manifold;
 }
 
-GreyImage decodePlanePoint(models::Autoencoder& model, const LatentProjection& projection, double x,
-                           double y) {
+PlanePointImage decodePlanePoint(models::Autoencoder& model, const LatentProjection& projection, double x,
+                                 double y, models::DigitJudge* judge) {
     const torch::Tensor point =
         torch::tensor({static_cast<float>(x), static_cast<float>(y)}, torch::kFloat32).view({1, 2});
-    return toGreyImage(decodePoints(model, projection, point)[0]);
-}
-
-int readDigit(models::DigitJudge* judge, const GreyImage& image) {
-    if (image.empty()) return -1;
-    return judgeReadings(judge, inputTensor(image, image.rows)).front();
+    const torch::Tensor decoded = decodePoints(model, projection, point);
+    return {toGreyImage(decoded[0]), judgeReadings(judge, decoded).front()};
 }
 
 }  // namespace learn2add::infer

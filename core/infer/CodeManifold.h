@@ -8,7 +8,7 @@
 //   CodePlane plane = fitCodePlane(run.model, data.validation);
 //   PlaneRange range = manifoldRange(plane, ManifoldRange::Codes);
 //   CodeManifold grid = decodeManifold(run.model, plane.projection, range, 15);
-//   GreyImage one = decodePlanePoint(run.model, plane.projection, 0.5, -1.0);
+//   PlanePointImage one = decodePlanePoint(run.model, plane.projection, 0.5, -1.0, &judge);
 //
 // Thread-safety: plain values; the functions use the model from the calling thread only.
 
@@ -56,9 +56,13 @@ void manifoldCellCentre(const PlaneRange& range, int steps, int row, int column,
 // Throws std::invalid_argument for steps outside [2, 40] or an empty range.
 CodeManifold decodeManifold(models::Autoencoder& model, const LatentProjection& projection,
                             const PlaneRange& range, int steps);
-GreyImage decodePlanePoint(models::Autoencoder& model, const LatentProjection& projection, double x,
-                           double y);
-// The digit the judge reads in a decoded image (judgeReadings: at32 first); -1 without a judge.
-int readDigit(models::DigitJudge* judge, const GreyImage& image);
+// One point of the plane decoded, with the digit the judge reads in it (judgeReadings: from the
+// decoded tensor, at 32 x 32); -1 without a judge.
+struct PlanePointImage {
+    GreyImage image;
+    int read = -1;
+};
+PlanePointImage decodePlanePoint(models::Autoencoder& model, const LatentProjection& projection, double x,
+                                 double y, models::DigitJudge* judge = nullptr);
 
 }  // namespace learn2add::infer

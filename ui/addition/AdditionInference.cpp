@@ -208,10 +208,10 @@ quint64 AdditionInference::requestPlanePoint(QPointF point, bool chosen) {
         PlanePoint result{sequence, point, {}, -1};
         if (models.model && models.plane) {
             models::Autoencoder autoencoder = models.model->autoencoder();
-            const infer::GreyImage image =
-                infer::decodePlanePoint(autoencoder, models.plane->projection, point.x(), point.y());
-            result.image = toQImage(image);
-            result.read = infer::readDigit(models.judgeModel(), image);
+            const infer::PlanePointImage decoded = infer::decodePlanePoint(
+                autoencoder, models.plane->projection, point.x(), point.y(), models.judgeModel());
+            result.image = toQImage(decoded.image);
+            result.read = decoded.read;
         }
         client_.deliver([this, result = std::move(result)] { Q_EMIT planePointReady(result); });
     });

@@ -72,7 +72,7 @@ TEST(CodeManifold, EachTileIsTheDecodingOfItsCellsCentre) {
     EXPECT_DOUBLE_EQ(y, 3.0 - 0.4);   // row 0 is the top
     for (const auto [row, column] : {std::pair{0, 0}, std::pair{1, 3}, std::pair{4, 4}}) {
         manifoldCellCentre(range, 5, row, column, x, y);
-        const GreyImage one = decodePlanePoint(model, plane.projection, x, y);
+        const GreyImage one = decodePlanePoint(model, plane.projection, x, y).image;
         const GreyImage& tile = manifold.tiles[static_cast<std::size_t>(row * 5 + column)];
         ASSERT_EQ(one.pixels.size(), tile.pixels.size());
         int worst = 0;
