@@ -27,12 +27,12 @@
 #include "addition/AdditionGridView.h"
 #include "addition/AdditionInference.h"
 #include "addition/AdditionFeaturePanel.h"
-#include "addition/AdditionManifoldPanel.h"
+#include "manifold/CodeManifoldPanel.h"
 #include "addition/AdditionProbesPanel.h"
 #include "addition/ProbeGridView.h"
 #include "addition/FeatureMapView.h"
 #include "addition/AdditionMorphPanel.h"
-#include "addition/CodeManifoldView.h"
+#include "manifold/CodeManifoldView.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
 #include "addition/DigitCanvas.h"
@@ -312,28 +312,11 @@ TEST_F(AdditionPageTest, TheGridHas55JudgedCellsAndExportsAt2x) {
     keepAdditionScreenshot(page, "addition-grid");
 }
 
-// Sends a mouse event to `widget` at `at` (its coordinates), as the window system would.
-void sendMouse(QWidget& widget, QEvent::Type type, const QPointF& at, Qt::MouseButton button = Qt::NoButton) {
-    QMouseEvent event(type, at, widget.mapToGlobal(at), button,
-                      type == QEvent::MouseMove ? Qt::NoButton : Qt::MouseButtons(button), Qt::NoModifier);
-    QCoreApplication::sendEvent(&widget, &event);
-}
-
-// The mean absolute difference of two grey images of one size, in grey levels.
-double meanDifference(const QImage& a, const QImage& b) {
-    const QImage x = a.convertToFormat(QImage::Format_Grayscale8);
-    const QImage y = b.convertToFormat(QImage::Format_Grayscale8);
-    double sum = 0.0;
-    for (int row = 0; row < x.height(); ++row) {
-        for (int column = 0; column < x.width(); ++column) {
-            sum += std::abs(x.constScanLine(row)[column] - y.constScanLine(row)[column]);
-        }
-    }
-    return sum / (x.width() * x.height());
-}
+using testing::meanDifference;
+using testing::sendMouse;
 
 TEST_F(AdditionPageTest, TheCodeManifoldDecodesTheHoveredPointAndAClickAddsToIt) {
-    AdditionManifoldPanel* manifold = page.manifold();
+    CodeManifoldPanel* manifold = page.manifold();
     CodeManifoldView* view = manifold->view();
     EXPECT_EQ(manifold->lastRequestedManifold(), 0u) << "nothing is computed while the tab is hidden";
     page.tabs()->setCurrentWidget(manifold);
@@ -387,7 +370,7 @@ TEST_F(AdditionPageTest, TheCodeManifoldDecodesTheHoveredPointAndAClickAddsToIt)
 }
 
 TEST_F(AdditionPageTest, TheManifoldIsFittedAgainForANewModelAndAVariationalOneOffersItsPrior) {
-    AdditionManifoldPanel* manifold = page.manifold();
+    CodeManifoldPanel* manifold = page.manifold();
     CodeManifoldView* view = manifold->view();
     page.tabs()->setCurrentWidget(manifold);
     ASSERT_TRUE(testing::waitUntil([&] { return view->hasChart(); }, 10000));
@@ -439,6 +422,32 @@ TEST_F(AdditionPageTest, TheMorphRunsBetweenTwoTestImagesBesideTheSums) {
     EXPECT_EQ(morph->morphStrip()->tiles().size(), 9u);
     EXPECT_TRUE(morph->sumStrip()->tiles().empty());
     EXPECT_TRUE(morph->distanceLabel()->text().isEmpty());
+}
+
+TEST_F(AdditionPageTest, TheMorphTakesTheExplorersDrawnDigitAsAnEnd) {
+    AdditionMorphPanel* morph = page.morph();
+    DigitCanvas* canvas = page.explorer()->canvas();
+    canvas->drawStroke({{0.5, 0.15}, {0.5, 0.5}, {0.5, 0.85}});  // a "1"
+    const AdditionInput drawn = page.explorer()->currentInput();
+    ASSERT_EQ(drawn.digit, -1);
+    page.tabs()->setCurrentWidget(morph);
+    ASSERT_TRUE(testing::waitUntil([&] { return morph->lastMorphSequence() > 0; }, 10000));
+    const quint64 shown = morph->lastMorphSequence();
+    morph->fromSourceBox()->setCurrentIndex(1);  // the explorer's input
+    ASSERT_TRUE(testing::waitUntil([&] { return morph->lastMorphSequence() > shown; }, 10000));
+    EXPECT_EQ(morph->morphTitle()->text(), "Morph drawn digit → 5 (linear), t = 0 … 1")
+        << morph->morphTitle()->text().toStdString();
+    // The strip starts at the drawing's decoding, not the test image's 3; no sums without a digit.
+    ASSERT_EQ(morph->morphStrip()->tiles().size(), 9u);
+    EXPECT_TRUE(morph->sumStrip()->tiles().empty());
+    EXPECT_TRUE(morph->sumsTitle()->text().contains("is not known")) << morph->sumsTitle()->text().toStdString();
+
+    // A new stroke in the explorer is morphed at once (the tab is shown).
+    const QImage before = morph->morphStrip()->tiles().front().image;
+    const quint64 again = morph->lastMorphSequence();
+    canvas->drawStroke({{0.2, 0.3}, {0.8, 0.3}});
+    ASSERT_TRUE(testing::waitUntil([&] { return morph->lastMorphSequence() > again; }, 10000));
+    EXPECT_GT(meanDifference(morph->morphStrip()->tiles().front().image, before), 0.5);
 }
 
 TEST_F(AdditionPageTest, FeatureMapsShowEveryChannelOfTheExplorersInputAndFollowTheSlider) {

@@ -5,18 +5,24 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 
+#include "addition/AdditionExplorerPanel.h"
+#include "addition/AdditionPage.h"
 #include "autoencoder/AutoencoderSettingsPanel.h"
 #include "autoencoder/RunsTable.h"
+#include "manifold/CodeManifoldPanel.h"
+#include "manifold/CodeManifoldView.h"
 #include "plots/CodeScatterPlot.h"
 #include "plots/CurvePlot.h"
 #include "shell/MainWindow.h"
 #include "widgets/MessageBanner.h"
 #include "training/TrainingProgressView.h"
 #include "autoencoder/AutoencoderTrainingRunner.h"
+#include "ui/AutoencoderRunFixtures.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
 #include "widgets/DigitMosaic.h"
@@ -220,6 +226,95 @@ TEST_F(AutoencoderPageTest, ContinuesAnOpenedRunInItsOwnFolder) {
     ASSERT_EQ(lines.size(), 3) << lines.join(" | ").toStdString();
     EXPECT_TRUE(lines[1].startsWith("1,"));
     EXPECT_TRUE(lines[2].startsWith("2,"));
+}
+
+// The centre of tile (row, column) of the manifold shown, in the view's coordinates.
+QPointF tileCentre(const CodeManifoldView& view, int row, int column) {
+    const infer::PlaneRange range = view.chart().range;
+    const int steps = view.chart().canvas.width() / 32;
+    const double width = (range.xMax - range.xMin) / steps, height = (range.yMax - range.yMin) / steps;
+    return view.tilesPosition(
+        QPointF(range.xMin + (column + 0.5) * width, range.yMax - (row + 0.5) * height));
+}
+
+TEST_F(AutoencoderPageTest, AnOpenedRunsCodeManifoldDecodesTheHoveredPointAndHandsOnAClickedOne) {
+    page.show();
+    QSignalSpy opened(&page, &AutoencoderPage::runOpened);
+    page.openRun(QString::fromStdString(testing::tinyAutoencoderRun().string()));
+    ASSERT_TRUE(testing::waitUntil([&] { return opened.count() == 1; }, 15000));
+    CodeManifoldPanel* manifold = page.manifold();
+    CodeManifoldView* view = manifold->view();
+    testing::waitUntil([] { return false; }, 200);
+    EXPECT_EQ(manifold->lastRequestedManifold(), 0u) << "nothing is computed while the tab is hidden";
+
+    page.tabs()->setCurrentWidget(manifold);
+    ASSERT_TRUE(testing::waitUntil([&] { return view->hasChart(); }, 10000));
+    // The run has a code of size 2: the plane is its code space, every validation digit on it.
+    EXPECT_TRUE(manifold->planeLabel()->text().startsWith("Code size 2"))
+        << manifold->planeLabel()->text().toStdString();
+    EXPECT_FALSE(manifold->planeLabel()->text().contains("slice"));
+    EXPECT_EQ(view->chart().points.size(), 2 * testing::smallData()->mnist.validation.size());
+    EXPECT_EQ(view->chart().canvas.size(), QSize(15 * 32, 15 * 32));
+
+    const QPointF at = tileCentre(*view, 4, 9);
+    testing::sendMouse(*view, QEvent::MouseMove, at);
+    ASSERT_TRUE(testing::waitUntil(
+        [&] { return manifold->lastPointSequence() > 0 && !manifold->pointView()->tiles().empty(); }, 5000));
+    const QImage hovered = manifold->pointView()->tiles().front().image;
+    ASSERT_EQ(hovered.size(), QSize(32, 32));
+    EXPECT_LT(testing::meanDifference(hovered, view->chart().canvas.copy(9 * 32, 4 * 32, 32, 32)), 4.0)
+        << "the hovered point decodes like its tile";
+
+    std::vector<std::pair<AdditionInput, QString>> chosen;
+    QObject::connect(&page, &AutoencoderPage::inputChosen, &page,
+            [&](const AdditionInput& input, const QString& name) { chosen.emplace_back(input, name); });
+    testing::sendMouse(*view, QEvent::MouseButtonRelease, at, Qt::LeftButton);
+    ASSERT_TRUE(testing::waitUntil([&] { return chosen.size() == 1; }, 5000));
+    EXPECT_EQ(chosen.front().first.digit, -1);
+    EXPECT_LT(testing::meanDifference(chosen.front().first.toImage(), hovered), 1.0);
+    EXPECT_TRUE(chosen.front().second.startsWith("point (")) << chosen.front().second.toStdString();
+}
+
+TEST_F(AutoencoderPageTest, TheCodeManifoldFollowsARunBeingTrained) {
+    page.show();
+    CodeManifoldPanel* manifold = page.manifold();
+    page.tabs()->setCurrentWidget(manifold);
+    EXPECT_FALSE(manifold->view()->hasChart());
+    EXPECT_TRUE(manifold->planeLabel()->text().startsWith("Train a run or open one"));
+
+    page.trainButton()->click();
+    ASSERT_TRUE(waitForStatus(1, "finished", 15000));
+    // Each epoch's copy of the model is drawn; the last one asked for is the one shown.
+    ASSERT_TRUE(testing::waitUntil(
+        [&] {
+            return manifold->view()->hasChart() &&
+                   manifold->lastManifoldSequence() == manifold->lastRequestedManifold();
+        },
+        10000));
+    EXPECT_TRUE(manifold->planeLabel()->text().startsWith("Code size 2"));
+    EXPECT_EQ(manifold->view()->chart().points.size(), 2 * testing::smallData()->mnist.validation.size());
+}
+
+TEST(AutoencoderPageInWindow, AClickedPointOfARunsManifoldIsAddedToInTheAdditionExplorer) {
+    MainWindow window({});
+    QSignalSpy loaded(&window, &MainWindow::dataChanged);
+    ASSERT_TRUE(testing::waitUntil([&] { return !loaded.isEmpty(); }, 15000));
+    window.show();
+    AutoencoderPage* page = window.autoencoderPage();
+    QSignalSpy opened(page, &AutoencoderPage::runOpened);
+    ASSERT_TRUE(window.openRun(QString::fromStdString(testing::tinyAutoencoderRun().string())));
+    ASSERT_TRUE(testing::waitUntil([&] { return opened.count() == 1; }, 15000));
+    EXPECT_EQ(window.currentPageName(), "Autoencoder");
+    page->tabs()->setCurrentWidget(page->manifold());
+    CodeManifoldView* view = page->manifold()->view();
+    ASSERT_TRUE(testing::waitUntil([&] { return view->hasChart(); }, 10000));
+
+    testing::sendMouse(*view, QEvent::MouseButtonRelease, tileCentre(*view, 7, 7), Qt::LeftButton);
+    ASSERT_TRUE(testing::waitUntil([&] { return window.currentPageName() == "Addition"; }, 5000));
+    AdditionExplorerPanel* explorer = window.additionPage()->explorer();
+    EXPECT_TRUE(explorer->manifoldSource()->isChecked());
+    EXPECT_TRUE(explorer->inputName().startsWith("point (")) << explorer->inputName().toStdString();
+    EXPECT_EQ(explorer->currentInput().rows, 32);
 }
 
 TEST(AutoencoderPageInWindow, DestroyingTheWindowWhileTrainingNeitherHangsNorCrashes) {

@@ -1,6 +1,10 @@
 #include "ui/UiTestSupport.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
+#include <QMouseEvent>
+#include <cmath>
+#include <cstdlib>
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QElapsedTimer>
@@ -78,6 +82,24 @@ void setTinyTraining(ui::AutoencoderSettingsPanel& settings) {
     settings.learningRateEdit()->setText("0.001");
     settings.threadsBox()->setValue(1);
     settings.setRunFolderBase(std::nullopt);
+}
+
+void sendMouse(QWidget& widget, QEvent::Type type, const QPointF& at, Qt::MouseButton button) {
+    QMouseEvent event(type, at, widget.mapToGlobal(at), button,
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::MouseButtons(button), Qt::NoModifier);
+    QCoreApplication::sendEvent(&widget, &event);
+}
+
+double meanDifference(const QImage& a, const QImage& b) {
+    const QImage x = a.convertToFormat(QImage::Format_Grayscale8);
+    const QImage y = b.convertToFormat(QImage::Format_Grayscale8);
+    double sum = 0.0;
+    for (int row = 0; row < x.height(); ++row) {
+        for (int column = 0; column < x.width(); ++column) {
+            sum += std::abs(x.constScanLine(row)[column] - y.constScanLine(row)[column]);
+        }
+    }
+    return sum / (x.width() * x.height());
 }
 
 }  // namespace learn2add::testing

@@ -2,6 +2,9 @@
 // Helpers for the Qt tests: waiting on the event loop, the embedded data loaded once per process,
 // and a settings form set up for a tiny, fast training.
 
+#include <QEvent>
+#include <QImage>
+#include <QPointF>
 #include <QString>
 #include <functional>
 #include <memory>
@@ -35,5 +38,12 @@ std::shared_ptr<const data::MnistData> smallMnist();
 
 // Upsample decoder, L2, code 2, 2 epochs of 3 batches of 32, one thread, no run folder.
 void setTinyTraining(ui::AutoencoderSettingsPanel& settings);
+
+// Sends a mouse event to `widget` at `at` (its coordinates), as the window system would.
+void sendMouse(QWidget& widget, QEvent::Type type, const QPointF& at,
+               Qt::MouseButton button = Qt::NoButton);
+
+// The mean absolute difference of two grey images of one size, in grey levels.
+double meanDifference(const QImage& a, const QImage& b);
 
 }  // namespace learn2add::testing

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "addition/AdditionPage.h"
+#include "autoencoder/AutoencoderPage.h"
 #include "comparison/ComparisonPage.h"
 #include "shell/MainWindow.h"
 #include "ui/QtTestMain.h"
@@ -116,7 +117,7 @@ TEST(WindowLayout, EveryPageFitsALaptopScreenWithNoTextCut) {
         QTabWidget* tabs;
     };
     const std::vector<Place> places = {{"Data", nullptr},
-                                       {"Autoencoder", nullptr},
+                                       {"Autoencoder", window.autoencoderPage()->tabs()},
                                        {"Addition", window.additionPage()->tabs()},
                                        {"Compare", window.comparisonPage()->tabs()}};
     for (const Place& place : places) {

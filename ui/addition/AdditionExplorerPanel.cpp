@@ -257,6 +257,7 @@ void AdditionExplorerPanel::onInputChanged() {
     stripTitle_->setText(
         tr("The assignment's strip: %1 + 1, 2, 1.5, 1.4, 1.6 (→ the judge's reading)")
             .arg(inputName()));
+    Q_EMIT inputChanged(input_, inputName());
     if (input_.empty()) {
         showNoInput();
         return;

@@ -69,6 +69,10 @@ public:
     quint64 lastOutputSequence() const { return lastOutput_.sequence; }
     quint64 lastRequestedOutput() const { return outputRequest_; }
 
+Q_SIGNALS:
+    // The input changed (another test image, a stroke, a manifold point), with inputName().
+    void inputChanged(learn2add::ui::AdditionInput input, QString name);
+
 private:
     QWidget* buildInputBox();
     QWidget* buildOutputBox();

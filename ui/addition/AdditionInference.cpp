@@ -10,12 +10,12 @@
 #include "infer/AdditionEvaluation.h"
 #include "infer/AdditionExplorer.h"
 #include "infer/AlgebraProbes.h"
-#include "infer/CodeManifold.h"
 #include "infer/CodeMorph.h"
 #include "infer/FeatureMaps.h"
 #include "infer/GreyImageTensors.h"
 #include "infer/OpenedRuns.h"
 #include "inference/InferenceImages.h"
+#include "manifold/CodeManifoldState.h"
 #include "track/RunFolder.h"
 
 namespace learn2add::ui {
@@ -33,21 +33,19 @@ struct AdditionInference::Models {
     data::HeldOutCells heldOut;  // of the model's training, marked on its grid
     // The code plane of the model (fitted on the first manifold request's images); reset with
     // the model, as `encoded`.
-    std::optional<infer::CodePlane> plane;
-    std::shared_ptr<const data::DigitSet> planeImages;  // what the plane was fitted on (kept: compared)
+    CodeManifoldState manifold;
 
     void replaceModel(models::AdditionModel replacement) {
         model = std::move(replacement);
         encoded = {};  // the old model's code is of no use
-        plane.reset();
-        planeImages.reset();
+        manifold.reset();
     }
 
     models::DigitJudge* judgeModel() { return judge ? &judge : nullptr; }
 };
 
 AdditionInference::AdditionInference(QObject* parent)
-    : QObject(parent), models_(std::make_shared<Models>()) {
+    : CodeManifoldSource(parent), models_(std::make_shared<Models>()) {
     registerAdditionMetaTypes();
 }
 
@@ -185,18 +183,7 @@ quint64 AdditionInference::requestManifold(ManifoldRequest request) {
     post("manifold", Priority::Study, [this, request](Models& models) {
         if (!models.model || !request.validation) return;
         models::Autoencoder autoencoder = models.model->autoencoder();
-        if (!models.plane || models.planeImages != request.validation) {
-            models.plane = infer::fitCodePlane(autoencoder, *request.validation);
-            models.planeImages = request.validation;
-        }
-        const infer::PlaneRange range = infer::manifoldRange(*models.plane, request.range);
-        const infer::CodeManifold manifold =
-            infer::decodeManifold(autoencoder, models.plane->projection, range, request.steps);
-        ManifoldPicture picture;
-        picture.sequence = request.sequence;
-        picture.chart = manifoldChart(*models.plane, manifold);
-        picture.variational = models.plane->variational;
-        picture.codeSize = static_cast<int>(models.plane->projection.codeSize());
+        ManifoldPicture picture = models.manifold.draw(autoencoder, request);
         client_.deliver([this, picture = std::move(picture)] { Q_EMIT manifoldReady(picture); });
     });
     return request.sequence;
@@ -206,12 +193,9 @@ quint64 AdditionInference::requestPlanePoint(QPointF point, bool chosen) {
     const quint64 sequence = nextSequence_++;
     post(chosen ? "chosen plane point" : "plane point", Priority::Interactive, [this, sequence, point](Models& models) {
         PlanePoint result{sequence, point, {}, -1};
-        if (models.model && models.plane) {
+        if (models.model) {
             models::Autoencoder autoencoder = models.model->autoencoder();
-            const infer::PlanePointImage decoded = infer::decodePlanePoint(
-                autoencoder, models.plane->projection, point.x(), point.y(), models.judgeModel());
-            result.image = toQImage(decoded.image);
-            result.read = decoded.read;
+            result = models.manifold.decode(autoencoder, sequence, point, models.judgeModel());
         }
         client_.deliver([this, result = std::move(result)] { Q_EMIT planePointReady(result); });
     });

@@ -20,18 +20,18 @@
 // what waits and waits for this client's request being computed (milliseconds; a run being opened:
 // its read from disk).
 
-#include <QObject>
 #include <memory>
 #include <string>
 
 #include "addition/AdditionViewTypes.h"
 #include "inference/InferenceClient.h"
+#include "manifold/CodeManifoldSource.h"
 
 namespace learn2add::ui {
 
 struct AdditionModelSnapshot;
 
-class AdditionInference : public QObject {
+class AdditionInference : public CodeManifoldSource {
     Q_OBJECT
 public:
     explicit AdditionInference(QObject* parent = nullptr);
@@ -47,13 +47,9 @@ public:
     quint64 requestOutput(AdditionInput input, double addend);
     quint64 requestStudy(StudyRequest request);  // its sequence is set here
     quint64 requestGrid(std::array<AdditionInput, kGridDigits> inputs);
-    // The code manifold of the model's E and D (a study: after the output); its plane is fitted on
-    // request.validation once per model.
-    quint64 requestManifold(ManifoldRequest request);
-    // One point of the latest manifold's plane decoded and judged (interactive). Hovered points
-    // replace each other; a chosen (clicked) one waits under its own name, so hovering on does not
-    // drop it.
-    quint64 requestPlanePoint(QPointF point, bool chosen = false);
+    // The code manifold of the model's E and D (CodeManifoldSource; a study: after the output).
+    quint64 requestManifold(ManifoldRequest request) override;
+    quint64 requestPlanePoint(QPointF point, bool chosen = false) override;
     // The morph strip of two inputs beside the sums (a study), and one t of it (interactive).
     quint64 requestMorph(MorphRequest request);
     quint64 requestMorphPoint(AdditionInput from, AdditionInput to, double t, infer::MorphPath path);
@@ -64,7 +60,7 @@ public:
     // after each, the tables at the end. Nothing without a model and a judge.
     quint64 requestProbes(std::shared_ptr<const data::DigitSet> test, int imagesPerDigit);
 
-    bool hasModel() const { return hasModel_; }
+    bool hasModel() const override { return hasModel_; }
     bool hasJudge() const { return hasJudge_; }
     void shutdown();
 
@@ -76,8 +72,6 @@ Q_SIGNALS:
     void outputReady(learn2add::ui::OutputResult result);
     void studyReady(learn2add::ui::StudyResult result);
     void gridReady(quint64 sequence, learn2add::ui::GridPicture grid);
-    void manifoldReady(learn2add::ui::ManifoldPicture picture);
-    void planePointReady(learn2add::ui::PlanePoint point);
     void morphReady(learn2add::ui::MorphPicture picture);
     void morphPointReady(learn2add::ui::MorphPoint point);
     void featureMapsReady(learn2add::ui::FeatureMapPicture picture);

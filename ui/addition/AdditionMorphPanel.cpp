@@ -18,6 +18,7 @@ namespace learn2add::ui {
 namespace {
 
 constexpr int kSliderSteps = 100;
+constexpr int kExplorerSource = 1;  // the item of an end's source box that takes the explorer's input
 
 QString number(double value) {
     return QString::number(value, 'f', 2);
@@ -48,6 +49,14 @@ QWidget* AdditionMorphPanel::buildInputs() {
     to_->choose(5, 0);
     connect(from_, &TestImageChoice::changed, this, &AdditionMorphPanel::onInputsChanged);
     connect(to_, &TestImageChoice::changed, this, &AdditionMorphPanel::onInputsChanged);
+    for (QComboBox** source : {&fromSource_, &toSource_}) {
+        *source = new QComboBox;
+        (*source)->addItem(tr("A test image"));
+        (*source)->addItem(tr("The explorer's input"));
+        (*source)->setToolTip(tr("A test image chosen below, or the Explore tab's input: a digit "
+                                 "drawn there, a test image or a point of a code manifold"));
+        connect(*source, &QComboBox::currentIndexChanged, this, &AdditionMorphPanel::onInputsChanged);
+    }
     inputs_ = new DigitMosaic(2);
     inputs_->setMinimumSize(150, 90);
     inputs_->setMaximumHeight(120);
@@ -66,13 +75,13 @@ QWidget* AdditionMorphPanel::buildInputs() {
 
     auto* form = new QGridLayout;
     form->addWidget(new QLabel(tr("From")), 0, 0);
-    form->addWidget(from_->digitBox(), 0, 1);
-    form->addWidget(new QLabel(tr("Index")), 1, 0);
+    form->addWidget(fromSource_, 0, 1, 1, 2);
+    form->addWidget(from_->digitBox(), 1, 0);
     form->addWidget(from_->indexBox(), 1, 1);
     form->addWidget(from_->rangeLabel(), 1, 2);
     form->addWidget(new QLabel(tr("To")), 2, 0);
-    form->addWidget(to_->digitBox(), 2, 1);
-    form->addWidget(new QLabel(tr("Index")), 3, 0);
+    form->addWidget(toSource_, 2, 1, 1, 2);
+    form->addWidget(to_->digitBox(), 3, 0);
     form->addWidget(to_->indexBox(), 3, 1);
     form->addWidget(to_->rangeLabel(), 3, 2);
     form->addWidget(inputs_, 4, 0, 1, 3);
@@ -81,7 +90,7 @@ QWidget* AdditionMorphPanel::buildInputs() {
     form->addWidget(new QLabel(tr("Steps")), 6, 0);
     form->addWidget(steps_, 6, 1);
     form->setRowStretch(7, 1);
-    auto* box = new QGroupBox(tr("Two test images"));
+    auto* box = new QGroupBox(tr("Two inputs (digit, index)"));
     box->setLayout(form);
     box->setFixedWidth(230);
     return box;
@@ -154,10 +163,44 @@ double AdditionMorphPanel::t() const {
     return static_cast<double>(t_->value()) / kSliderSteps;
 }
 
+void AdditionMorphPanel::setExplorerInput(const AdditionInput& input, const QString& name) {
+    explorerInput_ = input;
+    explorerName_ = name;
+    if (fromSource_->currentIndex() == kExplorerSource || toSource_->currentIndex() == kExplorerSource) {
+        onInputsChanged();
+    }
+}
+
+AdditionInput AdditionMorphPanel::endInput(bool from) const {
+    const QComboBox* source = from ? fromSource_ : toSource_;
+    if (source->currentIndex() == kExplorerSource) return explorerInput_;
+    return (from ? from_ : to_)->input();
+}
+
+QString AdditionMorphPanel::endName(bool from) const {
+    const QComboBox* source = from ? fromSource_ : toSource_;
+    if (source->currentIndex() == kExplorerSource) {
+        return explorerName_.isEmpty() ? tr("the explorer's input") : explorerName_;
+    }
+    return QString::number((from ? from_ : to_)->digit());
+}
+
 void AdditionMorphPanel::onInputsChanged() {
-    const AdditionInput from = from_->input(), to = to_->input();
-    inputs_->setTiles({{from.empty() ? QImage() : from.toImage(), tr("from %1").arg(from_->digit())},
-                       {to.empty() ? QImage() : to.toImage(), tr("to %1").arg(to_->digit())}});
+    for (const bool from : {true, false}) {
+        TestImageChoice* choice = from ? from_ : to_;
+        const bool testImage = (from ? fromSource_ : toSource_)->currentIndex() != kExplorerSource;
+        choice->digitBox()->setEnabled(testImage);
+        choice->indexBox()->setEnabled(testImage);
+    }
+    const AdditionInput from = endInput(true), to = endInput(false);
+    // Short captions under the small tiles; the strip's title names the ends in full.
+    const auto caption = [this](bool from) {
+        const bool explorer = (from ? fromSource_ : toSource_)->currentIndex() == kExplorerSource;
+        const QString name = explorer ? tr("explorer") : endName(from);
+        return from ? tr("from %1").arg(name) : tr("to %1").arg(name);
+    };
+    inputs_->setTiles({{from.empty() ? QImage() : from.toImage(), caption(true)},
+                       {to.empty() ? QImage() : to.toImage(), caption(false)}});
     refresh();
 }
 
@@ -168,7 +211,7 @@ bool AdditionMorphPanel::requestAll() {
 }
 
 bool AdditionMorphPanel::requestMorph() {
-    const AdditionInput from = from_->input(), to = to_->input();
+    const AdditionInput from = endInput(true), to = endInput(false);
     if (from.empty() || to.empty() || !inference_->hasModel()) return false;
     MorphRequest request;
     request.from = from;
@@ -181,7 +224,7 @@ bool AdditionMorphPanel::requestMorph() {
 
 void AdditionMorphPanel::requestPoint() {
     tText_->setText(tr("t = %1").arg(number(t())));
-    const AdditionInput from = from_->input(), to = to_->input();
+    const AdditionInput from = endInput(true), to = endInput(false);
     if (from.empty() || to.empty() || !inference_->hasModel()) return;
     pointRequest_ = inference_->requestMorphPoint(from, to, t(), path());
 }
@@ -189,14 +232,18 @@ void AdditionMorphPanel::requestPoint() {
 void AdditionMorphPanel::showMorph(const MorphPicture& picture) {
     if (picture.sequence != morphRequest_) return;
     shownMorph_ = picture.sequence;
-    const int from = from_->digit(), to = to_->digit();
+    const int from = endInput(true).digit, to = endInput(false).digit;
     const int columns = static_cast<int>(picture.morph.size());
     morph_->setColumns(columns);
     sums_->setColumns(columns);
-    morphTitle_->setText(tr("Morph %1 → %2 (%3), t = 0 … 1").arg(from).arg(to).arg(path_->currentText().toLower()));
+    morphTitle_->setText(tr("Morph %1 → %2 (%3), t = 0 … 1")
+                             .arg(endName(true), endName(false), path_->currentText().toLower()));
     morph_->setTiles(stripTiles(picture.morph, tr("t=")));
     if (picture.sums.empty()) {
-        sumsTitle_->setText(tr("No sums: adding goes up, and %1 is below %2.").arg(to).arg(from));
+        sumsTitle_->setText(from < 0 || to < 0
+                                ? tr("No sums: the digit of a drawn input or a point of a manifold "
+                                     "is not known, so no addend goes with the progress.")
+                                : tr("No sums: adding goes up, and %1 is below %2.").arg(to).arg(from));
         sums_->setTiles({});
         distance_->clear();
         return;

@@ -1,10 +1,11 @@
 #pragma once
-// The Addition page's morph: one test image turned into another through the model's code space
+// The Addition page's morph: one input turned into another through the model's code space
 // (infer/CodeMorph.h), linearly or along the great circle around the prior's mean. A slider t in
 // [0, 1] decodes that point of the path live, with the judge's reading; a strip shows the whole
 // path, and under it the sums the model draws for the same progress (from digit d0 to d1 >= d0,
 // u = t (d1 - d0)): does 3 -> 5 by morphing look like 3 + u? The mean L2 between the two rows says
-// how far apart they are.
+// how far apart they are. Each end is a test image or the explorer's input (a digit drawn there, or
+// a point of a code manifold); a drawn digit has no known digit, so no sums are drawn for it.
 //
 // Threads: GUI thread only; every computation is a request to the AdditionInference (latest wins),
 // made only while the panel is shown.
@@ -38,10 +39,16 @@ public:
     void setData(std::shared_ptr<const LoadedData> data);
     // The index-th test image of `fromDigit` into the toIndex-th of `toDigit`.
     void choose(int fromDigit, int fromIndex, int toDigit, int toIndex);
+    // The explorer's input (what an end set to "the explorer's input" morphs) and its name.
+    void setExplorerInput(const AdditionInput& input, const QString& name);
 
     // Exposed for tests and screenshots.
     QSlider* tSlider() const { return t_; }
     QComboBox* pathBox() const { return path_; }
+    QComboBox* fromSourceBox() const { return fromSource_; }
+    QComboBox* toSourceBox() const { return toSource_; }
+    QLabel* morphTitle() const { return morphTitle_; }
+    QLabel* sumsTitle() const { return sumsTitle_; }
     QSpinBox* stepsBox() const { return steps_; }
     DigitMosaic* pointView() const { return point_; }
     DigitMosaic* morphStrip() const { return morph_; }
@@ -63,6 +70,9 @@ private:
     void showMorph(const MorphPicture& picture);
     void showPoint(const MorphPoint& point);
     infer::MorphPath path() const;
+    // An end of the morph: the chosen test image or the explorer's input, and what to call it.
+    AdditionInput endInput(bool from) const;
+    QString endName(bool from) const;
     double t() const;
 
     AdditionInference* inference_;
@@ -72,6 +82,10 @@ private:
 
     TestImageChoice* from_ = nullptr;
     TestImageChoice* to_ = nullptr;
+    QComboBox* fromSource_ = nullptr;
+    QComboBox* toSource_ = nullptr;
+    AdditionInput explorerInput_;
+    QString explorerName_;
     DigitMosaic* inputs_ = nullptr;
     QComboBox* path_ = nullptr;
     QSpinBox* steps_ = nullptr;

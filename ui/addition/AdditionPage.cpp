@@ -12,8 +12,8 @@
 #include "addition/AdditionGridPanel.h"
 #include "addition/AdditionInference.h"
 #include "addition/AdditionFeaturePanel.h"
-#include "addition/AdditionManifoldPanel.h"
 #include "addition/AdditionMorphPanel.h"
+#include "manifold/CodeManifoldPanel.h"
 #include "addition/AdditionProbesPanel.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "addition/AdditionTrainingRunner.h"
@@ -28,7 +28,7 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     banner_ = new MessageBanner;
     explorer_ = new AdditionExplorerPanel(inference_);
     grid_ = new AdditionGridPanel(inference_);
-    manifold_ = new AdditionManifoldPanel(inference_);
+    manifold_ = new CodeManifoldPanel(inference_, tr("Open an addition run or train one to see its codes."));
     morph_ = new AdditionMorphPanel(inference_);
     features_ = new AdditionFeaturePanel(inference_);
     probes_ = new AdditionProbesPanel(inference_);
@@ -103,16 +103,18 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     connect(training_->trainAction(), &QAction::triggered, this,
             [this] { tabs_->setCurrentWidget(training_); });
     connect(grid_, &AdditionGridPanel::message, this, &AdditionPage::showMessage);
-    connect(manifold_, &AdditionManifoldPanel::inputChosen, this,
-            [this](const AdditionInput& input, const QString& name) {
-                explorer_->useManifoldPoint(input, name);
-                tabs_->setCurrentWidget(explorer_);
-            });
+    connect(manifold_, &CodeManifoldPanel::inputChosen, this, &AdditionPage::exploreInput);
+    connect(explorer_, &AdditionExplorerPanel::inputChanged, morph_, &AdditionMorphPanel::setExplorerInput);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(banner_);
     layout->addWidget(buildRunBar());
     layout->addWidget(tabs_, 1);
+}
+
+void AdditionPage::exploreInput(const AdditionInput& input, const QString& name) {
+    explorer_->useManifoldPoint(input, name);
+    tabs_->setCurrentWidget(explorer_);
 }
 
 AdditionPage::~AdditionPage() {

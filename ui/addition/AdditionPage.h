@@ -17,6 +17,7 @@
 #include <QWidget>
 #include <memory>
 
+#include "addition/AdditionViewTypes.h"
 #include "data/LoadedData.h"
 
 class QLabel;
@@ -28,7 +29,7 @@ namespace learn2add::ui {
 class AdditionExplorerPanel;
 class AdditionGridPanel;
 class AdditionFeaturePanel;
-class AdditionManifoldPanel;
+class CodeManifoldPanel;
 class AdditionMorphPanel;
 class AdditionProbesPanel;
 class AdditionInference;
@@ -50,12 +51,15 @@ public:
     bool showTab(const QString& name);
     // explore, grid, manifold, morph, features, probes, train: the tabs in their order.
     static QStringList tabNames();
+    // Makes `input` (a decoded point of a code manifold, here or on another page) the explorer's
+    // input, named `name`, and shows the Explore tab.
+    void exploreInput(const AdditionInput& input, const QString& name);
     void shutdown();
 
     // Exposed for tests and screenshots.
     AdditionInference* inference() const { return inference_; }
     AdditionExplorerPanel* explorer() const { return explorer_; }
-    AdditionManifoldPanel* manifold() const { return manifold_; }
+    CodeManifoldPanel* manifold() const { return manifold_; }
     AdditionMorphPanel* morph() const { return morph_; }
     AdditionFeaturePanel* features() const { return features_; }
     AdditionProbesPanel* probes() const { return probes_; }
@@ -77,7 +81,7 @@ private:
     QLabel* judge_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     AdditionExplorerPanel* explorer_ = nullptr;
-    AdditionManifoldPanel* manifold_ = nullptr;
+    CodeManifoldPanel* manifold_ = nullptr;
     AdditionMorphPanel* morph_ = nullptr;
     AdditionFeaturePanel* features_ = nullptr;
     AdditionProbesPanel* probes_ = nullptr;

@@ -21,10 +21,9 @@
 #include "data/HeldOutCells.h"
 #include "infer/InferenceSettings.h"
 #include "infer/MorphSettings.h"
-#include "infer/PlaneRange.h"
 #include "infer/ProbeTables.h"
 #include "report/FeatureMapChart.h"
-#include "report/ManifoldChart.h"
+#include "manifold/CodeManifoldTypes.h"
 
 namespace learn2add::ui {
 
@@ -101,30 +100,6 @@ struct GridPicture {
 struct GridRequest {
     quint64 sequence = 0;
     std::array<AdditionInput, kGridDigits> inputs;  // one per digit 0..9
-};
-
-// The code manifold of the model's E and D (infer/CodeManifold.h): the plane is fitted on the
-// validation images once per model, the tiles are decoded for each request.
-struct ManifoldRequest {
-    quint64 sequence = 0;
-    std::shared_ptr<const data::DigitSet> validation;  // the images whose codes fit the plane
-    int steps = 15;
-    infer::ManifoldRange range = infer::ManifoldRange::Codes;
-};
-
-struct ManifoldPicture {
-    quint64 sequence = 0;
-    ManifoldChart chart;       // tiles, codes, axis names and what the plane is
-    bool variational = false;  // the prior's range can be asked for
-    int codeSize = 0;
-};
-
-// One point of the plane decoded (hover or click), with the judge's reading.
-struct PlanePoint {
-    quint64 sequence = 0;
-    QPointF point;
-    QImage image;   // the model's size; null when the model has no plane yet
-    int read = -1;  // -1 without judge
 };
 
 // A morph of one input into another through the code space (infer/CodeMorph.h).
@@ -218,8 +193,6 @@ void registerAdditionMetaTypes();
 Q_DECLARE_METATYPE(learn2add::ui::OutputResult)
 Q_DECLARE_METATYPE(learn2add::ui::StudyResult)
 Q_DECLARE_METATYPE(learn2add::ui::GridPicture)
-Q_DECLARE_METATYPE(learn2add::ui::ManifoldPicture)
-Q_DECLARE_METATYPE(learn2add::ui::PlanePoint)
 Q_DECLARE_METATYPE(learn2add::ui::MorphPicture)
 Q_DECLARE_METATYPE(learn2add::ui::MorphPoint)
 Q_DECLARE_METATYPE(learn2add::ui::FeatureMapPicture)

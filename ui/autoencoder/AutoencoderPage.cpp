@@ -13,11 +13,14 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "autoencoder/AutoencoderInference.h"
 #include "autoencoder/AutoencoderRunLoader.h"
 #include "autoencoder/AutoencoderSettingsPanel.h"
 #include "autoencoder/RunsTable.h"
+#include "manifold/CodeManifoldPanel.h"
 #include "models/DecoderKind.h"
 #include "plots/CodeScatterPlot.h"
 #include "plots/CurvePlot.h"
@@ -58,6 +61,19 @@ AutoencoderPage::AutoencoderPage(QWidget* parent) : QWidget(parent) {
     connect(runner_, &AutoencoderTrainingRunner::runFinished, this, &AutoencoderPage::onRunFinished);
     connect(runner_, &AutoencoderTrainingRunner::runFailed, this, &AutoencoderPage::onRunFailed);
     connect(runner_, &AutoencoderTrainingRunner::stateChanged, this, &AutoencoderPage::onStateChanged);
+    connect(runner_, &AutoencoderTrainingRunner::modelSnapshot, this,
+            [this](int runId, std::shared_ptr<AutoencoderModelSnapshot> model) {
+                const auto found = records_.find(runId);
+                if (found == records_.end()) return;
+                found->second.model = std::move(model);
+                if (runId == shownRun_) useShownModel();
+            });
+    inference_ = new AutoencoderInference(this);
+    connect(inference_, &AutoencoderInference::failed, this, [this](const QString& message) {
+        banner_->showMessage(tr("<b>The code manifold could not be computed:</b> %1")
+                                 .arg(message.toHtmlEscaped()),
+                             MessageBanner::Kind::Error);
+    });
     loader_ = new AutoencoderRunLoader(this);
     connect(loader_, &AutoencoderRunLoader::opened, this, &AutoencoderPage::addOpenedRun);
     connect(loader_, &AutoencoderRunLoader::failed, this,
@@ -195,12 +211,21 @@ QWidget* AutoencoderPage::buildViews() {
     views->addWidget(runsBox);
     views->setStretchFactor(0, 3);
     views->setStretchFactor(1, 1);
-    return views;
+
+    manifold_ = new CodeManifoldPanel(
+        inference_, tr("Train a run or open one (File > Open run…) to see its decoder over its codes."));
+    connect(manifold_, &CodeManifoldPanel::inputChosen, this, &AutoencoderPage::inputChosen);
+    tabs_ = new QTabWidget;
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(views, tr("Training"));
+    tabs_->addTab(manifold_, tr("Code manifold of the shown run"));
+    return tabs_;
 }
 
 void AutoencoderPage::setData(std::shared_ptr<const LoadedData> data) {
     // Share ownership of the whole LoadedData, point at its MNIST part: runs keep it alive.
     data_ = data ? std::shared_ptr<const data::MnistData>(data, &data->mnist) : nullptr;
+    manifold_->setData(std::move(data));
 }
 
 std::optional<AutoencoderTrainingJob> AutoencoderPage::jobFromForm(
@@ -288,11 +313,15 @@ void AutoencoderPage::openRun(const QString& folder) {
     loader_->open(folder, data_);
 }
 
+void AutoencoderPage::openJudgeRun(const QString& folder) {
+    inference_->openJudgeRun(folder);
+}
+
 void AutoencoderPage::addOpenedRun(const OpenedAutoencoderRun& run) {
     const int runId = nextOpenedId_--;
     const QString label = QFileInfo(run.folder).fileName();
     RunRecord record{run.job, curves_->addSeries(QStringLiteral("%1 %2").arg(label, run.job.name)),
-                     std::nullopt, run.folder, run.checkpointEpoch};
+                     std::nullopt, run.folder, run.checkpointEpoch, run.model};
     runs_->addRun(runId, run.job, runColour(record.series), label);
     // The rows of metrics.csv go where a live training's epoch reports go.
     for (const train::EpochReport& report : run.epochs) {
@@ -363,7 +392,7 @@ void AutoencoderPage::onStateChanged() {
 
 void AutoencoderPage::onRunQueued(int runId, const AutoencoderTrainingJob& job) {
     RunRecord record{job, curves_->addSeries(QStringLiteral("#%1 %2").arg(runId).arg(job.name)),
-                     std::nullopt, QString(), 0};
+                     std::nullopt, QString(), 0, nullptr};
     runs_->addRun(runId, job, runColour(record.series));
     records_.emplace(runId, std::move(record));
 }
@@ -430,6 +459,16 @@ void AutoencoderPage::showRun(int runId) {
     continue_->setEnabled(found != records_.end() && !found->second.openedFolder.isEmpty());
     refreshTimer_.stop();
     refreshViews();
+    useShownModel();
+}
+
+void AutoencoderPage::useShownModel() {
+    const auto found = records_.find(shownRun_);
+    std::shared_ptr<AutoencoderModelSnapshot> model =
+        found == records_.end() ? nullptr : found->second.model;
+    if (inference_->model() == model.get()) return;
+    inference_->useModel(std::move(model));
+    manifold_->refresh();
 }
 
 void AutoencoderPage::refreshViews() {

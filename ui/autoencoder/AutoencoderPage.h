@@ -4,7 +4,9 @@
 // compare them; watch train and validation RMSE curves of all runs, the reconstructions of five
 // fixed validation digits, the validation codes when the code has two dimensions, and a table of
 // runs. Run folders written before (by the CLI or this page) open beside the trained runs: their
-// curves from metrics.csv, their row, and best.pt's reconstructions.
+// curves from metrics.csv, their row, and best.pt's reconstructions. A second tab shows the shown
+// run's code manifold (its decoder over a plane of its codes; manifold/CodeManifoldPanel.h),
+// computed on the app's inference thread; a clicked point goes to the addition explorer.
 //
 // Threads: GUI thread only. Training runs on the AutoencoderTrainingRunner's worker thread; this
 // page only receives value reports and redraws on timers (curves: CurvePlot's 100 ms timer; digits and code
@@ -23,6 +25,7 @@
 #include <optional>
 #include <set>
 
+#include "addition/AdditionViewTypes.h"
 #include "data/LoadedData.h"
 #include "autoencoder/AutoencoderMetaTypes.h"
 #include "training/TrainingButtons.h"
@@ -31,10 +34,14 @@ class QAction;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 
 namespace learn2add::ui {
 
+class AutoencoderInference;
+struct AutoencoderModelSnapshot;
 class AutoencoderRunLoader;
+class CodeManifoldPanel;
 class AutoencoderSettingsPanel;
 class CodeScatterPlot;
 class CurvePlot;
@@ -69,6 +76,8 @@ public:
     // could not be read, such as a corrupt best.pt, on the banner), openFailed() and the banner
     // when nothing of it can be shown. The runs shown before stay.
     void openRun(const QString& folder);
+    // The judge that reads the code manifold's points.
+    void openJudgeRun(const QString& folder);
 
     // Exposed for tests and screenshots.
     AutoencoderSettingsPanel* settings() const { return settings_; }
@@ -85,6 +94,9 @@ public:
     QPushButton* stopButton() const { return buttons_->stopButton(); }
     QPushButton* continueButton() const { return continue_; }
     AutoencoderRunLoader* runLoader() const { return loader_; }
+    AutoencoderInference* inference() const { return inference_; }
+    CodeManifoldPanel* manifold() const { return manifold_; }
+    QTabWidget* tabs() const { return tabs_; }
     // The run whose digits and codes are shown (the newest unless the user picked a row); 0: none.
     // Opened runs have negative ids (-1, -2, ...), trained runs positive ones.
     int shownRun() const { return shownRun_; }
@@ -93,6 +105,8 @@ public:
 Q_SIGNALS:
     void runOpened(int runId);
     void openFailed(const QString& folder, const QString& message);
+    // A clicked point of the code manifold, to be the addition explorer's input.
+    void inputChosen(learn2add::ui::AdditionInput input, QString name);
 
 private:
     struct RunRecord {
@@ -101,6 +115,7 @@ private:
         std::optional<train::EpochReport> latest;
         QString openedFolder;     // empty for runs trained here
         int checkpointEpoch = 0;  // opened runs: the epoch whose weights (best.pt) are shown
+        std::shared_ptr<AutoencoderModelSnapshot> model;  // best.pt's, or the latest epoch's
     };
 
     QWidget* buildControls();
@@ -116,6 +131,7 @@ private:
     // "#3" for a run trained here, the folder's name for an opened one.
     QString runLabel(int runId) const;
     void refreshViews();
+    void useShownModel();
 
     void onRunQueued(int runId, const AutoencoderTrainingJob& job);
     void onRunStarted(int runId);
@@ -127,6 +143,7 @@ private:
     std::shared_ptr<const data::MnistData> data_;
     AutoencoderTrainingRunner* runner_ = nullptr;
     AutoencoderRunLoader* loader_ = nullptr;
+    AutoencoderInference* inference_ = nullptr;
     int nextOpenedId_ = -1;
     std::map<int, RunRecord> records_;
     int shownRun_ = 0;
@@ -150,6 +167,8 @@ private:
     DigitMosaic* reconstructions_ = nullptr;
     QLabel* reconstructionTitle_ = nullptr;
     RunsTable* runs_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    CodeManifoldPanel* manifold_ = nullptr;
 };
 
 }  // namespace learn2add::ui

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "autoencoder/AutoencoderModelSnapshot.h"
 #include "infer/AutoencoderRun.h"
 #include "infer/ReconstructionFigure.h"
 #include "track/RunFolder.h"
@@ -102,6 +103,8 @@ void readImages(OpenedAutoencoderRun& run, const nlohmann::json& config,
         return;
     }
     run.checkpointEpoch = static_cast<int>(model.checkpoint.epoch);
+    run.model = std::make_shared<AutoencoderModelSnapshot>();
+    run.model->model = model.model;
     std::shared_ptr<const data::MnistData> digits = current;
     if (!digits || !sameDigits(config, *digits)) {
         try {

@@ -26,6 +26,8 @@
 
 namespace learn2add::ui {
 
+struct AutoencoderModelSnapshot;
+
 // What an opened autoencoder run shows. A plain value.
 struct OpenedAutoencoderRun {
     QString folder;                          // absolute
@@ -39,6 +41,8 @@ struct OpenedAutoencoderRun {
     std::vector<float> codes2d;              // code size 2: every validation code (x0, y0, ...)
     std::vector<std::uint8_t> codeLabels;
     QStringList problems;                    // what could not be read, in words
+    // best.pt's model, for the inference thread (null when best.pt could not be used).
+    std::shared_ptr<AutoencoderModelSnapshot> model;
 };
 
 class AutoencoderRunLoader : public QObject {

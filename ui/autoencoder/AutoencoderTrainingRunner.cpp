@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "autoencoder/AutoencoderModelSnapshot.h"
 #include "train/AutoencoderTrainer.h"
 
 namespace learn2add::ui {
@@ -9,6 +10,7 @@ namespace learn2add::ui {
 AutoencoderTrainingRunner::AutoencoderTrainingRunner(QObject* parent)
     : TrainingRunner(QStringLiteral("autoencoder-training"), parent) {
     registerAutoencoderMetaTypes();
+    qRegisterMetaType<std::shared_ptr<AutoencoderModelSnapshot>>();
 }
 
 std::optional<QString> AutoencoderTrainingRunner::enqueue(
@@ -37,7 +39,14 @@ std::optional<QString> AutoencoderTrainingRunner::enqueue(
                 if (reports.due(report)) reports.post([this, id, report] { Q_EMIT progress(id, report); });
             };
             callbacks.onEpoch = [&](const train::EpochReport& report) {
-                reports.post([this, id, report] { Q_EMIT epochFinished(id, report); });
+                auto snapshot = std::make_shared<AutoencoderModelSnapshot>();
+                snapshot->model = models::Autoencoder(
+                    std::dynamic_pointer_cast<models::AutoencoderImpl>(trainer.model()->clone()));
+                snapshot->model->eval();
+                reports.post([this, id, report, snapshot] {
+                    Q_EMIT epochFinished(id, report);
+                    Q_EMIT modelSnapshot(id, snapshot);
+                });
             };
             *result = trainer.run(callbacks, control);
         };

@@ -23,6 +23,8 @@
 
 namespace learn2add::ui {
 
+struct AutoencoderModelSnapshot;
+
 class AutoencoderTrainingRunner : public TrainingRunner {
     Q_OBJECT
 public:
@@ -38,6 +40,8 @@ Q_SIGNALS:
     void runQueued(int runId, learn2add::ui::AutoencoderTrainingJob job);
     void progress(int runId, learn2add::train::BatchReport report);
     void epochFinished(int runId, learn2add::train::EpochReport report);
+    // A copy of the run's model after each epoch (right after epochFinished), for the inference.
+    void modelSnapshot(int runId, std::shared_ptr<learn2add::ui::AutoencoderModelSnapshot> model);
     void runFinished(int runId, learn2add::train::TrainingResult result);
     void runFailed(int runId, QString message);
 };

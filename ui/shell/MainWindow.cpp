@@ -63,6 +63,12 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     additionPage_ = new AdditionPage;
     addPage(tr("Addition"), additionPage_);
     connect(this, &MainWindow::dataChanged, additionPage_, &AdditionPage::setData);
+    // A point of a Part II run's code manifold, clicked: add to it in the addition explorer.
+    connect(autoencoderPage_, &AutoencoderPage::inputChosen, this,
+            [this](const AdditionInput& input, const QString& name) {
+                additionPage_->exploreInput(input, name);
+                showPage(QStringLiteral("Addition"));
+            });
     comparisonPage_ = new ComparisonPage;
     addPage(tr("Compare"), comparisonPage_);
     connect(this, &MainWindow::dataChanged, comparisonPage_, &ComparisonPage::setData);
@@ -192,6 +198,7 @@ bool MainWindow::openShippedModels() {
     const QString shipped = shippedModelsFolder();
     if (shipped.isEmpty()) return false;
     additionPage_->openJudgeRun(shipped + "/judge");
+    autoencoderPage_->openJudgeRun(shipped + "/judge");
     additionPage_->openAdditionRun(shipped + "/addition");
     comparisonPage_->openJudgeRun(shipped + "/judge");
     // A Compare slot per model, in kAllAdditionVariants' order; each folder named by its run kind.
@@ -301,6 +308,7 @@ bool MainWindow::openRun(const QString& folder) {
             break;
         case infer::RunFamily::Judge:
             additionPage_->openJudgeRun(folder);
+            autoencoderPage_->openJudgeRun(folder);
             comparisonPage_->openJudgeRun(folder);
             showPage(QStringLiteral("Addition"));
             break;

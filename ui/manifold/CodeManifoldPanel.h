@@ -1,21 +1,22 @@
 #pragma once
-// The Addition page's code manifold (issue: see inside the models): the model's decoder D over a
-// plane of its codes, beside the validation codes in that plane coloured by digit. For a code of
+// The code manifold of a model (the Addition page's model, the Autoencoder page's shown run): its
+// decoder D over a plane of its codes, beside the validation codes in that plane coloured by digit. For a code of
 // size 2 the plane is the code space; for 7 it is the PCA plane of the codes through their mean,
 // and the panel says it is a slice. The range is where the validation codes lie or, for a
 // variational encoder, ±3σ of its prior. Hovering the plane decodes that point live (with the
-// judge's reading); clicking it hands the decoded digit to the explorer as its input.
+// judge's reading); clicking it hands the decoded digit to the addition explorer as its input.
 //
-// Threads: GUI thread only; every computation is a request to the AdditionInference (latest wins).
-// The manifold is computed only while the panel is shown.
+// Threads: GUI thread only; every computation is a request to the model's CodeManifoldSource
+// (latest wins). The manifold is computed only while the panel is shown.
 //
-//   auto* manifold = new AdditionManifoldPanel(inference);
+//   auto* manifold = new CodeManifoldPanel(inference, tr("Open an addition run to see its codes."));
 //   manifold->setData(data);
-//   connect(manifold, &AdditionManifoldPanel::inputChosen, explorer, ...);
+//   connect(manifold, &CodeManifoldPanel::inputChosen, explorer, ...);
 
 #include <memory>
 
 #include "addition/AdditionViewTypes.h"
+#include "manifold/CodeManifoldTypes.h"
 #include "data/LoadedData.h"
 #include "widgets/OnDemandPanel.h"
 
@@ -25,14 +26,15 @@ class QSpinBox;
 
 namespace learn2add::ui {
 
-class AdditionInference;
+class CodeManifoldSource;
 class CodeManifoldView;
 class DigitMosaic;
 
-class AdditionManifoldPanel : public OnDemandPanel {
+class CodeManifoldPanel : public OnDemandPanel {
     Q_OBJECT
 public:
-    explicit AdditionManifoldPanel(AdditionInference* inference, QWidget* parent = nullptr);
+    // `noModelText`: what the panel says while its source has no model.
+    CodeManifoldPanel(CodeManifoldSource* source, QString noModelText, QWidget* parent = nullptr);
 
     void setData(std::shared_ptr<const LoadedData> data);
 
@@ -59,7 +61,8 @@ private:
     void showManifold(const ManifoldPicture& picture);
     void showPoint(const PlanePoint& point);
 
-    AdditionInference* inference_;
+    CodeManifoldSource* source_;
+    QString noModelText_;
     std::shared_ptr<const LoadedData> data_;
     quint64 manifoldRequest_ = 0;
     quint64 shownManifold_ = 0;

@@ -1,4 +1,4 @@
-#include "addition/CodeManifoldView.h"
+#include "manifold/CodeManifoldView.h"
 
 #include <QFontInfo>
 #include <QMouseEvent>

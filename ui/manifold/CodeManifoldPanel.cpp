@@ -1,4 +1,4 @@
-#include "addition/AdditionManifoldPanel.h"
+#include "manifold/CodeManifoldPanel.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -8,8 +8,8 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
-#include "addition/AdditionInference.h"
-#include "addition/CodeManifoldView.h"
+#include "manifold/CodeManifoldSource.h"
+#include "manifold/CodeManifoldView.h"
 #include "plots/FigureExport.h"
 #include "widgets/DigitMosaic.h"
 
@@ -24,8 +24,8 @@ QString planeName(const QPointF& point, int decimals = 2) {
 
 }  // namespace
 
-AdditionManifoldPanel::AdditionManifoldPanel(AdditionInference* inference, QWidget* parent)
-    : OnDemandPanel(parent), inference_(inference) {
+CodeManifoldPanel::CodeManifoldPanel(CodeManifoldSource* source, QString noModelText, QWidget* parent)
+    : OnDemandPanel(parent), source_(source), noModelText_(std::move(noModelText)) {
     steps_ = new QSpinBox;
     steps_->setRange(5, 30);
     steps_->setValue(15);
@@ -50,7 +50,7 @@ AdditionManifoldPanel::AdditionManifoldPanel(AdditionInference* inference, QWidg
     makeExportable(*point_, tr("Decoded point of the plane"));
     point_->setMinimumSize(150, 170);
     pointText_ = new QLabel(tr("Hover the plane to decode a point; click it to add to that digit "
-                               "in the explorer."));
+                               "in the addition explorer."));
     pointText_->setWordWrap(true);
     auto* pointLayout = new QVBoxLayout;
     pointLayout->addWidget(point_);
@@ -76,35 +76,34 @@ AdditionManifoldPanel::AdditionManifoldPanel(AdditionInference* inference, QWidg
     layout->addLayout(controls);
     layout->addLayout(views, 1);
 
-    connect(inference_, &AdditionInference::manifoldReady, this, &AdditionManifoldPanel::showManifold);
-    connect(inference_, &AdditionInference::planePointReady, this, &AdditionManifoldPanel::showPoint);
+    connect(source_, &CodeManifoldSource::manifoldReady, this, &CodeManifoldPanel::showManifold);
+    connect(source_, &CodeManifoldSource::planePointReady, this, &CodeManifoldPanel::showPoint);
 }
 
-void AdditionManifoldPanel::setData(std::shared_ptr<const LoadedData> data) {
+void CodeManifoldPanel::setData(std::shared_ptr<const LoadedData> data) {
     data_ = std::move(data);
     refresh();
 }
 
-bool AdditionManifoldPanel::requestAll() {
+bool CodeManifoldPanel::requestAll() {
     return requestManifold();
 }
 
-bool AdditionManifoldPanel::requestManifold() {
-    if (!data_ || data_->mnist.validation.size() < 2 || !inference_->hasModel()) {
+bool CodeManifoldPanel::requestManifold() {
+    if (!data_ || data_->mnist.validation.size() < 2 || !source_->hasModel()) {
         view_->clear();
-        plane_->setText(data_ ? tr("Open an addition run or train one to see its codes.")
-                              : tr("No data loaded."));
+        plane_->setText(data_ ? noModelText_ : tr("No data loaded."));
         return false;
     }
     ManifoldRequest request;
     request.validation = std::shared_ptr<const data::DigitSet>(data_, &data_->mnist.validation);
     request.steps = steps_->value();
     request.range = range_->currentIndex() == kPriorItem ? infer::ManifoldRange::Prior : infer::ManifoldRange::Codes;
-    manifoldRequest_ = inference_->requestManifold(std::move(request));
+    manifoldRequest_ = source_->requestManifold(std::move(request));
     return true;
 }
 
-void AdditionManifoldPanel::showManifold(const ManifoldPicture& picture) {
+void CodeManifoldPanel::showManifold(const ManifoldPicture& picture) {
     if (picture.sequence != manifoldRequest_) return;  // an older request's answer
     shownManifold_ = picture.sequence;
     // The prior's range only for a variational encoder; a plain encoder's codes follow no prior.
@@ -122,18 +121,18 @@ void AdditionManifoldPanel::showManifold(const ManifoldPicture& picture) {
     if (const auto clicked = view_->clickedPoint()) requestPoint(*clicked, false);
 }
 
-void AdditionManifoldPanel::requestPoint(QPointF point, bool chosen) {
+void CodeManifoldPanel::requestPoint(QPointF point, bool chosen) {
     // While another manifold is on its way (a new model, range or size), the plane on screen may
     // not be the one the worker holds: no point of it is decoded, and a click is not taken.
     if (manifoldRequest_ != shownManifold_) {
         pointText_->setText(tr("The manifold is being drawn again; point at it once it is shown."));
         return;
     }
-    pointRequest_ = inference_->requestPlanePoint(point, chosen);
+    pointRequest_ = source_->requestPlanePoint(point, chosen);
     if (chosen) chosenRequest_ = pointRequest_;
 }
 
-void AdditionManifoldPanel::showPoint(const PlanePoint& point) {
+void CodeManifoldPanel::showPoint(const PlanePoint& point) {
     if (point.sequence != pointRequest_ && point.sequence != chosenRequest_) return;
     shownPoint_ = point.sequence;
     if (point.image.isNull()) {  // the model changed: its plane is not fitted yet
@@ -143,8 +142,8 @@ void AdditionManifoldPanel::showPoint(const PlanePoint& point) {
     }
     point_->setTiles({{point.image, planeName(point.point), point.read}});
     pointText_->setText(point.read >= 0 ? tr("The judge reads %1. Click to add to this digit in the "
-                                             "explorer.").arg(point.read)
-                                        : tr("Click to add to this digit in the explorer."));
+                                             "addition explorer.").arg(point.read)
+                                        : tr("Click to add to this digit in the addition explorer."));
     if (point.sequence == chosenRequest_) {
         chosenRequest_ = 0;
         Q_EMIT inputChosen(AdditionInput::fromImage(point.image),
