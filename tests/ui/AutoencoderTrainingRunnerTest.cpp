@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <QElapsedTimer>
+#include <algorithm>
+#include <atomic>
 #include <QSignalSpy>
 #include <QTest>
 
+#include "common/ThreadPriority.h"
 #include "ui/QtTestMain.h"
 #include "ui/UiTestSupport.h"
 
@@ -28,6 +31,20 @@ AutoencoderTrainingJob tinyJob(int epochs, int batches,
                              .threads(1);
     return {describeOptions(options), options, std::nullopt};
 }
+
+#if defined(__linux__)
+TEST(TrainingRunner, RunsItsTasksAtALowerPriorityThanTheWindow) {
+    TrainingRunner runner(QStringLiteral("priority-test"));
+    std::atomic<int> niceness{-100};
+    bool ended = false;
+    runner.enqueue({[&](train::TrainingControl&, RunReports&) { niceness = thisThreadsNiceness(); },
+                    [&](int, const std::optional<QString>&) { ended = true; },
+                    {}});
+    ASSERT_TRUE(testing::waitUntil([&] { return ended; }, 10000));
+    EXPECT_EQ(niceness.load(), std::min(kLowestPriorityNiceness, thisThreadsNiceness() + kBackgroundNiceness))
+        << "the training thread yields to the GUI and inference threads";
+}
+#endif
 
 TEST(AutoencoderTrainingRunner, RunsQueuedJobsOneAfterAnother) {
     AutoencoderTrainingRunner runner;

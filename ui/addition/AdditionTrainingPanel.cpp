@@ -276,7 +276,7 @@ std::optional<AdditionTrainingJob> AdditionTrainingPanel::jobFromForm(QString& e
     options.epochs(epochs_->value());
     options.maxBatchesPerEpoch(batches_->value());
     options.seed(static_cast<std::uint64_t>(seed_->value()));
-    options.threads(std::max(1, hardwareThreads() - 1));
+    options.threads(std::max(1, hardwareThreads()));  // at a lower priority (training/TrainingRunner.h)
     options.precision(precisionOf(*precision_));
     if (!judge_->text().trimmed().isEmpty())
         options.judgeRun(judge_->text().trimmed().toStdString());

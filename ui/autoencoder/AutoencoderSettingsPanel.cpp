@@ -116,11 +116,12 @@ AutoencoderSettingsPanel::AutoencoderSettingsPanel(QWidget* parent)
            "number of threads. The same seed, data and thread count give the same weights, bit for "
            "bit, so architectures are compared under the same conditions.");
     seed_->setToolTip(determinism);
-    threads_ = spin(1, 256, std::max(1, hardwareThreads() - 1));
+    threads_ = spin(1, 256, std::max(1, hardwareThreads()));
     threads_->setToolTip(
         tr("LibTorch intra-op threads. Part of what makes a run reproducible: "
-           "floating-point sums depend on how work is split between threads. One "
-           "core is left for the window by default."));
+           "floating-point sums depend on how work is split between threads. By default every "
+           "core: the window's trainings run at a lower scheduling priority, so the window and "
+           "its sliders are served first."));
 
     saveRuns_ = new QCheckBox(tr("Save runs"));
     saveRuns_->setChecked(true);

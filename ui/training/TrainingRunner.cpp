@@ -2,6 +2,8 @@
 
 #include <c10/util/Exception.h>
 
+#include "common/ThreadPriority.h"
+
 namespace learn2add::ui {
 
 bool RunReports::due(const train::BatchReport& report) {
@@ -22,6 +24,8 @@ TrainingRunner::TrainingRunner(const QString& threadName, QObject* parent) : QOb
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.start();
+    // Before any run, so LibTorch's threads started by the runs inherit the lower priority.
+    QMetaObject::invokeMethod(worker_, [] { lowerThisThreadsPriority(); });
 }
 
 TrainingRunner::~TrainingRunner() {

@@ -19,6 +19,9 @@
 // worker thread. Deliveries run on the GUI thread in the order posted; a run's `ended` runs after
 // the last of them with isRunning() already false; then the next queued run starts (runStarted,
 // stateChanged) or, with none, stateChanged says the runner is idle.
+// Priority: the worker thread lowers its own scheduling priority before any run
+// (common/ThreadPriority.h), so a training may use every core while the window's GUI and
+// inference threads are still served first.
 // Shutdown (also the destructor): drops the queue, cancels the running task, quits the thread and
 // waits for it; the task notices within one batch, and nothing posted afterwards is delivered.
 
