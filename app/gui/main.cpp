@@ -12,6 +12,7 @@
 #include "shell/MainWindow.h"
 #include "shell/ReportDialog.h"
 #include "StartupReport.h"
+#include "WidgetMap.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -51,8 +52,11 @@ int main(int argc, char** argv) {
                "run… does.", "DIR");
     const QCommandLineOption startupReport(
         "startup-report", "Print when the window and the first judged grid appeared, then quit.");
+    const QCommandLineOption printWidgets(
+        "print-widgets", "Print where the widgets a latency harness drives are on the screen "
+                         "(bench/xtest-latency.py), 3 s after the data is shown.");
     parser.addOptions({data, seed, threads, screenshot, page, additionRun, judgeRun, additionTab,
-                       compareRuns, compareTab, compareAddend, run, startupReport});
+                       compareRuns, compareTab, compareAddend, run, startupReport, printWidgets});
     parser.process(app);
 
     // Leave a core for the GUI while models train.
@@ -118,6 +122,7 @@ int main(int argc, char** argv) {
         }
     }
     if (parser.isSet(startupReport)) new learn2add::app::StartupReport(window, *addition->inference());
+    if (parser.isSet(printWidgets)) new learn2add::app::WidgetMap(window, 3000);
     window.show();
 
     if (parser.isSet(screenshot)) {

@@ -1,5 +1,6 @@
 #include "addition/AdditionExplorerPanel.h"
 
+#include <QSlider>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -146,6 +147,9 @@ QWidget* AdditionExplorerPanel::buildOutputBox() {
         transition_->markAddend(addend);
     });
     output_ = new DigitMosaic(1);
+    // Named for the latency harness (bench/xtest-latency.py, the app's --print-widgets).
+    addend_->slider()->setObjectName(QStringLiteral("probe-explorer-slider"));
+    output_->setObjectName(QStringLiteral("probe-explorer-output"));
     makeExportable(*output_, tr("Generated image"));
     output_->setMinimumSize(220, 240);
     probabilities_ = new JudgeProbabilityPlot;

@@ -26,6 +26,9 @@ AdditionGridPanel::AdditionGridPanel(AdditionInference* inference, QWidget* pare
     summary_ = new QLabel;
     summary_->setWordWrap(true);
     reshuffle_ = new QPushButton(tr("Reshuffle"));
+    // Named for the latency harness (bench/xtest-latency.py, the app's --print-widgets).
+    reshuffle_->setObjectName(QStringLiteral("probe-grid-reshuffle"));
+    view_->setObjectName(QStringLiteral("probe-grid"));
     reshuffle_->setToolTip(tr("A random test image for every digit"));
     connect(reshuffle_, &QPushButton::clicked, this, &AdditionGridPanel::reshuffle);
     auto* first = new QPushButton(tr("First images"));

@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -34,6 +35,8 @@ AdditionPage::AdditionPage(QWidget* parent) : QWidget(parent) {
     probes_ = new AdditionProbesPanel(inference_);
     training_ = new AdditionTrainingPanel;
     tabs_ = new QTabWidget;
+    // Named for the latency harness (bench/xtest-latency.py, the app's --print-widgets).
+    tabs_->tabBar()->setObjectName(QStringLiteral("probe-addition-tabs"));
     tabs_->addTab(explorer_, tr("Explore"));
     tabs_->addTab(grid_, tr("Digit-by-addend grid"));
     tabs_->addTab(manifold_, tr("Code manifold"));

@@ -1,5 +1,6 @@
 #include "comparison/ComparisonPage.h"
 
+#include <QSlider>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -120,6 +121,7 @@ QWidget* ComparisonPage::buildControls() {
     input->addWidget(preview_);
 
     addend_ = new AddendControl;
+    addend_->slider()->setObjectName(QStringLiteral("probe-compare-slider"));
     connect(addend_, &AddendControl::addendChanged, this, [this](double addend) {
         requestView();
         transition_->markAddend(addend);
@@ -167,6 +169,8 @@ QWidget* ComparisonPage::buildOutputsTab() {
     auto* rows = new QVBoxLayout;
     for (int slot = 0; slot < kComparisonSlots; ++slot) {
         rows_[static_cast<std::size_t>(slot)] = new ComparisonModelRow(slot);
+        // Named for the latency harness (bench/xtest-latency.py, the app's --print-widgets).
+        rows_[static_cast<std::size_t>(slot)]->setObjectName(QStringLiteral("probe-compare-row-%1").arg(slot));
         rows->addWidget(row(slot), 1);
     }
     transition_ = new ExpectedDigitPlot;
