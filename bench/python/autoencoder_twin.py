@@ -336,6 +336,50 @@ def others_cpu_percent(start, end):
     return max(0.0, 100.0 * others / (wall * os.cpu_count())) if wall > 0 else 0.0
 
 
+def training_flops(model, forward):
+    """The FLOPs of one training step whose forward pass is forward(): every multiply-add of the
+    convolutions and linear layers, counted with forward hooks, is 2 FLOPs; a layer run with
+    gradients counts 3 times (the backward pass costs about twice the forward: the gradients of
+    its input and of its weights), one run under no_grad (the target code E(y)) once. Pooling,
+    activations, upsampling, the losses and Adam are left out (a few percent at most)."""
+    total = [0.0]
+
+    def count(module, inputs, output):
+        if isinstance(module, nn.Linear):
+            macs = output.numel() * module.in_features
+        elif isinstance(module, nn.Conv2d):
+            macs = (output.numel() * module.in_channels // module.groups
+                    * module.kernel_size[0] * module.kernel_size[1])
+        else:  # ConvTranspose2d
+            macs = (inputs[0].numel() * module.out_channels // module.groups
+                    * module.kernel_size[0] * module.kernel_size[1])
+        total[0] += 2.0 * macs * (3 if torch.is_grad_enabled() else 1)
+
+    layers = [m for m in model.modules() if isinstance(m, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d))]
+    handles = [layer.register_forward_hook(count) for layer in layers]
+    try:
+        forward()
+    finally:
+        for handle in handles:
+            handle.remove()
+    return total[0]
+
+
+def matmul_peak(dtype, size=4096, repeats=4):
+    """GFLOP/s of the best of `repeats` size x size x size matrix products (torch.mm) in `dtype`,
+    with the threads set: what this CPU's kernels reach on the easiest work there is."""
+    generator = torch.Generator().manual_seed(SEED)
+    a = torch.randn(size, size, generator=generator).to(dtype)
+    b = torch.randn(size, size, generator=generator).to(dtype)
+    torch.mm(a, b)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - start)
+    return 2.0 * size ** 3 / best / 1e9
+
+
 def benchmark_decoder(decoder, steps, precision="fp32"):
     """One row: `steps` timed training steps and the median answer time, as learn2add-bench."""
     with open("/proc/loadavg") as file:
@@ -368,6 +412,7 @@ def benchmark_decoder(decoder, steps, precision="fp32"):
         answer = lambda: model.decode(code)  # noqa: E731
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
     model.train()
+    flops_per_image = training_flops(model, lambda: loss_of_batch(0)) / BATCH_SIZE
 
     times = {"step": [], "forward": [], "backward": [], "optimizer": []}
 
@@ -417,6 +462,7 @@ def benchmark_decoder(decoder, steps, precision="fp32"):
         "median_backward_ms": statistics.median(times["backward"]),
         "median_optimizer_ms": statistics.median(times["optimizer"]),
         "decode_median_ms": statistics.median(decode_ms),
+        "training_flops_per_image": flops_per_image,
         "others_cpu_percent": others_cpu_percent(cpu_start, sample_cpu()),
         "load_average_at_start": load_at_start,
     }
@@ -478,6 +524,9 @@ def main():
     parser.add_argument("--precision", choices=("fp32", "bf16"), default="fp32",
                         help="bf16: torch.autocast('cpu', dtype=torch.bfloat16) around the forward "
                              "pass and the loss")
+    parser.add_argument("--peak", action="store_true",
+                        help="measure the fp32 and bf16 peak of 4096^3 matrix products instead "
+                             "(printed as JSON, or written with --json)")
     parser.add_argument("--only", metavar="NAMES",
                         help=f"comma-separated rows to run (default: all of {', '.join(ROWS)})")
     args = parser.parse_args()
@@ -490,6 +539,16 @@ def main():
     torch.set_num_threads(args.threads)
     if args.check_against:
         return 0 if check_against(args.check_against, rows) else 1
+    if args.peak:
+        peak = {"threads": torch.get_num_threads(),
+                "fp32_gflops": matmul_peak(torch.float32),
+                "bf16_gflops": matmul_peak(torch.bfloat16)}
+        text = json.dumps(peak, indent=2) + "\n"
+        if args.json:
+            args.json.write_text(text)
+        else:
+            print(text, end="")
+        return 0
 
     blas_threads = os.environ.get("OPENBLAS_NUM_THREADS")
     if blas_threads != "1":
