@@ -143,6 +143,8 @@ def wait_for_change(screen, rects, before, timeout_s=2.0):
                 pending.discard(index)
         if time.perf_counter() - start > timeout_s:
             return None
+        if pending:
+            time.sleep(0.0003)  # polling back to back would take a core from the app and Xvfb
     return time.perf_counter() - start
 
 
@@ -194,9 +196,29 @@ class App:
             raise RuntimeError("the app printed no widget map (is it built with --print-widgets?)")
 
     def rect(self, name):
+        """The widget's rectangle, clipped to the screen (a widget may reach past it)."""
         if name not in self.widgets:
             raise RuntimeError(f"the app shows no widget named {name}; it shows {sorted(self.widgets)}")
-        return self.widgets[name]
+        x, y, width, height = self.widgets[name]
+        left, top = max(0, x), max(0, y)
+        right, bottom = min(SCREEN[0], x + width), min(SCREEN[1], y + height)
+        if right <= left or bottom <= top:
+            raise RuntimeError(f"{name} is off the screen: {self.widgets[name]}")
+        return left, top, right - left, bottom - top
+
+    def wait_until_idle(self, timeout_s=180):
+        start = time.time()
+        while time.time() - start < timeout_s:
+            cpu, wall = self.cpu_seconds(), time.perf_counter()
+            time.sleep(1.0)
+            if (self.cpu_seconds() - cpu) / (time.perf_counter() - wall) < 0.2:
+                return
+        raise RuntimeError(f"the app stayed busy for {timeout_s} s")
+
+    def cpu_seconds(self):
+        """The app's CPU time so far (all its threads), from /proc."""
+        fields = open(f"/proc/{self.process.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def close(self):
         self.process.terminate()
@@ -206,11 +228,12 @@ class App:
             self.process.kill()
 
 
-def drag_samples(screen, slider_handle, watched, repeats, rng):
-    """Presses the slider's handle, then moves it by 20-60 px per sample, each timed until every
-    watched rect changed; releases at the end."""
+def drag_samples(screen, slider, slider_handle, watched, repeats, rng):
+    """Presses the slider's handle, then moves it by 20-60 px per sample within the slider, each
+    timed until every watched rect changed; releases at the end."""
     hx, hy, hw, hh = slider_handle
     x, y = hx + hw // 2, hy + hh // 2
+    reach = slider[0] + slider[2] - hw - x  # the handle's centre stays on the groove
     screen.move(x, y)
     time.sleep(0.05)
     screen.button(True)
@@ -219,7 +242,7 @@ def drag_samples(screen, slider_handle, watched, repeats, rng):
         for _ in range(repeats):
             before = settle(screen, watched, quiet_s=0.15)
             step = rng.randint(20, 60)
-            offset = offset + step if offset + step <= 300 else offset - step
+            offset = offset + step if offset + step <= reach else offset - step
             start = time.perf_counter()
             screen.move(x + offset, y)
             elapsed = wait_for_change(screen, watched, before)
@@ -268,8 +291,14 @@ def run_scenario(name, args, screen, display, home, rng):
     arguments = {"explore": explore, "training": explore, "gui-training": explore,
                  "grid": ["--page", "Addition", "--addition-tab", "grid"],
                  "compare": ["--page", "Compare"]}[name]
+    if args.threads:
+        arguments = arguments + ["--threads", str(args.threads)]
     app = App(args.app, display, arguments, home)
     try:
+        if name != "gui-training":
+            # Past the start's own work (the Compare page measures each model's accuracy in the
+            # background once): the samples time a move on an otherwise idle app.
+            app.wait_until_idle()
         load_before = load_average()
         if name == "gui-training":
             # Focus in the page (a click on the slider's handle), F5 trains from the Train tab,
@@ -282,18 +311,26 @@ def run_scenario(name, args, screen, display, home, rng):
             tx, ty, tw, th = app.rect("probe-addition-tabs")
             screen.click(tx + 30, ty + th // 2)
             time.sleep(1.0)
+            cpu_start, wall_start = app.cpu_seconds(), time.perf_counter()
+            time.sleep(3.0)
+            cores = (app.cpu_seconds() - cpu_start) / (time.perf_counter() - wall_start)
+            print(f"gui-training: the app uses {cores:.2f} cores while it trains", flush=True)
+            if cores < 1.0:
+                raise RuntimeError(f"the window does not seem to train (the app uses {cores:.2f} cores)")
             load_before = load_average()
         if name in ("explore", "training", "gui-training"):
             watched = [app.rect("probe-explorer-output")]
-            samples, misses = drag_samples(screen, app.handles["probe-explorer-slider"], watched,
+            samples, misses = drag_samples(screen, app.rect("probe-explorer-slider"),
+                                           app.handles["probe-explorer-slider"], watched,
                                            args.repeats, rng)
         elif name == "grid":
             samples, misses = click_samples(screen, app.rect("probe-grid-reshuffle"),
                                             [app.rect("probe-grid")], max(10, args.repeats // 4))
         else:
             rows = [app.rect(f"probe-compare-row-{slot}") for slot in range(3)]
-            samples, misses = drag_samples(screen, app.handles["probe-compare-slider"],
-                                           row_bands(rows), args.repeats, rng)
+            samples, misses = drag_samples(screen, app.rect("probe-compare-slider"),
+                                           app.handles["probe-compare-slider"], row_bands(rows),
+                                           args.repeats, rng)
         return samples, misses, load_before, load_average()
     finally:
         app.close()
@@ -311,6 +348,8 @@ def main():
     parser.add_argument("--display", default=":97", help="the display number of the harness's Xvfb")
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "bench/results/xtest-latency.md")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=0,
+                        help="the app's --threads (LibTorch threads of its inference; default: the app's)")
     args = parser.parse_args()
     scenarios = args.scenarios.split(",")
     unknown = [s for s in scenarios if s not in SCENARIOS]
