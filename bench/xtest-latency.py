@@ -33,6 +33,7 @@ import ctypes
 import os
 import pathlib
 import random
+import select
 import shutil
 import signal
 import statistics
@@ -179,18 +180,24 @@ class App:
                    XDG_CACHE_HOME=str(home / "cache"))
         self.process = subprocess.Popen(
             [str(app), "-geometry", f"{SCREEN[0]}x{SCREEN[1]}+0+0", "--print-widgets", *arguments],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.widgets, self.handles = {}, {}
         deadline = time.time() + 60
-        for line in self.process.stdout:
-            parts = line.split()
-            if parts[:2] == ["widgets", "done"]:
+        stdout, pending, done = self.process.stdout.fileno(), b"", False
+        while not done and time.time() < deadline:
+            # Waits for output at most until the deadline: an app that prints nothing ends here.
+            ready, _, _ = select.select([stdout], [], [], max(0.0, deadline - time.time()))
+            chunk = os.read(stdout, 4096) if ready else b""
+            if not chunk:  # the deadline, or the app ended
                 break
-            if len(parts) == 6 and parts[0] in ("widget", "handle"):
-                rect = tuple(int(v) for v in parts[2:])
-                (self.widgets if parts[0] == "widget" else self.handles)[parts[1]] = rect
-            if time.time() > deadline:
-                break
+            *lines, pending = (pending + chunk).split(b"\n")
+            for line in lines:
+                parts = line.decode(errors="replace").split()
+                if parts[:2] == ["widgets", "done"]:
+                    done = True
+                elif len(parts) == 6 and parts[0] in ("widget", "handle"):
+                    rect = tuple(int(v) for v in parts[2:])
+                    (self.widgets if parts[0] == "widget" else self.handles)[parts[1]] = rect
         if not self.widgets:
             self.close()
             raise RuntimeError("the app printed no widget map (is it built with --print-widgets?)")
@@ -287,6 +294,8 @@ def run_scenario(name, args, screen, display, home, rng):
             env=dict(os.environ, OPENBLAS_NUM_THREADS="1"), stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)
         time.sleep(8)  # past loading the data: its batches run
+        if training.poll() is not None:
+            raise RuntimeError(f"learn2add-cli train addition ended at once (exit {training.returncode})")
     explore = ["--page", "Addition", "--addition-tab", "explore"]
     arguments = {"explore": explore, "training": explore, "gui-training": explore,
                  "grid": ["--page", "Addition", "--addition-tab", "grid"],
@@ -331,12 +340,17 @@ def run_scenario(name, args, screen, display, home, rng):
             samples, misses = drag_samples(screen, app.rect("probe-compare-slider"),
                                            app.handles["probe-compare-slider"], row_bands(rows),
                                            args.repeats, rng)
+        if training and training.poll() is not None:
+            raise RuntimeError("learn2add-cli train addition ended before the samples did")
         return samples, misses, load_before, load_average()
     finally:
         app.close()
-        if training:
+        if training and training.poll() is None:
             training.send_signal(signal.SIGTERM)
-            training.wait(timeout=30)
+            try:
+                training.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                training.kill()
 
 
 def main():

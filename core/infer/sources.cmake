@@ -15,6 +15,7 @@ target_sources(learn2add_core PRIVATE
   infer/LatentProjection.cpp
   infer/CodeManifold.cpp
   infer/CodeMorph.cpp
+  infer/CollapseDiagnosis.cpp
   infer/FeatureMaps.cpp
   infer/ModelComparison.cpp
   infer/OpenedRuns.cpp)

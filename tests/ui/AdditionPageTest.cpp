@@ -153,6 +153,12 @@ TEST_F(AdditionPageTest, OpensBothRunsAndShowsTheJudgesReading) {
         5000));
     EXPECT_TRUE(training->progressView()->text().contains("from its metrics.csv"))
         << training->progressView()->text().toStdString();
+    // The collapse diagnosis reads the same epochs, in words.
+    const QString diagnosis = training->diagnosisLabel()->text();
+    EXPECT_TRUE(diagnosis.contains(QStringLiteral("Code spread ")))
+        << diagnosis.toStdString();
+    EXPECT_TRUE(diagnosis.contains(QStringLiteral("at epoch %1").arg(points))) << diagnosis.toStdString();
+    EXPECT_FALSE(diagnosis.contains(QStringLiteral("No epoch yet"))) << diagnosis.toStdString();
 }
 
 TEST_F(AdditionPageTest, TheSliderChangesTheOutputWithoutBlockingTheGuiThread) {

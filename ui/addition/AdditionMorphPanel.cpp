@@ -5,6 +5,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -150,6 +151,10 @@ void AdditionMorphPanel::setData(std::shared_ptr<const LoadedData> data) {
 }
 
 void AdditionMorphPanel::choose(int fromDigit, int fromIndex, int toDigit, int toIndex) {
+    for (QComboBox* source : {fromSource_, toSource_}) {
+        const QSignalBlocker quiet(source);  // one request below, not one per box
+        source->setCurrentIndex(0);          // a test image
+    }
     from_->choose(fromDigit, fromIndex);
     to_->choose(toDigit, toIndex);
     onInputsChanged();
@@ -218,6 +223,8 @@ bool AdditionMorphPanel::requestMorph() {
     request.to = to;
     request.settings.steps = steps_->value();
     request.settings.path = path();
+    // The strip's captions name the ends it was asked for, not those chosen since.
+    requestedEnds_ = {{from.digit, endName(true)}, {to.digit, endName(false)}};
     morphRequest_ = inference_->requestMorph(std::move(request));
     return true;
 }
@@ -232,12 +239,13 @@ void AdditionMorphPanel::requestPoint() {
 void AdditionMorphPanel::showMorph(const MorphPicture& picture) {
     if (picture.sequence != morphRequest_) return;
     shownMorph_ = picture.sequence;
-    const int from = endInput(true).digit, to = endInput(false).digit;
+    const int from = requestedEnds_.first.digit, to = requestedEnds_.second.digit;
     const int columns = static_cast<int>(picture.morph.size());
     morph_->setColumns(columns);
     sums_->setColumns(columns);
     morphTitle_->setText(tr("Morph %1 → %2 (%3), t = 0 … 1")
-                             .arg(endName(true), endName(false), path_->currentText().toLower()));
+                             .arg(requestedEnds_.first.name, requestedEnds_.second.name,
+                                  path_->currentText().toLower()));
     morph_->setTiles(stripTiles(picture.morph, tr("t=")));
     if (picture.sums.empty()) {
         sumsTitle_->setText(from < 0 || to < 0

@@ -15,6 +15,7 @@
 //   morph->choose(3, 0, 5, 0);
 
 #include <memory>
+#include <utility>
 
 #include "addition/AdditionViewTypes.h"
 #include "data/LoadedData.h"
@@ -31,13 +32,20 @@ class AdditionInference;
 class DigitMosaic;
 class TestImageChoice;
 
+// An end of a morph as asked for: its digit (-1: not known) and what to call it.
+struct MorphEnd {
+    int digit = -1;
+    QString name;
+};
+
 class AdditionMorphPanel : public OnDemandPanel {
     Q_OBJECT
 public:
     explicit AdditionMorphPanel(AdditionInference* inference, QWidget* parent = nullptr);
 
     void setData(std::shared_ptr<const LoadedData> data);
-    // The index-th test image of `fromDigit` into the toIndex-th of `toDigit`.
+    // The index-th test image of `fromDigit` into the toIndex-th of `toDigit` (both ends become
+    // test images).
     void choose(int fromDigit, int fromIndex, int toDigit, int toIndex);
     // The explorer's input (what an end set to "the explorer's input" morphs) and its name.
     void setExplorerInput(const AdditionInput& input, const QString& name);
@@ -86,6 +94,7 @@ private:
     QComboBox* toSource_ = nullptr;
     AdditionInput explorerInput_;
     QString explorerName_;
+    std::pair<MorphEnd, MorphEnd> requestedEnds_;  // of the latest morph asked for
     DigitMosaic* inputs_ = nullptr;
     QComboBox* path_ = nullptr;
     QSpinBox* steps_ = nullptr;

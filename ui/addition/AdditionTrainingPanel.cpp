@@ -202,6 +202,24 @@ QWidget* AdditionTrainingPanel::buildForm() {
         tr("After each epoch the grid tab gains a step and the explorer uses the "
            "newest model."));
 
+    diagnosis_ = new QLabel;
+    diagnosis_->setWordWrap(true);
+    diagnosis_->setTextFormat(Qt::RichText);
+    diagnosis_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    QFont small = diagnosis_->font();
+    small.setPointSizeF(small.pointSizeF() * 0.92);
+    diagnosis_->setFont(small);
+    diagnosis_->setToolTip(
+        tr("Read from the epochs: the code spread (the validation codes' standard deviation), P's "
+           "code term against the generation term, what the judge reads in the grid and its "
+           "accuracy. A collapse: E maps every digit to nearly one code, which makes the code term "
+           "small without any adding."));
+    auto* diagnosisBox = new QGroupBox(tr("Collapse diagnosis"));
+    auto* diagnosisLayout = new QVBoxLayout(diagnosisBox);
+    diagnosisLayout->setContentsMargins(6, 6, 6, 6);
+    diagnosisLayout->addWidget(diagnosis_);
+    showDiagnosis();
+
     auto* column = new QWidget;
     column->setFixedWidth(340);
     auto* layout = new QVBoxLayout(column);
@@ -209,6 +227,7 @@ QWidget* AdditionTrainingPanel::buildForm() {
     layout->addLayout(form);
     layout->addWidget(buttons_);
     layout->addWidget(progress_);
+    layout->addWidget(diagnosisBox);
     layout->addStretch(1);
     return column;
 }
@@ -370,7 +389,18 @@ void AdditionTrainingPanel::restoreSettings(const QSettings& settings) {
     runFolder_->setText(settings.value("runFolder").toString().trimmed());
 }
 
+void AdditionTrainingPanel::showDiagnosis() {
+    const infer::CollapseDiagnosis diagnosis = infer::diagnoseCollapse(collapseSignals_);
+    QString text = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(diagnosis.headline).toHtmlEscaped());
+    for (const std::string& sentence : diagnosis.evidence) {
+        text += QStringLiteral("<br>· ") + QString::fromStdString(sentence).toHtmlEscaped();
+    }
+    diagnosis_->setText(text);
+}
+
 void AdditionTrainingPanel::clearCurves() {
+    collapseSignals_.clear();
+    showDiagnosis();
     for (CurvePlot* plot : {losses_, spread_, accuracy_}) {
         // A new run replaces the curves of the previous one (series keep their names).
         const int count = plot->seriesCount();
@@ -453,6 +483,24 @@ void AdditionTrainingPanel::onEpoch(const AdditionEpochValues& report) {
         losses_->setBest(generationSeries_, report.epoch, report.validation.generation);
     }
     spread_->addPoint(0, report.epoch, report.trainCodeSpread, report.validationCodeSpread);
+    infer::CollapseSignals epochSignals;
+    epochSignals.epoch = report.epoch;
+    epochSignals.codeSpread = report.validationCodeSpread;
+    epochSignals.codeTerm = report.validation.code;
+    epochSignals.generationTerm = report.validation.generation;
+    epochSignals.accuracy = report.validationAccuracy;
+    if (report.grid.judged) {
+        for (int digit = 0; digit < kGridDigits; ++digit) {
+            for (int addend = 0; addend < kGridDigits; ++addend) {
+                const int read = report.grid.read[static_cast<std::size_t>(digit)][static_cast<std::size_t>(addend)];
+                if (GridPicture::hasCell(digit, addend) && read >= 0 && read < kGridDigits) {
+                    ++epochSignals.gridReadings[static_cast<std::size_t>(read)];
+                }
+            }
+        }
+    }
+    collapseSignals_.push_back(epochSignals);
+    showDiagnosis();
     if (report.validationAccuracy >= 0) {
         accuracy_->addPoint(0, report.epoch, std::numeric_limits<double>::quiet_NaN(),
                             report.validationAccuracy);

@@ -24,6 +24,7 @@
 #include "addition/AdditionTrainingJob.h"
 #include "addition/AdditionViewTypes.h"
 #include "data/MnistData.h"
+#include "infer/CollapseDiagnosis.h"
 #include "training/TrainingButtons.h"
 
 class QAction;
@@ -93,6 +94,8 @@ public:
     QPushButton* continueButton() const { return continue_; }
     CurvePlot* lossPlot() const { return losses_; }
     CurvePlot* spreadPlot() const { return spread_; }
+    // The collapse diagnosis of the epochs shown (infer/CollapseDiagnosis.h), in words.
+    QLabel* diagnosisLabel() const { return diagnosis_; }
     CurvePlot* accuracyPlot() const { return accuracy_; }
     TrainingProgressView* progressView() const { return progress_; }
 
@@ -103,6 +106,7 @@ private:
     QWidget* buildForm();
     QWidget* buildCurves();
     void clearCurves();
+    void showDiagnosis();
     void onStarted(const AdditionTrainingJob& job);
     void onProgress(const AdditionBatchValues& report);
     void onEpoch(const AdditionEpochValues& report);
@@ -129,6 +133,8 @@ private:
     QLabel* status_ = nullptr;
     CurvePlot* losses_ = nullptr;
     CurvePlot* spread_ = nullptr;
+    QLabel* diagnosis_ = nullptr;
+    std::vector<infer::CollapseSignals> collapseSignals_;  // one per epoch shown
     CurvePlot* accuracy_ = nullptr;
     int totalSeries_ = 0, reconstructionSeries_ = 0, generationSeries_ = 0, codeSeries_ = 0;
     int digitSeries_ = 0, klSeries_ = 0;

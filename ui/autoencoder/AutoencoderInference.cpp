@@ -46,10 +46,15 @@ void AutoencoderInference::useModel(std::shared_ptr<AutoencoderModelSnapshot> sn
 }
 
 void AutoencoderInference::openJudgeRun(const QString& folder) {
-    post("judge", Priority::Command, [this, folder](Models& models) {
-        models.judgeRun = client_.runs().judge(folder.toStdString());
-        models.judge = models.judgeRun->judge;
-    });
+    client_.postWith(
+        "judge", Priority::Command, models_,
+        [this, folder](Models& models) {
+            models.judgeRun = client_.runs().judge(folder.toStdString());
+            models.judge = models.judgeRun->judge;
+        },
+        [this, folder](const QString& message) {
+            Q_EMIT failed(tr("the judge %1 could not be opened: %2").arg(folder, message));
+        });
 }
 
 quint64 AutoencoderInference::requestManifold(ManifoldRequest request) {

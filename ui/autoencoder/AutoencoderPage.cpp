@@ -70,7 +70,7 @@ AutoencoderPage::AutoencoderPage(QWidget* parent) : QWidget(parent) {
             });
     inference_ = new AutoencoderInference(this);
     connect(inference_, &AutoencoderInference::failed, this, [this](const QString& message) {
-        banner_->showMessage(tr("<b>The code manifold could not be computed:</b> %1")
+        banner_->showMessage(tr("<b>The code manifold:</b> %1")
                                  .arg(message.toHtmlEscaped()),
                              MessageBanner::Kind::Error);
     });
@@ -307,6 +307,7 @@ void AutoencoderPage::stopTraining() {
 
 void AutoencoderPage::shutdownTraining() {
     runner_->shutdown();
+    inference_->shutdown();  // the code manifold's work, if any, is dropped or waited for
 }
 
 void AutoencoderPage::openRun(const QString& folder) {

@@ -70,7 +70,8 @@ public:
     // Continues the opened run shown after its last.pt (train/TrainingLoop.h), to its own number
     // of epochs or the form's, whichever is larger; the run's folder and settings are kept.
     void continueShownRun();
-    // Cancels, quits and waits for the worker thread; no training afterwards.
+    // Cancels, quits and waits for the worker thread, and drops the code manifold's inference; no
+    // training or manifold afterwards (the window is closing).
     void shutdownTraining();
     // Opens an autoencoder run folder in the background; runOpened() when it is shown (with what
     // could not be read, such as a corrupt best.pt, on the banner), openFailed() and the banner

@@ -43,6 +43,7 @@ CodeManifoldPanel::CodeManifoldPanel(CodeManifoldSource* source, QString noModel
     connect(range_, &QComboBox::currentIndexChanged, this, [this] { requestManifold(); });
 
     view_ = new CodeManifoldView;
+    view_->clear(noModelText_);
     connect(view_, &CodeManifoldView::hovered, this, [this](QPointF point) { requestPoint(point, false); });
     connect(view_, &CodeManifoldView::clicked, this, [this](QPointF point) { requestPoint(point, true); });
 
@@ -91,8 +92,9 @@ bool CodeManifoldPanel::requestAll() {
 
 bool CodeManifoldPanel::requestManifold() {
     if (!data_ || data_->mnist.validation.size() < 2 || !source_->hasModel()) {
-        view_->clear();
-        plane_->setText(data_ ? noModelText_ : tr("No data loaded."));
+        const QString why = data_ ? noModelText_ : tr("No data loaded.");
+        view_->clear(why);
+        plane_->setText(why);
         return false;
     }
     ManifoldRequest request;

@@ -23,8 +23,9 @@ void CodeManifoldView::showChart(ManifoldChart chart) {
     update();
 }
 
-void CodeManifoldView::clear() {
+void CodeManifoldView::clear(const QString& emptyText) {
     chart_ = {};
+    emptyText_ = emptyText;
     hasChart_ = false;
     hover_.reset();
     clicked_.reset();
@@ -49,7 +50,7 @@ void CodeManifoldView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     if (!hasChart_) {
         ManifoldChart empty;
-        empty.planeText = tr("No model yet: open an addition run or train one.");
+        empty.planeText = emptyText_;
         paintCodeManifold(painter, QRectF(rect()), empty, screenInk(*this, 8.0));
         return;
     }

@@ -22,7 +22,8 @@ public:
     explicit CodeManifoldView(QWidget* parent = nullptr);
 
     void showChart(ManifoldChart chart);  // keeps the clicked point's mark
-    void clear();
+    // No chart: `emptyText` is painted where the figure goes.
+    void clear(const QString& emptyText = QString());
     const ManifoldChart& chart() const { return chart_; }
     bool hasChart() const { return hasChart_; }
     // The point of the plane under a widget position; nullopt outside both panels or without a
@@ -49,6 +50,7 @@ private:
     ManifoldLayout layout() const;
 
     ManifoldChart chart_;
+    QString emptyText_;
     bool hasChart_ = false;
     std::optional<QPointF> hover_;
     std::optional<QPointF> clicked_;

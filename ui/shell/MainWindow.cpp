@@ -20,6 +20,7 @@
 
 #include "addition/AddendControl.h"
 #include "addition/AdditionExplorerPanel.h"
+#include "addition/AdditionInference.h"
 #include "addition/AdditionPage.h"
 #include "addition/AdditionTrainingPanel.h"
 #include "autoencoder/AutoencoderPage.h"
@@ -63,6 +64,10 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     additionPage_ = new AdditionPage;
     addPage(tr("Addition"), additionPage_);
     connect(this, &MainWindow::dataChanged, additionPage_, &AdditionPage::setData);
+    // The judge the Addition page opened (shipped, --judge-run, its picker, File > Open run…)
+    // also reads the Autoencoder page's manifold points.
+    connect(additionPage_->inference(), &AdditionInference::judgeRunOpened, autoencoderPage_,
+            [this](const OpenedRunInfo& info) { autoencoderPage_->openJudgeRun(info.folder); });
     // A point of a Part II run's code manifold, clicked: add to it in the addition explorer.
     connect(autoencoderPage_, &AutoencoderPage::inputChosen, this,
             [this](const AdditionInput& input, const QString& name) {
@@ -198,7 +203,6 @@ bool MainWindow::openShippedModels() {
     const QString shipped = shippedModelsFolder();
     if (shipped.isEmpty()) return false;
     additionPage_->openJudgeRun(shipped + "/judge");
-    autoencoderPage_->openJudgeRun(shipped + "/judge");
     additionPage_->openAdditionRun(shipped + "/addition");
     comparisonPage_->openJudgeRun(shipped + "/judge");
     // A Compare slot per model, in kAllAdditionVariants' order; each folder named by its run kind.
@@ -308,7 +312,6 @@ bool MainWindow::openRun(const QString& folder) {
             break;
         case infer::RunFamily::Judge:
             additionPage_->openJudgeRun(folder);
-            autoencoderPage_->openJudgeRun(folder);
             comparisonPage_->openJudgeRun(folder);
             showPage(QStringLiteral("Addition"));
             break;

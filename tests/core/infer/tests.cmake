@@ -4,6 +4,7 @@ learn2add_add_test(infer_tests
           core/infer/LatentProjectionTest.cpp
           core/infer/CodeManifoldTest.cpp
           core/infer/CodeMorphTest.cpp
+          core/infer/CollapseDiagnosisTest.cpp
           core/infer/FeatureMapsTest.cpp
           core/infer/AdditionExplorerTest.cpp
           core/infer/AlgebraProbesTest.cpp
