@@ -203,6 +203,34 @@ double millisecondsSince(const QElapsedTimer& clock, qint64 startNs) {
     return static_cast<double>(clock.nsecsElapsed() - startNs) / 1e6;
 }
 
+// One request at a time, from the call on the GUI thread to the answer the inference thread
+// delivers: time() asks (the request returns its sequence) and waits; the answer's signal calls
+// answered(sequence), which records the latency when it is the answer awaited.
+class RequestTimer {
+public:
+    RequestTimer() { clock_.start(); }
+
+    bool answered(quint64 sequence) {
+        if (!into_ || sequence != awaited_) return false;
+        into_->push_back(millisecondsSince(clock_, startNs_));
+        into_ = nullptr;
+        return true;
+    }
+
+    void time(std::vector<double>& samples, const std::function<quint64()>& ask, const std::string& what) {
+        into_ = &samples;
+        startNs_ = clock_.nsecsElapsed();
+        awaited_ = ask();  // answers are delivered in the event loop below, after this is set
+        waitFor([&] { return into_ == nullptr; }, seconds(30), what);
+    }
+
+private:
+    QElapsedTimer clock_;
+    quint64 awaited_ = 0;
+    qint64 startNs_ = 0;
+    std::vector<double>* into_ = nullptr;  // the samples of the request awaited; null: answered
+};
+
 void printSummary(const std::string& scenario, const std::string& what,
                   const std::vector<double>& valuesMs, const std::string& extra = {}) {
     std::printf("%s %s ms: %s%s\n", scenario.c_str(), what.c_str(),
@@ -437,17 +465,12 @@ void measureGrid(const GuiBenchOptions& options, std::shared_ptr<const LoadedDat
     openRuns(page, options, data);
     AdditionInference& inference = *page.inference();
 
-    QElapsedTimer clock;
-    clock.start();
-    quint64 awaited = 0;
-    qint64 startNs = 0;
+    RequestTimer timer;
     std::optional<GridPicture> answer;
     std::vector<double> latencyMs;
     QObject::connect(&inference, &AdditionInference::gridReady, &page,
                      [&](quint64 sequence, const GridPicture& grid) {
-                         if (sequence != awaited) return;
-                         latencyMs.push_back(millisecondsSince(clock, startNs));
-                         answer = grid;
+                         if (timer.answered(sequence)) answer = grid;
                      });
     std::mt19937 random(kDataSeed);
     int judgedCells = 55;
@@ -461,9 +484,7 @@ void measureGrid(const GuiBenchOptions& options, std::shared_ptr<const LoadedDat
                 AdditionInput::fromDigitSet(data->mnist.test, indices[pick(random)]);
         }
         answer.reset();
-        startNs = clock.nsecsElapsed();
-        awaited = inference.requestGrid(std::move(inputs));
-        waitFor([&] { return answer.has_value(); }, seconds(30), "a grid");
+        timer.time(latencyMs, [&] { return inference.requestGrid(std::move(inputs)); }, "a grid");
         judgedCells = std::min(judgedCells, answer->judgedCells());
     }
     printSummary(scenario, "request-to-gridReady latency", latencyMs,
@@ -483,24 +504,14 @@ void measureInside(const GuiBenchOptions& options, std::shared_ptr<const LoadedD
     openRuns(page, options, data);
     AdditionInference& inference = *page.inference();
 
-    QElapsedTimer clock;
-    clock.start();
-    quint64 awaited = 0;
-    qint64 startNs = 0;
-    bool answered = false;
+    RequestTimer timer;
     std::vector<double> featuresMs, pointMs, morphMs;
-    std::vector<double>* into = nullptr;
-    const auto arrived = [&](quint64 sequence) {
-        if (sequence != awaited) return;
-        into->push_back(millisecondsSince(clock, startNs));
-        answered = true;
-    };
     QObject::connect(&inference, &AdditionInference::featureMapsReady, &page,
-                     [&](const FeatureMapPicture& picture) { arrived(picture.sequence); });
+                     [&](const FeatureMapPicture& picture) { timer.answered(picture.sequence); });
     QObject::connect(&inference, &AdditionInference::planePointReady, &page,
-                     [&](const PlanePoint& point) { arrived(point.sequence); });
+                     [&](const PlanePoint& point) { timer.answered(point.sequence); });
     QObject::connect(&inference, &AdditionInference::morphPointReady, &page,
-                     [&](const MorphPoint& point) { arrived(point.sequence); });
+                     [&](const MorphPoint& point) { timer.answered(point.sequence); });
     std::optional<ManifoldPicture> manifold;
     QObject::connect(&inference, &AdditionInference::manifoldReady, &page,
                      [&](const ManifoldPicture& picture) { manifold = picture; });
@@ -510,11 +521,7 @@ void measureInside(const GuiBenchOptions& options, std::shared_ptr<const LoadedD
     waitFor([&] { return manifold.has_value(); }, seconds(60), "the code manifold");
 
     const auto timeOne = [&](std::vector<double>& samples, const std::function<quint64()>& ask) {
-        answered = false;
-        into = &samples;
-        startNs = clock.nsecsElapsed();
-        awaited = ask();
-        waitFor([&] { return answered; }, seconds(30), "an answer");
+        timer.time(samples, ask, "an answer");
     };
     std::mt19937 random(kDataSeed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
