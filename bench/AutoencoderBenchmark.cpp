@@ -179,9 +179,10 @@ models::AdditionModel seededAdditionModel(models::AdditionVariant variant) {
                                      .variant(variant));
 }
 
-// The app's default training options for the variant (the guided recipe).
+// The guided recipe's loss as the Python twin computes it (bench/python: no digit probe, KL
+// weight 1e-3 for every variational variant), so that the two sides time and check the same loss.
 train::AdditionTrainingOptions defaultTrainingOptions(models::AdditionVariant variant) {
-    return train::AdditionTrainingOptions().variant(variant);
+    return train::AdditionTrainingOptions().variant(variant).klWeight(1e-3);
 }
 
 // Times `steps` training steps after kWarmupSteps; lossOfStep(k) gathers batch k and returns its

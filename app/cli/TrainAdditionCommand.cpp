@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "cli/OptionChecks.h"
 #include "cli/ReportErrors.h"
@@ -76,7 +77,8 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
     command->add_option("--code", o.codeSize, "Code size")->capture_default_str();
     command
         ->add_option("--recipe", o.recipe,
-                     "guided (target code held constant) or assignment (the exact loss)")
+                     "guided (no digit labels: the target code held constant, warm-ups, cosine "
+                     "rate) or assignment (the exact loss, constant rate)")
         ->check(CLI::IsMember({"guided", "assignment"}))
         ->capture_default_str();
     command->add_option("--reconstruction-weight", o.reconstructionWeight,
@@ -84,14 +86,16 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
     command->add_option("--code-weight", o.codeWeight, "Weight of L2(P(E(x), u), E(y))")
         ->capture_default_str();
     command->add_option("--lr-schedule", o.lrSchedule,
-                        "Adam's rate over the run: constant, or cosine down to 0 by the last batch")
-        ->check(CLI::IsMember({"constant", "cosine"}))
-        ->capture_default_str();
+                        "Adam's rate over the run: constant, or cosine down to 0 by the last batch "
+                        "[default: cosine for guided, constant for assignment]")
+        ->check(CLI::IsMember({"constant", "cosine"}));
     command->add_option("--digit-weight", o.digitWeight,
-                        "Guided: weight of the digit probe CE(probe(E(x)), digit of x) (0: off)")
+                        "Guided, uses the digit labels: weight of a digit probe "
+                        "CE(probe(E(x)), digit of x) (0: off)")
         ->capture_default_str();
     command->add_option("--code-target", o.codeTarget,
-                        "Guided: the code term's target, the prototype of the sum's digit or E(y)")
+                        "Guided: the code term's target, E(y) (sample) or the mean code of the "
+                        "sum's digit (prototype: uses the digit labels)")
         ->check(CLI::IsMember({"prototype", "sample"}))
         ->capture_default_str();
     command->add_option("--patience", o.patience,
@@ -107,9 +111,11 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
         command->add_option("--init", o.init, "Autoencoder run whose best.pt starts E and D")
             ->check(CLI::ExistingDirectory);
     } else {
+        std::ostringstream guidedKl;
+        guidedKl << train::recipeDefaults(variant, train::AdditionRecipe::Guided).klWeight();
         command->add_option("--kl-weight", o.klWeight,
-                            "beta: weight of KL(q(z|x) || N(0, I)), summed over the code, batch mean")
-            ->capture_default_str();
+                            "beta: weight of KL(q(z|x) || N(0, I)), summed over the code, batch mean "
+                            "[default: " + guidedKl.str() + " for guided, 0.001 for assignment]");
     }
     command->add_option("--judge", o.judge,
                         "Judge run: addition accuracy and a marked grid every epoch")
@@ -187,16 +193,15 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
             settings.push_back({"--kl-weight", "/kl_weight"});
         }
         applyRunFolderOptions(command, o.folder, settings);
-        auto options = train::AdditionTrainingOptions()
-                           .variant(o.variant)
-                           .klWeight(o.klWeight)
+        const train::AdditionTrainingOptions defaults =
+            train::recipeDefaults(o.variant, train::additionRecipeFromString(o.recipe));
+        auto options = train::AdditionTrainingOptions(defaults)
+                           .klWeight(o.klWeight.value_or(defaults.klWeight()))
                            .decoder(models::decoderKindFromString(o.decoder))
                            .codeSize(o.codeSize)
-                           .recipe(train::additionRecipeFromString(o.recipe))
                            .reconstructionWeight(o.reconstructionWeight)
                            .codeWeight(o.codeWeight)
                            .digitWeight(o.digitWeight)
-                           .learningRateSchedule(train::learningRateScheduleFromString(o.lrSchedule))
                            .codeTarget(train::codeTargetFromString(o.codeTarget))
                            .epochs(o.epochs)
                            .batchSize(o.batchSize)
@@ -208,6 +213,7 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                            .earlyStoppingPatience(o.patience)
                            .autoencoderWarmupEpochs(o.autoencoderWarmup)
                            .adderWarmupPasses(o.adderWarmup);
+        if (o.lrSchedule) options.learningRateSchedule(train::learningRateScheduleFromString(*o.lrSchedule));
         if (o.init) options.initRun(*o.init);
         if (o.judge) options.judgeRun(*o.judge);
         data::HeldOutCells heldOut = data::parseHeldOutCells(o.holdOut);
@@ -219,14 +225,15 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                   << models::toString(o.variant) << "): decoder " << o.decoder << ", code " << o.codeSize
                   << ", recipe " << o.recipe << " (weights " << o.reconstructionWeight << ", 1, "
                   << o.codeWeight << ", digit probe " << options.effectiveDigitWeight()
-                  << ", code target " << (options.usesPrototypes() ? "prototype" : "sample");
-        if (models::hasVariationalEncoder(o.variant)) std::cout << ", KL " << o.klWeight;
+                  << ", code target " << (options.usesPrototypes() ? "prototype" : "sample")
+                  << (options.usesDigitLabels() ? ", uses the digit labels" : ", no digit labels");
+        if (models::hasVariationalEncoder(o.variant)) std::cout << ", KL " << options.klWeight();
         if (!heldOut.empty()) {
             std::cout << ", held out of training: " << heldOut.count() << " cells ("
                       << heldOut.toString() << ")";
         }
         std::cout << "), " << o.epochs << " epochs, batch " << o.batchSize
-                  << ", lr " << o.learningRate << " " << o.lrSchedule << ", seed " << o.seed << ", " << threads
+                  << ", lr " << o.learningRate << " " << train::toString(options.learningRateSchedule()) << ", seed " << o.seed << ", " << threads
                   << " threads, " << toString(options.precision()) << "\nStart: " << (o.init ? "autoencoder run " + *o.init : "from scratch")
                   << "\nData: " << data->source << "\nRun folder: " << o.folder.folder().string()
                   << (o.folder.resume.empty() ? "" : " (resumed)") << std::endl;

@@ -29,15 +29,15 @@ struct TrainJudgeCommandOptions {
 struct TrainAdditionCommandOptions {
     models::AdditionVariant variant = models::AdditionVariant::Autoencoder;
     std::string precision = "auto";
-    double klWeight = 1e-3;
+    std::optional<double> klWeight;  // unset: the recipe's (train::recipeDefaults)
     std::string decoder = "upsample";
     std::int64_t codeSize = 7;
     std::string recipe = "guided";
     double reconstructionWeight = 0.1;
     double codeWeight = 1.0;
-    double digitWeight = 1.0;
-    std::string lrSchedule = "constant";
-    std::string codeTarget = "prototype";
+    double digitWeight = 0.0;                // > 0 uses the digit labels
+    std::optional<std::string> lrSchedule;   // unset: the recipe's
+    std::string codeTarget = "sample";       // "prototype" uses the digit labels
     int epochs = 100;
     int batchSize = 128;
     double learningRate = 1e-3;

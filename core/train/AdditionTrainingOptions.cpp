@@ -70,6 +70,18 @@ void AdditionTrainingOptions::validate() const {
     }
 }
 
+AdditionTrainingOptions recipeDefaults(models::AdditionVariant variant, AdditionRecipe recipe) {
+    auto options = AdditionTrainingOptions().variant(variant).recipe(recipe);
+    if (recipe == AdditionRecipe::Assignment) {
+        return options.learningRateSchedule(LearningRateSchedule::Constant);
+    }
+    return options.klWeight(models::hasGenerativeAdder(variant) ? 3e-4 : 1e-3);
+}
+
+AdditionTrainingOptions withDigitLabelAids(AdditionTrainingOptions options) {
+    return options.digitWeight(1.0).codeTarget(CodeTarget::Prototype);
+}
+
 AdditionTrainingOptions additionOptionsFromConfig(const nlohmann::json& config) {
     try {
         const auto path = [&](const char* key) {

@@ -57,9 +57,7 @@ std::vector<PlannedRun> assignmentPlan(const AssignmentSettings& settings,
             .seed(settings.seed)
             .precision(settings.precision));
     const auto addition = [&](models::AdditionVariant variant, AdditionRecipe recipe) {
-        return AdditionTrainingOptions()
-            .variant(variant)
-            .recipe(recipe)
+        return recipeDefaults(variant, recipe)
             .epochs(settings.epochs)
             .batchSize(settings.batchSize)
             .seed(settings.seed)

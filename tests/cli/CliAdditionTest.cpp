@@ -114,6 +114,38 @@ TEST_F(CliAddition, TrainingPrintsEveryTermTheAccuracyAndASummary) {
         << additionOutput_;
 }
 
+TEST_F(CliAddition, TheDefaultRecipeUsesNoDigitLabelsAndTheHelpNamesTheAidsThatDo) {
+    EXPECT_NE(additionOutput_.find("digit probe 0, code target sample, no digit labels"), std::string::npos)
+        << additionOutput_;
+    EXPECT_NE(additionOutput_.find("lr 0.001 cosine"), std::string::npos) << additionOutput_;
+    EXPECT_NE(generativeOutput_.find("no digit labels, KL 0.0003"), std::string::npos) << generativeOutput_;
+    const std::string config = readFile(additionPath() / "config.json");
+    EXPECT_NE(config.find(R"("digit_weight": 0.0)"), std::string::npos) << config;
+    EXPECT_NE(config.find(R"("code_target": "sample")"), std::string::npos) << config;
+
+    const auto help = runCli("train vae-genp-addition --help");
+    EXPECT_NE(help.output.find("Guided, uses the digit labels: weight of a digit probe"), std::string::npos)
+        << help.output;
+    EXPECT_NE(help.output.find("prototype: uses the digit labels"), std::string::npos) << help.output;
+    EXPECT_NE(help.output.find("[default: 0.0003 for guided, 0.001 for assignment]"), std::string::npos)
+        << help.output;
+
+    // The exact recipe takes its own defaults: a constant rate and the textbook KL weight.
+    const auto exact = runCli("train vae-genp-addition --recipe assignment --epochs 1 --max-batches 1 "
+                              "--batch 16 --out " + (scratch_.path() / "exact").string());
+    ASSERT_EQ(exact.exitCode, 0) << exact.output;
+    EXPECT_NE(exact.output.find("no digit labels, KL 0.001)"), std::string::npos) << exact.output;
+    EXPECT_NE(exact.output.find("lr 0.001 constant"), std::string::npos) << exact.output;
+    // Given, the labelled aids are used and said so.
+    const auto labelled = runCli("train addition --digit-weight 1 --code-target prototype --epochs 1 "
+                                 "--max-batches 1 --batch 16 --ae-warmup 0 --adder-warmup 1 --out " +
+                                 (scratch_.path() / "labelled").string());
+    ASSERT_EQ(labelled.exitCode, 0) << labelled.output;
+    EXPECT_NE(labelled.output.find("digit probe 1, code target prototype, uses the digit labels"),
+              std::string::npos)
+        << labelled.output;
+}
+
 TEST_F(CliAddition, GridWritesTheFigureAndPrintsTheJudgesReading) {
     const auto png = scratch_.path() / "grid.png";
     const auto result = runCli("grid --run " + additionPath().string() + " --judge " +

@@ -1,6 +1,7 @@
 #include "addition/AdditionPage.h"
 
 #include <gtest/gtest.h>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -585,6 +586,35 @@ TEST(AdditionInference, CoalescesRapidRequestsAndServesTheLastOne) {
     EXPECT_EQ(served.sequence, last);
     EXPECT_NEAR(served.addend, 99 * 0.05, 1e-9);
     EXPECT_LE(results.count(), 10) << "100 requests posted in a burst must coalesce";
+}
+
+TEST_F(AdditionPageTest, TheFormTrainsFromTheTuplesAloneUnlessTheLabelAidsAreTicked) {
+    AdditionTrainingPanel* training = page.trainingPanel();
+    QCheckBox* aids = training->labelAidsBox();
+    EXPECT_FALSE(aids->isChecked());
+    EXPECT_TRUE(aids->isEnabled());
+    QString error;
+    auto job = training->jobFromForm(error);
+    ASSERT_TRUE(job) << error.toStdString();
+    EXPECT_FALSE(job->options.usesDigitLabels());
+    EXPECT_EQ(job->options.learningRateSchedule(), train::LearningRateSchedule::Cosine);
+    EXPECT_FALSE(job->name.contains("digit labels")) << job->name.toStdString();
+
+    aids->setChecked(true);
+    job = training->jobFromForm(error);
+    ASSERT_TRUE(job) << error.toStdString();
+    EXPECT_TRUE(job->options.usesDigitLabels());
+    EXPECT_TRUE(job->name.endsWith("digit labels")) << job->name.toStdString();
+
+    // The exact recipe has no aids: the box is off limits and ignored.
+    training->recipeBox()->setCurrentIndex(training->recipeBox()->findData("assignment"));
+    EXPECT_FALSE(aids->isEnabled());
+    job = training->jobFromForm(error);
+    ASSERT_TRUE(job) << error.toStdString();
+    EXPECT_FALSE(job->options.usesDigitLabels());
+    EXPECT_EQ(job->options.learningRateSchedule(), train::LearningRateSchedule::Constant);
+    training->recipeBox()->setCurrentIndex(training->recipeBox()->findData("guided"));
+    aids->setChecked(false);
 }
 
 TEST_F(AdditionPageTest, TrainsFromThePageWithCurvesAndAGridPerEpoch) {

@@ -9,7 +9,8 @@ QString describeAdditionOptions(const train::AdditionTrainingOptions& options) {
                              .arg(QString::fromStdString(models::displayName(options.variant())),
                                   QString::fromStdString(models::toString(options.decoder())),
                                   QString::fromLatin1(train::toString(options.recipe())))
-                             .arg(options.codeSize());
+                             .arg(options.codeSize()) +
+                         (options.usesDigitLabels() ? QStringLiteral(" · digit labels") : QString());
     if (options.heldOut().empty()) return name;
     return name + QStringLiteral(" · held out %1").arg(QString::fromStdString(options.heldOut().toString()));
 }

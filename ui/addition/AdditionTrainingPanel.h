@@ -1,6 +1,7 @@
 #pragma once
 // The training tab of the Addition page (ASSIGNMENT.md Part III.5): decoder, recipe (guided by
-// default, or the assignment's exact loss), epochs (100, or a 5-epoch quick preset), seed, batches
+// default, or the assignment's exact loss; the guided recipe's digit-label aids off by default,
+// train/AdditionTrainingOptions.h), epochs (100, or a 5-epoch quick preset), seed, batches
 // per epoch, an optional judge run and autoencoder run to start from, and where to write the run;
 // Train / Pause / Stop; progress with ETA; live curves of every loss term (train dashed,
 // validation solid), the code-spread collapse indicator and the validation addition accuracy.
@@ -28,6 +29,7 @@
 #include "training/TrainingButtons.h"
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -80,6 +82,7 @@ public:
     AdditionTrainingRunner* runner() const { return runner_; }
     QComboBox* decoderBox() const { return decoder_; }
     QComboBox* recipeBox() const { return recipe_; }
+    QCheckBox* labelAidsBox() const { return labelAids_; }  // the guided recipe's digit-label aids
     QComboBox* precisionBox() const { return precision_; }
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* batchesBox() const { return batches_; }
@@ -119,6 +122,7 @@ private:
     QComboBox* variant_ = nullptr;
     QComboBox* decoder_ = nullptr;
     QComboBox* recipe_ = nullptr;
+    QCheckBox* labelAids_ = nullptr;  // unchecked: the guided recipe uses the tuples alone
     QComboBox* precision_ = nullptr;
     QSpinBox* epochs_ = nullptr;
     QSpinBox* batches_ = nullptr;

@@ -53,6 +53,35 @@ TEST(AdditionTrainer, TheConfigRecordsTheRecipeAndReadsBackIntoTheSameOptions) {
     EXPECT_EQ(additionOptionsFromConfig(older).learningRateSchedule(), LearningRateSchedule::Constant);
 }
 
+TEST(AdditionTrainer, TheDefaultRecipeTrainsFromTheTuplesAloneAndTheLabelAidsAreOptions) {
+    using models::AdditionVariant;
+    for (const AdditionVariant variant : models::kAllAdditionVariants) {
+        const auto guided = recipeDefaults(variant, AdditionRecipe::Guided);
+        EXPECT_FALSE(guided.usesDigitLabels()) << models::toString(variant);
+        EXPECT_EQ(guided.learningRateSchedule(), LearningRateSchedule::Cosine);
+        EXPECT_EQ(guided.klWeight(), models::hasGenerativeAdder(variant) ? 3e-4 : 1e-3);
+        EXPECT_TRUE(withDigitLabelAids(guided).usesDigitLabels());
+        // The exact recipe: Adam at a constant rate, the textbook KL balance, no aid in force.
+        const auto exact = recipeDefaults(variant, AdditionRecipe::Assignment);
+        EXPECT_EQ(exact.learningRateSchedule(), LearningRateSchedule::Constant);
+        EXPECT_EQ(exact.klWeight(), 1e-3);
+        EXPECT_FALSE(withDigitLabelAids(exact).usesDigitLabels());
+    }
+    // Trained with the defaults, no batch has a digit term and the run says what it read.
+    data::testing::TempFolder folder;
+    std::vector<AdditionEpochReport> epochs;
+    TrainingControl control;
+    AdditionTrainer(AdditionTrainingOptions(quickAdditionOptions()).adderWarmupPasses(2), smallData(),
+                    folder.path() / "run")
+        .run({.onEpoch = [&](const AdditionEpochReport& r) { epochs.push_back(r); }}, control);
+    ASSERT_EQ(epochs.size(), 2u);
+    for (const AdditionEpochReport& epoch : epochs) EXPECT_EQ(epoch.train.digit, 0.0);
+    const nlohmann::json config = track::RunFolder::open(folder.path() / "run").readConfig();
+    EXPECT_EQ(config.at("digit_weight"), 0.0);
+    EXPECT_EQ(config.at("code_target"), "sample");
+    EXPECT_EQ(config.at("lr_schedule"), "cosine");
+}
+
 TEST(AdditionTrainer, SameSeedGivesBitIdenticalWeights) {
     TrainingControl control;
     AdditionTrainer first(quickAdditionOptions(), smallData());
@@ -73,8 +102,9 @@ TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
     std::vector<AdditionEpochReport> epochs;
     std::vector<AdditionBatchReport> batches;
     TrainingControl control;
-    AdditionTrainer trainer(quickAdditionOptions().judgeRun(testing::tinyRuns().judge), smallData(),
-                            runPath);
+    // With the digit-label aids on, so that every term of the loss is there to report.
+    AdditionTrainer trainer(withDigitLabelAids(quickAdditionOptions()).judgeRun(testing::tinyRuns().judge),
+                            smallData(), runPath);
     const AdditionTrainingResult result =
         trainer.run({.onBatch = [&](const AdditionBatchReport& r) { batches.push_back(r); },
                      .onEpoch = [&](const AdditionEpochReport& r) { epochs.push_back(r); }},
@@ -87,7 +117,7 @@ TEST(AdditionTrainer, ReportsEveryLossTermAndWritesARunFolder) {
         EXPECT_NEAR(b.terms.total,
                     0.1 * b.terms.reconstruction + b.terms.generation + b.terms.code + b.terms.digit,
                     1e-5);
-        EXPECT_GT(b.terms.digit, 0.0);  // the guided recipe trains the digit probe
+        EXPECT_GT(b.terms.digit, 0.0);  // the aids train the digit probe
         EXPECT_GT(b.codeSpread, 0.0);
     }
     const AdditionEpochReport& last = epochs.back();
