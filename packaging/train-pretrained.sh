@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains the models the app ships (resources/pretrained/) with fixed seeds, then exports each
 # run's best.pt with float16 parameters. The recipe behind the README's "pretrained models":
-#   bash packaging/train-pretrained.sh [RUNS_DIR]      # after a release build
+#   bash packaging/train-pretrained.sh [--new-judge] [RUNS_DIR]   # after a release build; RUNS_DIR
+#                                                                 # (build/pretrained-runs) empty
 # Each addition model is trained with the CLI's default recipe, which uses no digit labels (the
 # guided recipe with the digit probe off, E(y) of one image of the sum as the code term's target,
 # Adam's rate falling along a cosine to 0; KL weight 3e-4 for the generative P), written out

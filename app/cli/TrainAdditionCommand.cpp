@@ -111,11 +111,14 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
         command->add_option("--init", o.init, "Autoencoder run whose best.pt starts E and D")
             ->check(CLI::ExistingDirectory);
     } else {
-        std::ostringstream guidedKl;
-        guidedKl << train::recipeDefaults(variant, train::AdditionRecipe::Guided).klWeight();
+        const double guided = train::recipeDefaults(variant, train::AdditionRecipe::Guided).klWeight();
+        const double exact = train::recipeDefaults(variant, train::AdditionRecipe::Assignment).klWeight();
+        std::ostringstream defaults;
+        defaults << "[default: " << guided;
+        if (guided != exact) defaults << " for guided, " << exact << " for assignment";
         command->add_option("--kl-weight", o.klWeight,
-                            "beta: weight of KL(q(z|x) || N(0, I)), summed over the code, batch mean "
-                            "[default: " + guidedKl.str() + " for guided, 0.001 for assignment]");
+                            "beta: weight of KL(q(z|x) || N(0, I)), summed over the code, batch mean " +
+                                defaults.str() + "]");
     }
     command->add_option("--judge", o.judge,
                         "Judge run: addition accuracy and a marked grid every epoch")

@@ -211,11 +211,8 @@ models::DigitJudge loadJudge(const std::filesystem::path& judgeRun) {
     return judge;
 }
 
-nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const data::MnistData& data) {
-    nlohmann::json config = sharedRunConfig(options, data);
-    config["kind"] = models::toString(options.variant());
-    config["decoder"] = models::toString(options.decoder());
-    config["code_size"] = options.codeSize();
+nlohmann::json additionRecipeConfig(const AdditionTrainingOptions& options) {
+    nlohmann::json config;
     config["recipe"] = toString(options.recipe());
     config["reconstruction_weight"] = options.reconstructionWeight();
     config["code_weight"] = options.codeWeight();
@@ -227,16 +224,26 @@ nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const d
                               : "trains E and P (the assignment)";
     config["autoencoder_warmup_epochs"] = options.autoencoderWarmupEpochs();
     config["adder_warmup_passes"] = options.adderWarmupPasses();
+    // Only when not constant: a run from before the setting and a constant one read the same.
+    if (options.learningRateSchedule() != LearningRateSchedule::Constant) {
+        config["lr_schedule"] = toString(options.learningRateSchedule());
+    }
+    return config;
+}
+
+nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const data::MnistData& data) {
+    nlohmann::json config = sharedRunConfig(options, data);
+    config["kind"] = models::toString(options.variant());
+    config["decoder"] = models::toString(options.decoder());
+    config["code_size"] = options.codeSize();
+    config.update(additionRecipeConfig(options));
     const auto pathOrNull = [](const std::filesystem::path& path) {
         return path.empty() ? nlohmann::json(nullptr) : nlohmann::json(path.string());
     };
     config["init_run"] = pathOrNull(options.initRun());
     config["judge_run"] = pathOrNull(options.judgeRun());
-    // Only when set: a run from before the settings and a default one read the same.
+    // Only when set: a run from before the setting and a default one read the same.
     if (!options.heldOut().empty()) config["held_out"] = options.heldOut().toString();
-    if (options.learningRateSchedule() != LearningRateSchedule::Constant) {
-        config["lr_schedule"] = toString(options.learningRateSchedule());
-    }
     return config;
 }
 

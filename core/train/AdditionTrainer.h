@@ -135,6 +135,9 @@ torch::Tensor gridInputImages(const data::MnistData& data,
                               const std::array<GridInput, infer::kDigits>& inputs, int size);
 
 nlohmann::json additionRunConfig(const AdditionTrainingOptions& options, const data::MnistData& data);
+// The part of it that says how the loss and the schedule train (recipe, weights, code target,
+// warm-ups, lr_schedule when not constant): what a run folder made with another recipe differs in.
+nlohmann::json additionRecipeConfig(const AdditionTrainingOptions& options);
 
 // The judge stored in a judge run's best.pt (eval mode). Throws CheckpointError / TrackError.
 models::DigitJudge loadJudge(const std::filesystem::path& judgeRun);

@@ -122,7 +122,8 @@ public:
 AdditionTrainingOptions recipeDefaults(models::AdditionVariant variant, AdditionRecipe recipe);
 
 // The labelled aids of the guided recipe on top of `options`: the digit probe (weight 1) and the
-// prototype targets, as the models shipped before the label-free default were trained.
+// prototype targets (a generative P always fits samples, so only the probe applies to it). The
+// models shipped until session 12 had them with a constant rate and KL weight 1e-3.
 AdditionTrainingOptions withDigitLabelAids(AdditionTrainingOptions options);
 
 // The options a run was trained with, from its config.json (the inverse of additionRunConfig in

@@ -4,7 +4,9 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <variant>
 
+#include "train/AdditionTrainer.h"
 #include "train/TrainingLoop.h"
 
 namespace learn2add::train {
@@ -86,6 +88,26 @@ const char* toString(PlannedRunStatus::State state) {
     return "?";
 }
 
+namespace {
+
+// How a planned addition run's folder was trained differently from the plan's recipe (e.g. by a
+// version before the label-free default: digit probe, prototype targets, constant rate), or
+// nothing. Such a run would refuse to resume with the plan's settings.
+std::string recipeClash(const TrainingRequest& request, const nlohmann::json& config) {
+    const auto* options = std::get_if<AdditionTrainingOptions>(&request);
+    if (!options) return {};
+    nlohmann::json planned = additionRecipeConfig(*options);
+    if (!planned.contains("lr_schedule")) planned["lr_schedule"] = "constant";
+    for (const auto& [key, value] : planned.items()) {
+        nlohmann::json stored = config.contains(key) ? config.at(key) : nlohmann::json(nullptr);
+        if (key == "lr_schedule" && stored.is_null()) stored = "constant";
+        if (stored != value) return key + " " + stored.dump() + " (the plan: " + value.dump() + ")";
+    }
+    return {};
+}
+
+}  // namespace
+
 PlannedRunStatus statusOfPlannedRun(const PlannedRun& run) {
     using State = PlannedRunStatus::State;
     const auto configPath = run.folder / "config.json";
@@ -102,6 +124,11 @@ PlannedRunStatus statusOfPlannedRun(const PlannedRun& run) {
         return {State::Failed, 0,
                 run.folder.string() + " holds something else than a " + kindOf(run.request) +
                     " run; left as it is"};
+    }
+    if (const std::string clash = recipeClash(run.request, config); !clash.empty()) {
+        return {State::Failed, 0,
+                run.folder.string() + " was trained with another recipe: " + clash +
+                    "; left as it is (remove the folder to train it with the plan's)"};
     }
     const int planned = epochsOf(run.request);
     const std::string status = statusOfRun(config);

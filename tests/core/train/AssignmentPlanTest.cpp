@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -108,6 +109,29 @@ TEST(AssignmentPlan, EachRunsStateIsReadFromItsFolder) {
     const PlannedRunStatus corrupt = stateWith("{\"kind\": \"autoenc");
     EXPECT_EQ(corrupt.state, State::Failed);
     EXPECT_NE(corrupt.detail.find("not readable JSON"), std::string::npos) << corrupt.detail;
+}
+
+TEST(AssignmentPlan, AnAdditionRunTrainedWithAnotherRecipeIsNamedAndLeftAsItIs) {
+    data::testing::TempFolder temp;
+    AssignmentSettings settings;
+    settings.epochs = 3;
+    const auto plan = assignmentPlan(settings, temp.path());
+    const auto at = std::find_if(plan.begin(), plan.end(), [](const PlannedRun& r) { return r.name == "addition"; });
+    ASSERT_NE(at, plan.end());
+    const auto& options = std::get<AdditionTrainingOptions>(at->request);
+    nlohmann::json config = additionRecipeConfig(options);
+    config["kind"] = "addition";
+    config["training"] = {{"status", "finished"}, {"epochs_done", 3}};
+    writeConfig(at->folder, config.dump());
+    EXPECT_EQ(statusOfPlannedRun(*at).state, State::Done);
+    // The same run as the labelled default before session 13 made it: probe, prototypes, constant.
+    config.update(additionRecipeConfig(withDigitLabelAids(options).learningRateSchedule(LearningRateSchedule::Constant)));
+    config.erase("lr_schedule");
+    writeConfig(at->folder, config.dump());
+    const PlannedRunStatus older = statusOfPlannedRun(*at);
+    EXPECT_EQ(older.state, State::Failed);
+    EXPECT_NE(older.detail.find(R"(another recipe: code_target "prototype" (the plan: "sample"))"), std::string::npos)
+        << older.detail;
 }
 
 // Two small autoencoder runs of the plan (the first two: mirror and upsample, L2, code 2).

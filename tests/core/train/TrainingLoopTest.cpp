@@ -38,10 +38,10 @@ AutoencoderTrainingOptions resumableAutoencoder() {
         .seed(11);
 }
 
-// A variational addition model with the guided recipe: the random generator (the codes' noise),
-// the digit probe and the prototypes all have to survive a resume.
+// A variational addition model with the guided recipe and its digit-label aids: the random
+// generator (the codes' noise), the digit probe and the prototypes all have to survive a resume.
 AdditionTrainingOptions resumableAddition() {
-    return AdditionTrainingOptions()
+    return withDigitLabelAids(AdditionTrainingOptions())
         .variant(models::AdditionVariant::Variational)
         .decoder(models::DecoderKind::Mirror)
         .epochs(3)
