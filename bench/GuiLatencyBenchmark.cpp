@@ -66,7 +66,9 @@
 #include "addition/AdditionTrainingRunner.h"
 #include "autoencoder/AutoencoderPage.h"
 #include "autoencoder/AutoencoderSettingsPanel.h"
+#include "common/Precision.h"
 #include "common/TorchRuntime.h"
+#include "infer/InferenceThread.h"
 #include "data/DataLoader.h"
 #include "widgets/MessageBanner.h"
 #include "autoencoder/AutoencoderTrainingRunner.h"
@@ -99,6 +101,8 @@ struct GuiBenchOptions {
     QString additionRun;
     QString judgeRun;
     bool whileTraining = false;
+    std::string precision = "auto";  // of the inference thread, as the app's default
+    int inferenceThreads = 0;        // 0: the inference thread's default (every core)
 };
 
 constexpr const char* kUsage =
@@ -109,7 +113,9 @@ constexpr const char* kUsage =
     "       learn2add-gui-bench --scenario inside --addition-run DIR --judge-run DIR [--repeats N]\n"
     "  --seconds N        how long to measure (default 30)\n"
     "  --repeats N        grids (or feature maps, manifold points, morph points) to time (default 50)\n"
-    "  --while-training   addition-slider: measure while an addition training runs\n";
+    "  --while-training   addition-slider: measure while an addition training runs\n"
+    "  --precision P      auto (default, as the app), fp32 or bf16: the inference thread's\n"
+    "  --inference-threads N  the inference thread's LibTorch threads (default: every core)\n";
 
 GuiBenchOptions parseArguments(int argc, char** argv) {
     GuiBenchOptions options;
@@ -135,6 +141,11 @@ GuiBenchOptions parseArguments(int argc, char** argv) {
             options.additionRun = QString::fromStdString(value);
         } else if (flag == "--judge-run") {
             options.judgeRun = QString::fromStdString(value);
+        } else if (flag == "--inference-threads") {
+            options.inferenceThreads = positiveInteger(flag, value);
+        } else if (flag == "--precision") {
+            precisionFromString(value);  // refuses an unknown name
+            options.precision = value;
         } else {
             throw std::invalid_argument("unknown option: " + flag);
         }
@@ -559,13 +570,18 @@ int main(int argc, char** argv) {
         // As the app does: leave a core for the GUI while models train.
         const TorchThreadSettings threads =
             configureTorchThreads(std::max(1, hardwareThreads() - 1));
+        // Held for the whole run: the pages share this thread and its precision.
+        const std::shared_ptr<infer::InferenceThread> inference = infer::InferenceThread::shared();
+        inference->setPrecision(precisionFromString(options.precision));
+        if (options.inferenceThreads > 0) inference->setThreads(options.inferenceThreads);
         const std::vector<double> load = bench::loadAverage();
         std::printf(
             "learn2add-gui-bench %s: platform %s, %d cores, LibTorch %d intra-op thread(s), "
-            "%s%s, load average %.2f %.2f %.2f\n",
+            "%s%s, inference in %s on %d thread(s), load average %.2f %.2f %.2f\n",
             options.scenario.c_str(), qPrintable(QApplication::platformName()), hardwareThreads(),
             threads.intraOpThreads, threads.blasName.c_str(),
-            threads.blasPinnedToOne ? " pinned to 1 thread" : "", load[0], load[1], load[2]);
+            threads.blasPinnedToOne ? " pinned to 1 thread" : "", toString(inference->precision()),
+            inference->threads(), load[0], load[1], load[2]);
         std::fflush(stdout);
         const std::shared_ptr<const LoadedData> data = loadEmbeddedData();
         if (options.scenario == "autoencoder-training") {

@@ -89,15 +89,17 @@ CLI::App* addTrainAdditionCommand(CLI::App& train, TrainAdditionCommandOptions& 
                         "Adam's rate over the run: constant, or cosine down to 0 by the last batch "
                         "[default: cosine for guided, constant for assignment]")
         ->check(CLI::IsMember({"constant", "cosine"}));
+    const train::AdditionTrainingOptions guided =
+        train::recipeDefaults(variant, train::AdditionRecipe::Guided);
     command->add_option("--digit-weight", o.digitWeight,
                         "Guided, uses the digit labels: weight of a digit probe "
-                        "CE(probe(E(x)), digit of x) (0: off)")
-        ->capture_default_str();
+                        "CE(probe(E(x)), digit of x) (0: off) [default: " +
+                            CLI::detail::to_string(guided.digitWeight()) + "]");
     command->add_option("--code-target", o.codeTarget,
                         "Guided: the code term's target, E(y) (sample) or the mean code of the "
-                        "sum's digit (prototype: uses the digit labels)")
-        ->check(CLI::IsMember({"prototype", "sample"}))
-        ->capture_default_str();
+                        "sum's digit (prototype: uses the digit labels) [default: " +
+                            std::string(train::toString(guided.codeTarget())) + "]")
+        ->check(CLI::IsMember({"prototype", "sample"}));
     command->add_option("--patience", o.patience,
                         "Early stopping after N epochs without a better metric (0: off)")
         ->capture_default_str();
@@ -185,7 +187,7 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                         {{"--decoder", "/decoder"}, {"--code", "/code_size"}, {"--recipe", "/recipe"},
                          {"--reconstruction-weight", "/reconstruction_weight"},
                          {"--code-weight", "/code_weight"}, {"--digit-weight", "/digit_weight"},
-                         {"--lr-schedule", "/lr_schedule", "constant"},
+                         {"--lr-schedule", "/lr_schedule", train::toString(train::kScheduleOfUnrecordedRuns)},
                          {"--code-target", "/code_target"}, {"--patience", "/early_stopping_patience"},
                          {"--ae-warmup", "/autoencoder_warmup_epochs"},
                          {"--adder-warmup", "/adder_warmup_passes"}, {"--judge", "/judge_run"},
@@ -204,8 +206,9 @@ int runTrainAddition(CLI::App& command, const TrainAdditionCommandOptions& o, in
                            .codeSize(o.codeSize)
                            .reconstructionWeight(o.reconstructionWeight)
                            .codeWeight(o.codeWeight)
-                           .digitWeight(o.digitWeight)
-                           .codeTarget(train::codeTargetFromString(o.codeTarget))
+                           .digitWeight(o.digitWeight.value_or(defaults.digitWeight()))
+                           .codeTarget(o.codeTarget ? train::codeTargetFromString(*o.codeTarget)
+                                                    : defaults.codeTarget())
                            .epochs(o.epochs)
                            .batchSize(o.batchSize)
                            .learningRate(o.learningRate)

@@ -35,9 +35,9 @@ struct TrainAdditionCommandOptions {
     std::string recipe = "guided";
     double reconstructionWeight = 0.1;
     double codeWeight = 1.0;
-    double digitWeight = 0.0;                // > 0 uses the digit labels
+    std::optional<double> digitWeight;       // unset: the recipe's; > 0 uses the digit labels
     std::optional<std::string> lrSchedule;   // unset: the recipe's
-    std::string codeTarget = "sample";       // "prototype" uses the digit labels
+    std::optional<std::string> codeTarget;   // unset: the recipe's; "prototype" uses the labels
     int epochs = 100;
     int batchSize = 128;
     double learningRate = 1e-3;

@@ -9,6 +9,7 @@
 #include "common/TorchRuntime.h"
 #include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
+#include "infer/InferenceThread.h"
 #include "shell/MainWindow.h"
 #include "shell/ReportDialog.h"
 #include "StartupReport.h"
@@ -26,7 +27,9 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     const QCommandLineOption data("data", "MNIST-format folder (default: the embedded subset).", "DIR");
     const QCommandLineOption seed("seed", "Seed of the data split.", "N", "42");
-    const QCommandLineOption threads("threads", "LibTorch threads (default: cores - 1, at least 1).", "N");
+    const QCommandLineOption threads(
+        "threads", "LibTorch threads of what the views compute (default: every core; a training "
+                   "takes its form's).", "N");
     const QCommandLineOption screenshot(
         "screenshot", "Save the window to FILE once the data is shown, then quit.", "FILE");
     const QCommandLineOption page(
@@ -55,14 +58,22 @@ int main(int argc, char** argv) {
     const QCommandLineOption printWidgets(
         "print-widgets", "Print where the widgets a latency harness drives are on the screen "
                          "(bench/xtest-latency.py), 3 s after the data is shown.");
+    const QCommandLineOption precision(
+        "precision", "The number format of what the views compute: auto (bf16 where the CPU "
+                     "computes it natively), fp32 or bf16; as Settings > Precision of the views.",
+        "NAME");
     parser.addOptions({data, seed, threads, screenshot, page, additionRun, judgeRun, additionTab,
-                       compareRuns, compareTab, compareAddend, run, startupReport, printWidgets});
+                       compareRuns, compareTab, compareAddend, run, startupReport, printWidgets,
+                       precision});
     parser.process(app);
 
-    // Leave a core for the GUI while models train.
-    const int cores = learn2add::hardwareThreads();
-    learn2add::configureTorchThreads(parser.isSet(threads) ? parser.value(threads).toInt()
-                                                           : std::max(1, cores - 1));
+    // The views' computations run on the one inference thread, briefly and at the window's
+    // priority: every core unless told (trainings set their own threads, at a lower priority).
+    const int viewThreads = parser.isSet(threads) ? std::max(1, parser.value(threads).toInt())
+                                                  : learn2add::hardwareThreads();
+    learn2add::configureTorchThreads(viewThreads);
+    const auto inference = learn2add::infer::InferenceThread::shared();  // held while the app runs
+    inference->setThreads(viewThreads);
 
     learn2add::ui::MainWindowOptions options;
     if (parser.isSet(data)) options.dataFolder = parser.value(data);
@@ -86,6 +97,10 @@ int main(int argc, char** argv) {
     if (options.rememberSettings) {
         window.restoreSettings();
         if (parser.isSet(page)) window.showPage(parser.value(page));
+    }
+    if (parser.isSet(precision) && !window.setViewPrecision(parser.value(precision))) {
+        qWarning("learn2add: there is no precision named \"%s\" (auto, fp32, bf16)",
+                 qPrintable(parser.value(precision)));
     }
     if (parser.isSet(run)) window.openRun(parser.value(run));
     if (parser.isSet(judgeRun)) addition->openJudgeRun(parser.value(judgeRun));

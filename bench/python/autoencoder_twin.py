@@ -73,6 +73,15 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 MNIST_IMAGES = REPO / "resources" / "mnist" / "embedded-images-idx3-ubyte.gz"
 
 
+def max_pool_2x2(x):
+    """core/models/MaxPooling.h: 2 x 2 max pooling; without gradients computed in the channels-last
+    layout (the NCHW kernel of this LibTorch is scalar) and handed back in the default one; the
+    same values."""
+    if x.requires_grad:
+        return F.max_pool2d(x, 2, 2)
+    return F.max_pool2d(x.contiguous(memory_format=torch.channels_last), 2, 2).contiguous()
+
+
 def conv3x3(in_channels, out_channels):
     return nn.Conv2d(in_channels, out_channels, 3, padding=1)
 
@@ -100,7 +109,7 @@ class Encoder(nn.Module):
     def features(self, images):
         x = images
         for conv in self.convs():
-            x = F.max_pool2d(torch.relu(conv(x)), 2, 2)
+            x = max_pool_2x2(torch.relu(conv(x)))
         return x
 
     def forward(self, images):

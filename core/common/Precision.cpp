@@ -51,4 +51,10 @@ AutocastScope::~AutocastScope() {
     at::autocast::set_cpu_enabled(wasEnabled_);
 }
 
+Fp32Scope::Fp32Scope() : wasEnabled_(at::autocast::is_cpu_enabled()) {
+    at::autocast::set_cpu_enabled(false);
+}
+
+Fp32Scope::~Fp32Scope() { at::autocast::set_cpu_enabled(wasEnabled_); }
+
 }  // namespace learn2add

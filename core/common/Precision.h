@@ -42,4 +42,18 @@ private:
     bool wasEnabled_ = false;
 };
 
+// The opposite, for numerics that must stay FP32 inside an AutocastScope (a plane fitted to codes,
+// points projected on it): turns CPU autocast off for the calling thread while it lives, and back
+// to what it was after.
+class Fp32Scope {
+public:
+    Fp32Scope();
+    ~Fp32Scope();
+    Fp32Scope(const Fp32Scope&) = delete;
+    Fp32Scope& operator=(const Fp32Scope&) = delete;
+
+private:
+    bool wasEnabled_ = false;
+};
+
 }  // namespace learn2add

@@ -1,19 +1,23 @@
 #include "infer/InferenceThread.h"
 
+#include <ATen/Parallel.h>
 #include <c10/util/Exception.h>
 
 #include <algorithm>
 #include <exception>
 
+#include "common/TorchRuntime.h"
 #include "infer/OpenedRuns.h"
 
 namespace learn2add::infer {
 namespace {
 
 // Runs the job; an exception becomes a message for onError.
-bool runGuarded(const InferenceThread::Job& job, const InferenceThread::OnError& onError) {
+bool runGuarded(const InferenceThread::Job& job, const InferenceThread::OnError& onError,
+                Precision precision) {
     std::string message;
     try {
+        AutocastScope autocast(precision);
         return job();
     } catch (...) {
         message = currentExceptionMessage();
@@ -55,7 +59,8 @@ std::shared_ptr<InferenceThread> InferenceThread::shared() {
 }
 
 InferenceThread::InferenceThread()
-    : runs_(std::make_unique<OpenedRuns>()), thread_([this] { loop(); }) {}
+    : threads_(hardwareThreads()),
+      runs_(std::make_unique<OpenedRuns>()), thread_([this] { loop(); }) {}
 
 InferenceThread::~InferenceThread() {
     {
@@ -120,7 +125,11 @@ void InferenceThread::loop() {
         queue_.erase(next);
         running_ = entry.client;
         lock.unlock();
-        const bool again = runGuarded(entry.job, entry.onError);
+        // An interactive answer (a few images) on one thread: there a second one's hand-offs
+        // cost more than it saves, and far more when another process holds a core.
+        const int threads = entry.priority == Priority::Interactive ? 1 : threads_.load();
+        if (threads != at::get_num_threads()) at::set_num_threads(threads);
+        const bool again = runGuarded(entry.job, entry.onError, precision_.load());
         lock.lock();
         running_ = -1;
         // Again only while nobody forgot the client or posted newer work under the same name.

@@ -20,6 +20,9 @@
 // this thread as a message; nothing escapes the thread.
 // Results: jobs deliver them themselves (a front end posts them to its own thread).
 // Runs opened from disk are kept once for every client: runs().
+// Precision: every job runs under AutocastScope(precision()) (common/Precision.h): FP32 unless a
+// front end chooses bf16 (the app: its *Precision of the views* setting, auto by default); the
+// results the jobs deliver are FP32 or bytes either way.
 //
 // Lifetime: shared() gives the process's thread, made on first use and stopped when the last
 // holder lets it go. forget(client) drops the client's waiting jobs and waits for its running one,
@@ -27,6 +30,7 @@
 // job except forget() on the client's own running job. No LibTorch in this header: Qt front ends
 // include it. A job must not hold the last reference to its InferenceThread.
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -36,6 +40,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "common/Precision.h"
 
 namespace learn2add::infer {
 
@@ -58,6 +64,18 @@ public:
     void post(int client, const std::string& name, Priority priority, Job job,
               OnError onError = {});
     void forget(int client);
+
+    // The number format of the jobs that start from now on (the running one keeps its own).
+    void setPrecision(Precision precision) { precision_.store(precision); }
+    Precision precision() const { return precision_.load(); }
+    // LibTorch intra-op threads of the jobs that start from now on, except Interactive ones,
+    // which always run on one (a slider's answer is a few images: measured from outside the app,
+    // the explorer's p99 was 44 ms on two threads against 13 ms on one, while the 55-cell grid
+    // took 19 ms on two against 35 ms on one). OpenMP: this thread's own count; a training thread
+    // keeps its own. Default: every core, since a job is short and the window's trainings run
+    // at a lower priority (common/ThreadPriority.h).
+    void setThreads(int threads) { threads_.store(threads > 0 ? threads : 1); }
+    int threads() const { return threads_.load(); }
 
     // The store of opened runs (infer/OpenedRuns.h); its models are used on this thread only.
     OpenedRuns& runs() { return *runs_; }
@@ -85,6 +103,8 @@ private:
     int nextClient_ = 1;
     std::uint64_t nextOrder_ = 1;
     bool stopping_ = false;
+    std::atomic<Precision> precision_{Precision::Fp32};
+    std::atomic<int> threads_;
     std::unique_ptr<OpenedRuns> runs_;
     std::thread thread_;  // last: started once everything else is made
 };

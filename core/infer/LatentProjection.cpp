@@ -4,12 +4,15 @@
 
 #include <cmath>
 
+#include "common/Precision.h"
+
 namespace learn2add::infer {
 
 LatentProjection LatentProjection::fit(const torch::Tensor& codes) {
     TORCH_CHECK(codes.dim() == 2 && codes.size(0) >= 2 && codes.size(1) >= 1,
                 "LatentProjection::fit: expected codes [N >= 2, C >= 1], got ", codes.sizes());
     torch::NoGradGuard noGrad;
+    const Fp32Scope fp32;  // geometry, whatever the views' precision
     LatentProjection plane;
     plane.codeSize_ = codes.size(1);
     if (plane.codeSize_ <= 2) return plane;
@@ -29,6 +32,7 @@ torch::Tensor LatentProjection::project(const torch::Tensor& codes) const {
     TORCH_CHECK(codes.dim() == 2 && codes.size(1) == codeSize_,
                 "LatentProjection::project: expected [M, ", codeSize_, "] codes, got ",
                 codes.sizes());
+    const Fp32Scope fp32;
     const torch::Tensor values = codes.detach().to(torch::kCPU, torch::kFloat32);
     if (codeSize_ == 2) return values.contiguous();
     if (codeSize_ == 1) return torch::cat({values, torch::zeros_like(values)}, 1);
@@ -38,6 +42,7 @@ torch::Tensor LatentProjection::project(const torch::Tensor& codes) const {
 torch::Tensor LatentProjection::lift(const torch::Tensor& points) const {
     TORCH_CHECK(points.dim() == 2 && points.size(1) == 2,
                 "LatentProjection::lift: expected [M, 2] points, got ", points.sizes());
+    const Fp32Scope fp32;
     const torch::Tensor values = points.detach().to(torch::kCPU, torch::kFloat32);
     if (codeSize_ == 2) return values.contiguous();
     if (codeSize_ == 1) return values.slice(1, 0, 1).contiguous();

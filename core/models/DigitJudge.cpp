@@ -6,6 +6,7 @@
 #include <string>
 
 #include "models/Initialization.h"
+#include "models/MaxPooling.h"
 
 namespace learn2add::models {
 
@@ -39,7 +40,7 @@ torch::Tensor DigitJudgeImpl::forward(const torch::Tensor& images) {
     torch::Tensor x = images;
     for (std::size_t i = 0; i < convs_.size(); ++i) {
         x = torch::relu(convs_[i]->forward(x));
-        if (i % 2 == 1) x = torch::max_pool2d(x, 2);
+        if (i % 2 == 1) x = maxPool2x2(x);
     }
     x = torch::relu(hidden_->forward(x.flatten(1)));
     return output_->forward(dropout_->forward(x));
@@ -52,7 +53,8 @@ torch::Tensor DigitJudgeImpl::predict(const torch::Tensor& images) {
 
 torch::Tensor DigitJudgeImpl::probabilities(const torch::Tensor& images) {
     torch::NoGradGuard noGrad;
-    return torch::softmax(forward(images), 1);
+    // FP32 whatever the forward pass ran in (bf16 under autocast): callers read floats.
+    return torch::softmax(forward(images).to(torch::kFloat32), 1);
 }
 
 }  // namespace learn2add::models

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "models/Initialization.h"
+#include "models/MaxPooling.h"
 
 namespace learn2add::models {
 
@@ -62,7 +63,7 @@ torch::Tensor EncoderImpl::features(const torch::Tensor& images, std::vector<tor
     for (auto& conv : convs_) {
         x = torch::relu(conv->forward(x));
         if (stages) stages->push_back(x);
-        x = torch::max_pool2d(x, {2, 2}, {2, 2});
+        x = maxPool2x2(x);
     }
     return x;
 }

@@ -97,10 +97,11 @@ std::string recipeClash(const TrainingRequest& request, const nlohmann::json& co
     const auto* options = std::get_if<AdditionTrainingOptions>(&request);
     if (!options) return {};
     nlohmann::json planned = additionRecipeConfig(*options);
-    if (!planned.contains("lr_schedule")) planned["lr_schedule"] = "constant";
+    const char* unrecorded = toString(kScheduleOfUnrecordedRuns);
+    if (!planned.contains("lr_schedule")) planned["lr_schedule"] = unrecorded;
     for (const auto& [key, value] : planned.items()) {
         nlohmann::json stored = config.contains(key) ? config.at(key) : nlohmann::json(nullptr);
-        if (key == "lr_schedule" && stored.is_null()) stored = "constant";
+        if (key == "lr_schedule" && stored.is_null()) stored = unrecorded;
         if (stored != value) return key + " " + stored.dump() + " (the plan: " + value.dump() + ")";
     }
     return {};

@@ -14,6 +14,8 @@ namespace learn2add::train {
 enum class LearningRateSchedule { Constant, Cosine };
 
 const char* toString(LearningRateSchedule schedule);  // "constant", "cosine"
+// Runs from before the schedule was recorded in config.json kept a constant rate.
+inline constexpr LearningRateSchedule kScheduleOfUnrecordedRuns = LearningRateSchedule::Constant;
 LearningRateSchedule learningRateScheduleFromString(const std::string& name);  // throws invalid_argument
 
 // The rate of batch `batch` (0-based) of epoch `epoch` (1-based) of `epochs` epochs of

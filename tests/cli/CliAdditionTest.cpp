@@ -126,7 +126,9 @@ TEST_F(CliAddition, TheDefaultRecipeUsesNoDigitLabelsAndTheHelpNamesTheAidsThatD
     const auto help = runCli("train vae-genp-addition --help");
     EXPECT_NE(help.output.find("Guided, uses the digit labels: weight of a digit probe"), std::string::npos)
         << help.output;
-    EXPECT_NE(help.output.find("prototype: uses the digit labels"), std::string::npos) << help.output;
+    EXPECT_NE(help.output.find("prototype: uses the digit labels) [default: sample]"), std::string::npos)
+        << help.output;
+    EXPECT_NE(help.output.find("(0: off) [default: 0]"), std::string::npos) << help.output;
     EXPECT_NE(help.output.find("[default: 0.0003 for guided, 0.001 for assignment]"), std::string::npos)
         << help.output;
 

@@ -25,8 +25,10 @@
 #include "autoencoder/AutoencoderPage.h"
 #include "autoencoder/AutoencoderSettingsPanel.h"
 #include "autoencoder/RunsTable.h"
+#include "common/Precision.h"
 #include "core/data/IdxFixtures.h"
 #include "data/DataLoader.h"
+#include "infer/InferenceThread.h"
 #include "plots/CodeScatterPlot.h"
 #include "plots/CurvePlot.h"
 #include "shell/KeyboardShortcutsDialog.h"
@@ -202,12 +204,25 @@ TEST(RememberedSettings, ANewWindowRestoresWhatTheLastOneSaved) {
         window.additionPage()->explorer()->chooseTestImage(3, 0);
         window.additionPage()->explorer()->addendControl()->setAddend(2.5);
         window.showPage("Compare");
+        // Settings > Precision of the views > fp32, as a user picks it.
+        const auto chosen = window.findChildren<QAction*>();
+        const auto fp32 = std::find_if(chosen.begin(), chosen.end(), [](const QAction* action) {
+            return action->isCheckable() && action->data().toString() == "fp32";
+        });
+        ASSERT_NE(fp32, chosen.end());
+        (*fp32)->trigger();
+        EXPECT_EQ(window.viewPrecision(), "fp32");
+        EXPECT_EQ(infer::InferenceThread::shared()->precision(), Precision::Fp32);
         window.resize(1500, 950);
         saved = window.size();
         window.close();  // saves
     }
     MainWindow window({.rememberSettings = true});
+    EXPECT_EQ(window.viewPrecision(), "auto") << "before the settings are read";
+    EXPECT_EQ(infer::InferenceThread::shared()->precision(), precisionFromString("auto"));
     window.restoreSettings();
+    EXPECT_EQ(window.viewPrecision(), "fp32");
+    EXPECT_EQ(infer::InferenceThread::shared()->precision(), Precision::Fp32);
     EXPECT_EQ(window.currentPageName(), "Compare");
     EXPECT_EQ(window.size(), saved);
     EXPECT_NE(saved, MainWindow({}).size());
@@ -243,9 +258,13 @@ TEST(RememberedSettings, StoredValuesThatNoLongerFitLeaveTheDefaults) {
         settings.setValue("additionTraining/judgeRun", "/no/such/folder");
         settings.setValue("explorer/digit", 12);
         settings.setValue("explorer/addend", 99.0);
+        settings.setValue("views/precision", "half");
     }
     MainWindow window({.rememberSettings = true});
     window.restoreSettings();
+    EXPECT_EQ(window.viewPrecision(), "auto");
+    EXPECT_FALSE(window.setViewPrecision("fp16"));
+    EXPECT_EQ(window.viewPrecision(), "auto");
     EXPECT_EQ(window.currentPageName(), "Data");
     EXPECT_EQ(window.size(), defaults.size());
     const AutoencoderSettingsPanel* form = window.autoencoderPage()->settings();

@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -28,6 +29,8 @@
 #include "comparison/ComparisonPage.h"
 #include "data/DataLoader.h"
 #include "data/DataPage.h"
+#include "common/Precision.h"
+#include "infer/InferenceThread.h"
 #include "infer/RunKind.h"
 #include "models/AdditionVariant.h"
 #include "plots/FigureExportMenu.h"
@@ -40,7 +43,7 @@
 namespace learn2add::ui {
 
 MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
-    : QMainWindow(parent), options_(options) {
+    : QMainWindow(parent), options_(options), inference_(infer::InferenceThread::shared()) {
     setWindowTitle(tr("Learn2Add"));
     resize(1280, 800);
 
@@ -94,6 +97,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
     dataStatus_ = new QLabel;
     statusBar()->addPermanentWidget(dataStatus_);
     createMenus();
+    setViewPrecision(options_.viewPrecision);
     // The toolbar's "Export figure" (Ctrl+E) lists the figures of the page on show.
     (new FigureExportMenu([this] { return currentPage(); }, this))->addTo(*this);
     openData(options_.dataFolder);
@@ -176,6 +180,26 @@ void MainWindow::createMenus() {
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // not every platform theme has one
 
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu* precision = settings->addMenu(tr("Precision of the &views"));
+    precision->setToolTipsVisible(true);
+    viewPrecisions_ = new QActionGroup(this);
+    const QString autoText = tr("auto (%1 on this CPU)")
+                                 .arg(QString::fromLatin1(toString(precisionFromString("auto"))));
+    for (const auto& [name, text] : {std::pair{QStringLiteral("auto"), autoText},
+                                     std::pair{QStringLiteral("fp32"), tr("fp32")},
+                                     std::pair{QStringLiteral("bf16"), tr("bf16")}}) {
+        QAction* action = precision->addAction(text);
+        action->setCheckable(true);
+        action->setData(name);
+        action->setToolTip(tr("What the views compute (grids, explorer, comparison, manifold, "
+                              "morph, feature maps, probes) runs in %1; trainings keep their "
+                              "form's precision")
+                               .arg(name == QLatin1String("auto") ? autoText : name));
+        viewPrecisions_->addAction(action);
+        connect(action, &QAction::triggered, this, [this, name] { setViewPrecision(name); });
+    }
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this,
                                     [this] { showShortcutsDialog(); });
@@ -247,6 +271,7 @@ void MainWindow::saveSettings() {
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
     settings.setValue("window/page", currentPageName());
+    settings.setValue("views/precision", viewPrecision());
     settings.beginGroup("autoencoder");
     autoencoderPage_->settings()->saveSettings(settings);
     settings.endGroup();
@@ -265,6 +290,7 @@ void MainWindow::restoreSettings() {
     restoreGeometry(settings.value("window/geometry").toByteArray());  // false: keeps the default
     restoreState(settings.value("window/state").toByteArray());
     showPage(settings.value("window/page").toString());  // an unknown name changes nothing
+    setViewPrecision(settings.value("views/precision").toString());  // ditto
     settings.beginGroup("autoencoder");
     autoencoderPage_->settings()->restoreSettings(settings);
     settings.endGroup();
@@ -280,6 +306,21 @@ void MainWindow::restoreSettings() {
         additionPage_->explorer()->addendControl()->setAddend(addend);
     }
     settings.endGroup();
+}
+
+bool MainWindow::setViewPrecision(const QString& name) {
+    for (QAction* action : viewPrecisions_->actions()) {
+        if (action->data().toString() != name) continue;
+        action->setChecked(true);
+        inference_->setPrecision(precisionFromString(name.toStdString()));
+        return true;
+    }
+    return false;
+}
+
+QString MainWindow::viewPrecision() const {
+    const QAction* checked = viewPrecisions_->checkedAction();
+    return checked ? checked->data().toString() : QStringLiteral("auto");
 }
 
 void MainWindow::chooseRun() {

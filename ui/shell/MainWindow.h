@@ -13,10 +13,15 @@
 #include "data/LoadedData.h"
 #include "shell/KeyboardShortcutsDialog.h"
 
+class QActionGroup;
 class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+
+namespace learn2add::infer {
+class InferenceThread;
+}
 
 namespace learn2add::ui {
 
@@ -35,6 +40,8 @@ struct MainWindowOptions {
     // Save the settings (see saveSettings()) when the window closes. Off by default: tests and
     // screenshots leave the user's settings alone; the app turns it on.
     bool rememberSettings = false;
+    // The number format of what the pages' views compute (setViewPrecision()).
+    QString viewPrecision = QStringLiteral("auto");
 };
 
 class MainWindow : public QMainWindow {
@@ -78,6 +85,12 @@ public:
     // Every shortcut of the window, read from its actions: the window's own ("Everywhere") first,
     // then each page's (F5 / F6 / Shift+F5 on the training pages), in the pages' order.
     QList<ShortcutEntry> shortcuts() const;
+    // Settings > Precision of the views: "auto" (bf16 where the CPU computes it natively, else
+    // fp32), "fp32" or "bf16" for everything the views compute on the inference thread (grids,
+    // explorer, comparison, manifold, morph, feature maps, probes). Trainings keep the precision
+    // of their own form. False, nothing changed, for another name. Remembered in the settings.
+    bool setViewPrecision(const QString& name);
+    QString viewPrecision() const;
     // Help > Keyboard shortcuts: the list above in a dialog, shown (not modal).
     KeyboardShortcutsDialog* showShortcutsDialog();
 
@@ -106,6 +119,9 @@ private:
     void onDataFailed(const QString& message);
 
     MainWindowOptions options_;
+    // Held first: the pages' inference clients share this thread and its precision.
+    std::shared_ptr<infer::InferenceThread> inference_;
+    QActionGroup* viewPrecisions_ = nullptr;
     std::shared_ptr<const LoadedData> data_;
     DataLoader* loader_ = nullptr;
     QMenu* recentRunsMenu_ = nullptr;

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/models/ModelTestSupport.h"
+#include "models/MaxPooling.h"
 
 namespace learn2add::models {
 namespace {
@@ -38,6 +39,30 @@ TEST_P(EncoderShapes, CodeAndPoolingIndicesHaveTheDocumentedShapes) {
 
 INSTANTIATE_TEST_SUITE_P(CodeAndImageSizes, EncoderShapes,
                          ::testing::Combine(::testing::Values(2, 7), ::testing::Values(32, 64)));
+
+// The pooling of the encoder and the judge: without gradients it runs channels-last (the fast
+// kernel) yet gives the same values in the default layout; with gradients it is the default
+// kernel, gradients included.
+TEST(MaxPooling, GivesTheDefaultKernelsValuesInTheDefaultLayoutWithAndWithoutGradients) {
+    torch::manual_seed(3);
+    const torch::Tensor x = torch::relu(torch::randn({5, 8, 12, 12}));
+    const torch::Tensor expected = torch::max_pool2d(x, {2, 2}, {2, 2});
+    {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor pooled = maxPool2x2(x);
+        EXPECT_TRUE(pooled.is_contiguous());
+        EXPECT_TRUE(torch::equal(pooled, expected));
+        const torch::Tensor half = x.to(torch::kBFloat16);
+        EXPECT_TRUE(torch::equal(maxPool2x2(half), torch::max_pool2d(half, {2, 2}, {2, 2})));
+    }
+    const torch::Tensor leaf = x.clone().requires_grad_(true);
+    const torch::Tensor pooled = maxPool2x2(leaf);
+    EXPECT_TRUE(torch::equal(pooled.detach(), expected));
+    pooled.sum().backward();
+    const torch::Tensor reference = x.clone().requires_grad_(true);
+    torch::max_pool2d(reference, {2, 2}, {2, 2}).sum().backward();
+    EXPECT_TRUE(torch::equal(leaf.grad(), reference.grad()));
+}
 
 TEST_F(SeededModelTest, EncoderParameterNamesAndShapesFollowTheSpec) {
     Encoder encoder(EncoderOptions().codeSize(2));
