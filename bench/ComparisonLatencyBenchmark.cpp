@@ -5,14 +5,15 @@
 // for the variational models, and times it. Links core only.
 //
 //   learn2add-compare-bench [--digit 7] [--samples 8] [--step 0.01] [--sweeps 2] [--warmup 20]
-//                           [--threads N] [--runs A B C] [--judge DIR]
+//                           [--threads N] [--precision P] [--runs A B C] [--judge DIR]
 //
 // The input is the Compare page's default, the first test image of the digit (data seed 42). The
 // addend sweeps 0 .. 9 - digit in `step` increments, up then down, `sweeps` times (each move a new
 // request with a new sequence number and the page's default seed, 1), after `warmup` untimed
 // moves. The latent plane of each model is fitted first from its validation codes, as the page
-// does before the first view, so every move also projects P's code. Threads: the app's settings
-// (configureTorchThreads with cores - 1 intra-op threads, OpenBLAS pinned to one) unless --threads.
+// does before the first view, so every move also projects P's code. Threads and precision: the
+// app's for a slider's answer (one intra-op thread, OpenBLAS pinned to one; the views' precision,
+// auto: bf16 where the CPU has it) unless --threads / --precision.
 // Prints `compare view ms: n=.. p50=.. p95=.. p99=.. max=..` (the input's code kept, as the page),
 // the same for the models encoding the input again at every move (measured interleaved in the
 // same run), whether the target (p99 < 50 ms) is met, and how busy the rest of the machine was.
@@ -31,6 +32,7 @@
 #include "CommandLineValues.h"
 #include "LatencyStatistics.h"
 #include "MachineLoad.h"
+#include "common/Precision.h"
 #include "common/TorchRuntime.h"
 #include "data/DigitTensors.h"
 #include "data/MnistData.h"
@@ -53,7 +55,8 @@ struct CompareBenchOptions {
     double step = 0.01;
     int sweeps = 2;
     int warmup = 20;
-    int threads = 0;  // 0: the app's choice, cores - 1
+    int threads = 1;  // the app's for a slider's answer (an Interactive job of the inference thread)
+    std::string precision = "auto";  // the app's default for its views
     std::vector<std::filesystem::path> runs = {
         LEARN2ADD_SOURCE_DIR "/resources/pretrained/addition",
         LEARN2ADD_SOURCE_DIR "/resources/pretrained/vae-addition",
@@ -64,13 +67,14 @@ struct CompareBenchOptions {
 constexpr const char* kUsage =
     "usage: learn2add-compare-bench [--digit D] [--samples K] [--step X] [--sweeps N] [--warmup "
     "N]\n"
-    "                               [--threads N] [--runs A B C] [--judge DIR]\n"
+    "                               [--threads N] [--precision P] [--runs A B C] [--judge DIR]\n"
     "  --digit D      the input's digit, the first test image of it (default 7)\n"
     "  --samples K    samples per variational model (default 8, the page's default)\n"
     "  --step X       the addend's step (default 0.01, the slider's)\n"
     "  --sweeps N     passes over 0 .. 9 - D, alternately up and down (default 2)\n"
     "  --warmup N     untimed moves first (default 20)\n"
-    "  --threads N    LibTorch intra-op threads (default: the app's, cores - 1)\n"
+    "  --threads N    LibTorch intra-op threads (default 1, the app's for a slider's answer)\n"
+    "  --precision P  auto (default, as the app's views), fp32 or bf16\n"
     "  --runs A B C   the three addition runs (default: resources/pretrained/{addition,\n"
     "                 vae-addition,vae-genp-addition})\n"
     "  --judge DIR    the judge run (default: resources/pretrained/judge)\n";
@@ -112,6 +116,9 @@ CompareBenchOptions parseArguments(int argc, char** argv) {
             if (options.warmup < 0) throw std::invalid_argument("--warmup must be at least 0");
         } else if (flag == "--threads") {
             options.threads = bench::positiveInteger(flag, value);
+        } else if (flag == "--precision") {
+            precisionFromString(value);  // refuses an unknown name
+            options.precision = value;
         } else if (flag == "--judge") {
             options.judge = value;
         } else {
@@ -154,9 +161,8 @@ infer::LatentProjection fitPlane(models::AdditionModel& model, const data::Digit
 int main(int argc, char** argv) {
     try {
         const CompareBenchOptions options = parseArguments(argc, argv);
-        const int threads =
-            options.threads > 0 ? options.threads : std::max(1, hardwareThreads() - 1);
-        const TorchThreadSettings settings = configureTorchThreads(threads);
+        const TorchThreadSettings settings = configureTorchThreads(options.threads);
+        const Precision precision = precisionFromString(options.precision);
 
         const data::MnistData mnist = data::loadEmbeddedMnist(kDataSeed);
         const auto ofDigit = mnist.test.indicesOf(options.digit);
@@ -192,10 +198,10 @@ int main(int argc, char** argv) {
         }
         std::printf(
             "), judge, K = %d, digit %d (test image %zu), %zu moves over 0..%d step %.3g "
-            "after %d warm-up moves; LibTorch %d intra-op threads, %s%s\n",
+            "after %d warm-up moves; LibTorch %d intra-op threads, %s%s, %s\n",
             options.samples, options.digit, ofDigit.front(), addends.size(), 9 - options.digit,
             options.step, options.warmup, settings.intraOpThreads, settings.blasName.c_str(),
-            settings.blasPinnedToOne ? " (1 thread)" : "");
+            settings.blasPinnedToOne ? " (1 thread)" : "", toString(precision));
 
         const auto moveWith = [&](double addend, const std::vector<infer::ComparedModel>& models) {
             infer::ComparisonSettings request;
@@ -203,6 +209,7 @@ int main(int argc, char** argv) {
             request.samples = options.samples;
             request.seed = 1;  // the page's default
             const auto t0 = Clock::now();
+            const AutocastScope autocast(precision);  // as the inference thread runs each job
             const infer::ComparisonAtAddend view =
                 infer::compareAtAddend(models, &judge.judge, input, request);
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();

@@ -27,7 +27,8 @@
 //
 // Every statistic is one line, "<scenario> <what> ms: n=.. p50=.. p95=.. p99=.. max=..", followed
 // by a target line ("met" or "NOT met") and the machine's load, so that results can be grepped.
-// LibTorch gets the app's threads (cores - 1, at least 1) with OpenBLAS pinned to one thread.
+// LibTorch gets the app's threads (the inference thread's batches on every core, a slider's
+// answer on one) and its views' precision (auto unless --precision), OpenBLAS pinned to one thread.
 
 #include <QApplication>
 #include <QComboBox>
@@ -567,9 +568,8 @@ int main(int argc, char** argv) {
         const GuiBenchOptions options = parseArguments(argc, argv);
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
-        // As the app does: leave a core for the GUI while models train.
-        const TorchThreadSettings threads =
-            configureTorchThreads(std::max(1, hardwareThreads() - 1));
+        // As the app does (app/gui/main.cpp).
+        const TorchThreadSettings threads = configureTorchThreads(hardwareThreads());
         // Held for the whole run: the pages share this thread and its precision.
         const std::shared_ptr<infer::InferenceThread> inference = infer::InferenceThread::shared();
         inference->setPrecision(precisionFromString(options.precision));

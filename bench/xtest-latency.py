@@ -20,7 +20,7 @@ server's copy. Scenarios:
   gui-training  the same while the window itself trains the addition model (F5 on the Addition
             page, then back to the Explore tab): its training thread runs at a lower priority
   grid      the digit-by-addend grid tab: a click on Reshuffle; the whole judged grid (10 new
-            inputs, 55 cells, each read by the judge) until a band across its ten columns changes
+            inputs, 55 cells, each read by the judge) until a band through its middle changes
   compare   the Compare page: a drag of its addend slider; the three models' rows (each with
             its K samples), timed until every row has changed
 
@@ -335,9 +335,10 @@ def run_scenario(name, args, screen, display, home, rng):
                                            app.handles["probe-explorer-slider"], watched,
                                            args.repeats, rng)
         elif name == "grid":
-            # A band across all ten columns: the grid is one paint event and one flush, so the band
-            # changes in the frame the whole grid does, and polling it costs the app's cores far
-            # less than grabbing the whole grid (about 40 ms more at p50 on 2 cores, measured).
+            # A band through the middle of the grid (across the cells of its first five or six
+            # columns): the grid is one paint event and one flush, so the band changes in the frame
+            # the whole grid does, and polling it costs the app's cores far less than grabbing the
+            # whole grid (which added about 40 ms at p50 on 2 cores, measured).
             samples, misses = click_samples(screen, app.rect("probe-grid-reshuffle"),
                                             row_bands([app.rect("probe-grid")]),
                                             max(10, args.repeats // 4))

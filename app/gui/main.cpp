@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
 
     // The views' computations run on the one inference thread, briefly and at the window's
     // priority: every core unless told (trainings set their own threads, at a lower priority).
-    const int viewThreads = parser.isSet(threads) ? std::max(1, parser.value(threads).toInt())
-                                                  : learn2add::hardwareThreads();
+    const int asked = parser.isSet(threads) ? parser.value(threads).toInt() : 0;
+    const int viewThreads = asked > 0 ? asked : learn2add::hardwareThreads();
     learn2add::configureTorchThreads(viewThreads);
     const auto inference = learn2add::infer::InferenceThread::shared();  // held while the app runs
     inference->setThreads(viewThreads);

@@ -2,7 +2,10 @@
 
 #include <torch/nn/functional/activation.h>
 
+#include <optional>
 #include <string>
+
+#include "common/Precision.h"
 
 namespace learn2add::models {
 
@@ -28,11 +31,15 @@ void AdditionMlpImpl::reset() {
 }
 
 torch::Tensor AdditionMlpImpl::forward(const torch::Tensor& code, const torch::Tensor& addend) {
+    std::optional<Fp32Scope> exact;
+    if (!is_training()) exact.emplace();
     return output_->forward(hidden(code, addend));
 }
 
 GaussianCode AdditionMlpImpl::forwardGaussian(const torch::Tensor& code, const torch::Tensor& addend) {
     TORCH_CHECK(options.generative(), "AdditionMlp: forwardGaussian() needs a generative P");
+    std::optional<Fp32Scope> exact;
+    if (!is_training()) exact.emplace();
     const torch::Tensor h = hidden(code, addend);
     return {output_->forward(h), outputLogVariance_->forward(h)};
 }
@@ -41,10 +48,12 @@ torch::Tensor AdditionMlpImpl::hidden(const torch::Tensor& code, const torch::Te
     TORCH_CHECK(code.dim() == 2 && code.size(1) == options.codeSize(),
                 "AdditionMlp: expected a code of shape [N, ", options.codeSize(), "], got ",
                 code.sizes());
-    const torch::Tensor u = addend.reshape({-1, 1}).to(code.dtype());
+    // In eval mode (forward() turns autocast off then) the whole of P runs in FP32.
+    const torch::Tensor c = is_training() ? code : code.to(torch::kFloat32);
+    const torch::Tensor u = addend.reshape({-1, 1}).to(c.dtype());
     TORCH_CHECK(u.size(0) == code.size(0), "AdditionMlp: ", code.size(0), " codes but ", u.size(0),
                 " addends");
-    torch::Tensor x = torch::cat({code, u}, 1);
+    torch::Tensor x = torch::cat({c, u}, 1);
     for (auto& layer : hidden_) x = torch::relu(layer->forward(x));
     return x;
 }

@@ -13,6 +13,9 @@
 //   (hidden3) Linear(16 -> 16), ReLU
 //   (output)  Linear(16 -> codeSize), linear             [N, codeSize]
 // The addend is a real number (7 + 1.5 is allowed); it enters unscaled, as in the assignment.
+// In eval mode P runs in FP32 even under bf16 autocast (common/Precision.h: Fp32Scope): it is
+// tiny, and bf16 would round a fractional addend to steps of 1/128 in [1, 2) and 1/16 in [8, 9]
+// (8.00 to 8.06 would all draw the same image). Training keeps the run's precision.
 //
 // Generative (Part IV.3, options.generative): a second output layer (output_log_variance)
 // Linear(16 -> codeSize) gives the log-variance of a Gaussian over the result code whose mean is

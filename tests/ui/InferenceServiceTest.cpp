@@ -198,8 +198,10 @@ TEST(InferenceService, InBf16EveryViewAnswersAndTheImagesStayCloseToFp32) {
         if (!views.isEmpty()) answers.view = views.last().at(0).value<ComparisonView>();
         return answers;
     };
-    const Answers fp32 = answer(Precision::Fp32);
+    // bf16 first: the inputs' codes kept from it must serve the FP32 pass too (as when a user
+    // switches Settings > Precision of the views back to fp32).
     const Answers bf16 = answer(Precision::Bf16);
+    const Answers fp32 = answer(Precision::Fp32);
     EXPECT_TRUE(failures.isEmpty()) << failures.value(0).value(0).toString().toStdString();
     EXPECT_TRUE(compareFailures.isEmpty()) << compareFailures.value(0).value(0).toString().toStdString();
 

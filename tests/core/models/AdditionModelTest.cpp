@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "common/Precision.h"
 #include "core/models/ModelTestSupport.h"
 #include "models/ParameterCount.h"
 #include "models/DigitJudge.h"
@@ -32,6 +33,26 @@ TEST_F(AdditionModelTest, AdditionMlpReadsTheAddend) {
     AdditionMlp p(AdditionMlpOptions().codeSize(7));
     const torch::Tensor z = torch::randn({1, 7});
     EXPECT_FALSE(torch::equal(p->forward(z, torch::tensor({1.4f})), p->forward(z, torch::tensor({1.6f}))));
+}
+
+// The views run under bf16 autocast; P in eval mode stays FP32, so a slider's 8.03 is not 8.
+TEST_F(AdditionModelTest, InEvalModePRunsInFp32UnderAutocastAndTrainingKeepsTheRunsPrecision) {
+    AdditionMlp p(AdditionMlpOptions().codeSize(7));
+    // Codes a bf16 encoder could give (exact in bf16), and addends it would round to 8.
+    const torch::Tensor z = torch::randn({3, 7}).to(torch::kBFloat16).to(torch::kFloat32);
+    const torch::Tensor u = torch::tensor({8.0f, 8.03f, 8.06f});
+    p->eval();
+    torch::NoGradGuard noGrad;
+    const torch::Tensor fp32 = p->forward(z, u);
+    {
+        AutocastScope bf16(Precision::Bf16);
+        const torch::Tensor inBf16 = p->forward(z.to(torch::kBFloat16), u);
+        EXPECT_EQ(inBf16.scalar_type(), torch::kFloat32);
+        EXPECT_TRUE(torch::equal(inBf16, fp32));
+        EXPECT_FALSE(torch::equal(inBf16[0], inBf16[1])) << "8.03 read as 8";
+        p->train();
+        EXPECT_EQ(p->forward(z, u).scalar_type(), torch::kBFloat16) << "training keeps autocast";
+    }
 }
 
 TEST_F(AdditionModelTest, AdditionMlpRefusesMismatchedInputs) {

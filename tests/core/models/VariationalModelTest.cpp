@@ -57,6 +57,17 @@ TEST_F(VariationalModelTest, SamplingIsReproducibleWithASeed) {
     EXPECT_FALSE(torch::equal(a, c));
 }
 
+// The views' and the CLI's seeded samples: the noise is FP32 even for a bf16 mean (autocast), so
+// the window's samples in bf16 are the CLI's FP32 draws, not coarser ones.
+TEST_F(VariationalModelTest, ASeededDrawIsFp32WhateverTheMeansType) {
+    const GaussianCode fp32{torch::zeros({4, 7}), torch::zeros({4, 7})};
+    const GaussianCode bf16{fp32.mean.to(torch::kBFloat16), fp32.logVariance.to(torch::kBFloat16)};
+    const torch::Tensor expected = reparameterize(fp32, at::detail::createCPUGenerator(11));
+    const torch::Tensor drawn = reparameterize(bf16, at::detail::createCPUGenerator(11));
+    EXPECT_EQ(drawn.scalar_type(), torch::kFloat32);
+    EXPECT_TRUE(torch::equal(drawn, expected));
+}
+
 TEST_F(VariationalModelTest, VariationalEncoderAndGenerativeAdderHaveTheirShapes) {
     for (const std::int64_t code : {2, 7}) {
         Encoder encoder(EncoderOptions().codeSize(code).variational(true));
