@@ -35,6 +35,7 @@
 #include "models/AdditionVariant.h"
 #include "plots/FigureExportMenu.h"
 #include "widgets/FolderDialog.h"
+#include "widgets/PrecisionBox.h"
 #include "widgets/MessageBanner.h"
 #include "shell/RecentRuns.h"
 #include "shell/AssignmentDialog.h"
@@ -184,18 +185,14 @@ void MainWindow::createMenus() {
     QMenu* precision = settings->addMenu(tr("Precision of the &views"));
     precision->setToolTipsVisible(true);
     viewPrecisions_ = new QActionGroup(this);
-    const QString autoText = tr("auto (%1 on this CPU)")
-                                 .arg(QString::fromLatin1(toString(precisionFromString("auto"))));
-    for (const auto& [name, text] : {std::pair{QStringLiteral("auto"), autoText},
-                                     std::pair{QStringLiteral("fp32"), tr("fp32")},
-                                     std::pair{QStringLiteral("bf16"), tr("bf16")}}) {
+    for (const auto& [name, text] : precisionChoices()) {
         QAction* action = precision->addAction(text);
         action->setCheckable(true);
         action->setData(name);
         action->setToolTip(tr("What the views compute (grids, explorer, comparison, manifold, "
                               "morph, feature maps, probes) runs in %1; trainings keep their "
                               "form's precision")
-                               .arg(name == QLatin1String("auto") ? autoText : name));
+                               .arg(text));
         viewPrecisions_->addAction(action);
         connect(action, &QAction::triggered, this, [this, name] { setViewPrecision(name); });
     }

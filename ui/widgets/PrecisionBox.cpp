@@ -2,13 +2,17 @@
 
 namespace learn2add::ui {
 
+std::vector<std::pair<QString, QString>> precisionChoices() {
+    return {{QStringLiteral("auto"),
+             QComboBox::tr("auto (%1 on this CPU)")
+                 .arg(QString::fromLatin1(toString(precisionFromString("auto"))))},
+            {QStringLiteral("fp32"), QComboBox::tr("fp32")},
+            {QStringLiteral("bf16"), QComboBox::tr("bf16")}};
+}
+
 QComboBox* makePrecisionBox() {
     auto* box = new QComboBox;
-    box->addItem(QComboBox::tr("auto (%1 on this CPU)")
-                     .arg(QString::fromLatin1(toString(precisionFromString("auto")))),
-                 QStringLiteral("auto"));
-    box->addItem(QComboBox::tr("fp32"), QStringLiteral("fp32"));
-    box->addItem(QComboBox::tr("bf16"), QStringLiteral("bf16"));
+    for (const auto& [name, text] : precisionChoices()) box->addItem(text, name);
     box->setToolTip(QComboBox::tr(
         "<p>The number format of the training step. <b>bf16</b>: the forward pass runs in "
         "bfloat16 (LibTorch's autocast), which CPUs with AVX-512 BF16 or AMX compute natively "

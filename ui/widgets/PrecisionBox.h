@@ -6,10 +6,17 @@
 //   options.precision(precisionOf(*box));
 
 #include <QComboBox>
+#include <QString>
+#include <utility>
+#include <vector>
 
 #include "common/Precision.h"
 
 namespace learn2add::ui {
+
+// The three choices as (name, text): ("auto", "auto (bf16 on this CPU)"), ("fp32", "fp32"),
+// ("bf16", "bf16"); the training forms' box and Settings > Precision of the views list them.
+std::vector<std::pair<QString, QString>> precisionChoices();
 
 QComboBox* makePrecisionBox();
 Precision precisionOf(const QComboBox& box);
