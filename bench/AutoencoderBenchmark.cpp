@@ -54,6 +54,7 @@
 #include "data/MnistData.h"
 #include "models/AdditionModel.h"
 #include "models/Autoencoder.h"
+#include "models/WeightLayout.h"
 #include "models/ParameterCount.h"
 #include "train/AdditionLoss.h"
 #include "train/Losses.h"
@@ -88,6 +89,9 @@ struct BenchmarkOptions {
     std::optional<std::filesystem::path> exportReference;
     std::vector<std::string> only;  // empty: every row
     Precision precision = Precision::Fp32;  // of the training step (autocast), as the trainers do
+    // The convolution weights' layout while training (models/WeightLayout.h): channels-last as the
+    // trainers' loop, or the default one to measure what it changes.
+    at::MemoryFormat layout = at::MemoryFormat::ChannelsLast;
 };
 
 const std::vector<std::string> kRowNames = {"mirror", "upsample", "resize64", "addition",
@@ -96,6 +100,7 @@ const std::vector<std::string> kRowNames = {"mirror", "upsample", "resize64", "a
 constexpr const char* kUsage =
     "usage: learn2add-bench [--steps N] [--threads N] [--json FILE] [--export-reference DIR]\n"
     "                       [--only NAMES] [--precision fp32|bf16|auto]\n"
+    "                       [--layout channels-last|default]\n"
     "  --steps N               timed training steps per decoder, after 5 warm-up steps (default 40)\n"
     "  --threads N             LibTorch intra-op threads; OpenBLAS is pinned to 1 (default 2)\n"
     "  --json FILE             also write the results as JSON\n"
@@ -104,7 +109,9 @@ constexpr const char* kUsage =
     "  --only NAMES            comma-separated rows to run: mirror, upsample, resize64, addition,\n"
     "                          vae-addition, vae-genp-addition (default: all)\n"
     "  --precision P           fp32 (default), bf16 (autocast of the forward pass and the loss, as\n"
-    "                          train --precision bf16 does) or auto (bf16 where the CPU has it)\n";
+    "                          train --precision bf16 does) or auto (bf16 where the CPU has it)\n"
+    "  --layout L              the convolution weights' layout while training: channels-last\n"
+    "                          (default, as the trainers) or default (NCHW)\n";
 
 BenchmarkOptions parseArguments(int argc, char** argv) {
     BenchmarkOptions options;
@@ -126,6 +133,12 @@ BenchmarkOptions parseArguments(int argc, char** argv) {
             options.exportReference = value;
         } else if (flag == "--precision") {
             options.precision = precisionFromString(value);
+        } else if (flag == "--layout") {
+            if (value != "channels-last" && value != "default") {
+                throw std::invalid_argument("--layout: channels-last or default, not '" + value + "'");
+            }
+            options.layout = value == "default" ? at::MemoryFormat::Contiguous
+                                                : at::MemoryFormat::ChannelsLast;
         } else if (flag == "--only") {
             std::stringstream names(value);
             for (std::string name; std::getline(names, name, ',');) {
@@ -188,19 +201,20 @@ train::AdditionTrainingOptions defaultTrainingOptions(models::AdditionVariant va
 // Times `steps` training steps after kWarmupSteps; lossOfStep(k) gathers batch k and returns its
 // loss (the gather and forward are timed as "forward"). Fills the training fields of `result`.
 void timeTraining(torch::nn::Module& model, const std::function<torch::Tensor(std::int64_t)>& lossOfStep,
-                  int steps, Precision precision, DecoderResult& result) {
+                  const BenchmarkOptions& options, DecoderResult& result) {
     result.loadAtStart = loadAverage();
     result.parameters = models::parameterCount(model);
     for (const auto& item : model.named_parameters()) {
         result.parameterShapes[item.key()] = item.value().sizes().vec();
     }
+    models::setWeightLayout(model.parameters(), options.layout);
     torch::optim::Adam optimizer(model.parameters(), torch::optim::AdamOptions(kLearningRate));
     model.train();
     std::vector<double> stepMs, forwardMs, backwardMs, optimizerMs;
     const auto step = [&](std::int64_t index) {
         const auto t0 = Clock::now();
         const torch::Tensor loss = [&] {
-            AutocastScope autocast(precision);
+            AutocastScope autocast(options.precision);
             return lossOfStep(index);
         }().to(torch::kFloat32);
         const auto t1 = Clock::now();
@@ -218,13 +232,14 @@ void timeTraining(torch::nn::Module& model, const std::function<torch::Tensor(st
     for (auto* times : {&stepMs, &forwardMs, &backwardMs, &optimizerMs}) times->clear();
 
     const auto start = Clock::now();
-    for (int s = 0; s < steps; ++s) step(kWarmupSteps + s);
+    for (int s = 0; s < options.steps; ++s) step(kWarmupSteps + s);
     const double totalSeconds = millisecondsBetween(start, Clock::now()) / 1000.0;
-    result.imagesPerSecond = static_cast<double>(steps * kBatchSize) / totalSeconds;
+    result.imagesPerSecond = static_cast<double>(options.steps * kBatchSize) / totalSeconds;
     result.medianStepMs = median(stepMs);
     result.medianForwardMs = median(forwardMs);
     result.medianBackwardMs = median(backwardMs);
     result.medianOptimizerMs = median(optimizerMs);
+    models::setWeightLayout(model.parameters(), at::MemoryFormat::Contiguous);  // as the trainers
 }
 
 // The median of kDecodeRepeats calls of answer(), in eval mode, after kDecodeWarmup calls.
@@ -241,8 +256,8 @@ double medianAnswerMs(torch::nn::Module& model, const std::function<void()>& ans
     return median(times);
 }
 
-DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& train, int steps,
-                               Precision precision) {
+DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& train,
+                               const BenchmarkOptions& options) {
     DecoderResult result;
     result.decoder = models::toString(kind);
     const CpuSample cpuStart = sampleCpu();
@@ -258,15 +273,15 @@ DecoderResult benchmarkDecoder(models::DecoderKind kind, const data::DigitSet& t
             const torch::Tensor x = images.index_select(0, order.slice(0, begin, begin + kBatchSize));
             return train::reconstructionLoss(model->forward(x), x, train::ReconstructionLoss::L2);
         },
-        steps, precision, result);
+        options, result);
     const torch::Tensor code = torch::randn({1, kCodeSize});
     result.decodeMedianMs = medianAnswerMs(*model, [&] { model->decode(code); });
     result.othersCpuPercent = othersCpuPercent(cpuStart, sampleCpu());
     return result;
 }
 
-DecoderResult benchmarkAddition(const data::DigitSet& train, int steps,
-                                models::AdditionVariant variant, Precision precision) {
+DecoderResult benchmarkAddition(const data::DigitSet& train, models::AdditionVariant variant,
+                                const BenchmarkOptions& options) {
     DecoderResult result;
     result.decoder = models::toString(variant);
     const CpuSample cpuStart = sampleCpu();
@@ -287,7 +302,7 @@ DecoderResult benchmarkAddition(const data::DigitSet& train, int steps,
             const torch::Tensor u = addends.slice(0, begin, begin + kBatchSize);
             return train::additionBatchLoss(model, guided, x, u, y).total;
         },
-        steps, precision, result);
+        options, result);
     const torch::Tensor image = images.slice(0, 0, 1);
     const torch::Tensor addend = torch::full({1, 1}, 1.5f);
     result.decodeMedianMs = medianAnswerMs(*model, [&] { model->add(image, addend); });
@@ -397,6 +412,7 @@ nlohmann::json toJson(const std::vector<DecoderResult>& results, const Benchmark
                                   std::to_string(TORCH_VERSION_PATCH)},
             {"threads_requested", options.threads},
             {"precision", toString(options.precision)},
+            {"layout", options.layout == at::MemoryFormat::ChannelsLast ? "channels-last" : "default"},
             {"intra_op_threads", threads.intraOpThreads},
             {"blas", threads.blasName + (threads.blasPinnedToOne ? " (1 thread)" : "")},
             {"batch_size", kBatchSize},
@@ -436,13 +452,13 @@ int main(int argc, char** argv) {
         for (const models::DecoderKind kind : models::kAllDecoderKinds) {
             if (wanted(models::toString(kind))) {
                 results.push_back(
-                    benchmarkDecoder(kind, mnist.train, options.steps, options.precision));
+                    benchmarkDecoder(kind, mnist.train, options));
             }
         }
         for (const models::AdditionVariant variant : models::kAllAdditionVariants) {
             if (wanted(models::toString(variant))) {
                 results.push_back(
-                    benchmarkAddition(mnist.train, options.steps, variant, options.precision));
+                    benchmarkAddition(mnist.train, variant, options));
             }
         }
         printTable(results);

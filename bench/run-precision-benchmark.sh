@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# FP32 against bf16, C++ against Python, in one run: learn2add-bench and the PyTorch twin, each at
-# fp32 and under bf16 autocast, one after the other with the same settings (OpenBLAS pinned to one
+# FP32 against bf16, C++ against Python, in one run: learn2add-bench and the PyTorch twin (in the
+# default layout and channels-last, as the C++ side trains), each at fp32 and under bf16 autocast,
+# one after the other with the same settings (OpenBLAS pinned to one
 # thread, the same intra-op threads, glibc's allocator keeping freed memory on both sides: the C++
 # side calls mallopt, the Python side gets the same thresholds through MALLOC_*_ variables), the
 # whole round `--runs` times (default 2), then a table of images/s per model (every run) and the
@@ -40,11 +41,13 @@ cut -d' ' -f1 /proc/loadavg > "$out/load-before"
 OPENBLAS_NUM_THREADS=$threads /usr/bin/python3 "$twin" --peak --threads "$threads" --json "$out/peak.json"
 for ((run = 1; run <= runs; ++run)); do
   for precision in fp32 bf16; do
-    echo "run $run of $runs: C++ $precision, then Python $precision" >&2
+    echo "run $run of $runs: C++ $precision, then Python $precision in both layouts" >&2
     "$bench" --steps "$steps" --threads "$threads" --precision "$precision" "${only[@]}" \
       --json "$out/cpp-$precision-$run.json" >/dev/null
     /usr/bin/python3 "$twin" --steps "$steps" --threads "$threads" \
       --precision "$precision" "${only[@]}" --json "$out/python-$precision-$run.json" >/dev/null
+    /usr/bin/python3 "$twin" --steps "$steps" --threads "$threads" --layout channels-last \
+      --precision "$precision" "${only[@]}" --json "$out/python-cl-$precision-$run.json" >/dev/null
   done
 done
 
@@ -52,7 +55,7 @@ report=$root/bench/results/precision-throughput.md
 /usr/bin/python3 - "$out" "$steps" "$threads" "$runs" > "$report" <<'PY'
 import json, pathlib, statistics, sys, datetime
 out, steps, threads, runs = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
-sides = ("cpp-fp32", "cpp-bf16", "python-fp32", "python-bf16")
+sides = ("cpp-fp32", "cpp-bf16", "python-fp32", "python-bf16", "python-cl-fp32", "python-cl-bf16")
 rates, flops = {}, {}
 for side in sides:
     for run in range(1, runs + 1):
@@ -71,21 +74,29 @@ print("# Training throughput: FP32 and bf16 autocast, C++ and Python\n")
 print(f"{datetime.date.today()}, {cpu}, bf16 in the CPU: {', '.join(bf16) or 'no'}; "
       f"{threads} intra-op threads, OpenBLAS pinned to 1 thread, glibc's allocator keeping freed "
       f"memory on both sides; batch 128, {steps} timed steps after 5 warm-up steps; {runs} rounds "
-      f"(each: C++ fp32, Python fp32, C++ bf16, Python bf16); load average {load_before} before, "
-      f"{load_after} after.\n")
+      f"(each: C++ fp32, Python fp32 in the default layout, then channels-last, the same in bf16); "
+      f"load average {load_before} before, {load_after} after.\n")
 print("Command: `bench/run-precision-benchmark.sh`. Images/s (tuples/s for the addition rows), "
       "each round's figure; the ratios are of the means. bf16 = autocast of the forward pass and "
       "the loss, weights and Adam in FP32; the C++ side's `--precision auto` is bf16 on a CPU with "
-      "avx512_bf16 or amx_bf16 and fp32 otherwise.\n")
-print("| model | C++ fp32 | C++ bf16 | Python fp32 | Python bf16 | C++ bf16 / Python fp32 | C++ bf16 / Python bf16 | C++ bf16 / C++ fp32 |")
-print("|---|---|---|---|---|---|---|---|")
+      "avx512_bf16 or amx_bf16 and fp32 otherwise. Layout: the C++ trainers (and learn2add-bench) "
+      "keep the convolution weights channels-last while training (core/models/WeightLayout.h); "
+      "\"Python\" is the twin as PyTorch code is usually written (the default NCHW layout), "
+      "\"Python CL\" the twin with `--layout channels-last`, the same computation as the C++ "
+      "side.\n")
+print("| model | C++ fp32 | C++ bf16 | Python fp32 | Python bf16 | Python CL fp32 | Python CL bf16 | "
+      "C++ bf16 / Python fp32 | C++ bf16 / Python bf16 | C++ bf16 / Python CL bf16 | "
+      "C++ fp32 / Python CL fp32 | C++ bf16 / C++ fp32 |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 each = lambda side, model: " / ".join(f"{v:.0f}" for v in rates[side].get(model, []))
 for model in rates["cpp-fp32"]:
     c32, c16 = mean["cpp-fp32"][model], mean["cpp-bf16"][model]
-    p32, p16 = mean["python-fp32"].get(model), mean["python-bf16"].get(model)
+    p32, p16 = mean["python-fp32"][model], mean["python-bf16"][model]
+    l32, l16 = mean["python-cl-fp32"][model], mean["python-cl-bf16"][model]
     print(f"| {model} | {each('cpp-fp32', model)} | {each('cpp-bf16', model)} | "
-          f"{each('python-fp32', model)} | {each('python-bf16', model)} | {c16 / p32:.2f} | "
-          f"{c16 / p16:.2f} | {c16 / c32:.2f} |")
+          f"{each('python-fp32', model)} | {each('python-bf16', model)} | "
+          f"{each('python-cl-fp32', model)} | {each('python-cl-bf16', model)} | {c16 / p32:.2f} | "
+          f"{c16 / p16:.2f} | {c16 / l16:.2f} | {c32 / l32:.2f} | {c16 / c32:.2f} |")
 print(f"\n## Against the peak\n")
 print(f"Peak: the best 4096 x 4096 x 4096 `torch.mm` of the twin at {peak['threads']} threads "
       "(fp32: OpenBLAS's sgemm given the same number of threads; bf16: oneDNN), "

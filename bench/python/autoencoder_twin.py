@@ -3,7 +3,7 @@
 benchmark of learn2add-bench.
 
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/python/autoencoder_twin.py [--steps 40]
-        [--threads 2] [--json FILE]
+        [--threads 2] [--precision fp32|bf16] [--layout default|channels-last] [--json FILE]
     /usr/bin/python3 bench/python/autoencoder_twin.py --check-against DIR
 
 The modules below copy core/models/ layer for layer, with the same parameter names, so that a
@@ -389,7 +389,7 @@ def matmul_peak(dtype, size=4096, repeats=4):
     return 2.0 * size ** 3 / best / 1e9
 
 
-def benchmark_decoder(decoder, steps, precision="fp32"):
+def benchmark_decoder(decoder, steps, precision="fp32", layout="default"):
     """One row: `steps` timed training steps and the median answer time, as learn2add-bench."""
     with open("/proc/loadavg") as file:
         load_at_start = [float(v) for v in file.read().split()[:3]]
@@ -419,6 +419,10 @@ def benchmark_decoder(decoder, steps, precision="fp32"):
 
         code = torch.randn(1, CODE_SIZE)
         answer = lambda: model.decode(code)  # noqa: E731
+    if layout == "channels-last":
+        # As the C++ training loop (core/models/WeightLayout.h): the convolution weights in the
+        # channels-last layout while training, the default one again for the answers.
+        model = model.to(memory_format=torch.channels_last)
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
     model.train()
     flops_per_image = training_flops(model, lambda: loss_of_batch(0)) / BATCH_SIZE
@@ -451,6 +455,7 @@ def benchmark_decoder(decoder, steps, precision="fp32"):
         step(WARMUP_STEPS + s)
     total = time.perf_counter() - start
 
+    model = model.to(memory_format=torch.contiguous_format)
     model.eval()
     with torch.no_grad():
         for _ in range(DECODE_WARMUP):
@@ -533,6 +538,10 @@ def main():
     parser.add_argument("--precision", choices=("fp32", "bf16"), default="fp32",
                         help="bf16: torch.autocast('cpu', dtype=torch.bfloat16) around the forward "
                              "pass and the loss")
+    parser.add_argument("--layout", choices=("default", "channels-last"), default="default",
+                        help="the convolution weights' layout while training: default (NCHW, as "
+                             "PyTorch code usually leaves it) or channels-last (as the C++ "
+                             "trainers, learn2add-bench's default)")
     parser.add_argument("--peak", action="store_true",
                         help="measure the fp32 and bf16 peak of 4096^3 matrix products instead "
                              "(printed as JSON, or written with --json)")
@@ -563,11 +572,11 @@ def main():
     if blas_threads != "1":
         print(f"warning: OPENBLAS_NUM_THREADS is {blas_threads!r}, not '1': OpenBLAS keeps its own "
               "thread pool, unlike learn2add-bench", file=sys.stderr)
-    print(f"Python (PyTorch {torch.__version__}, {args.precision}): "
+    print(f"Python (PyTorch {torch.__version__}, {args.precision}, {args.layout} layout): "
           f"{torch.get_num_threads()} intra-op threads, "
           f"OPENBLAS_NUM_THREADS={blas_threads}; batch {BATCH_SIZE}, {args.steps} timed steps after "
           f"{WARMUP_STEPS} warm-up steps, {TRAINING_IMAGES} training images")
-    results = [benchmark_decoder(decoder, args.steps, args.precision)
+    results = [benchmark_decoder(decoder, args.steps, args.precision, args.layout)
                for decoder in ROWS if decoder in rows]
     print_table(results)
     if args.json:
@@ -576,6 +585,7 @@ def main():
             "torch_version": torch.__version__,
             "threads_requested": args.threads,
             "precision": args.precision,
+            "layout": args.layout,
             "intra_op_threads": torch.get_num_threads(),
             "blas": f"OPENBLAS_NUM_THREADS={blas_threads}",
             "batch_size": BATCH_SIZE,

@@ -12,4 +12,5 @@ target_sources(learn2add_core PRIVATE
   models/AdditionModel.cpp
   models/AdditionVariant.cpp
   models/GaussianCode.cpp
-  models/DigitJudge.cpp)
+  models/DigitJudge.cpp
+  models/WeightLayout.cpp)

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/AtomicFile.h"
+#include "models/WeightLayout.h"
 
 namespace learn2add::train {
 namespace {
@@ -44,12 +45,17 @@ void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& 
             archive.write("learn2add.precision",
                           c10::IValue(std::string(precision == CheckpointPrecision::Half ? "half" : "float32")));
             torch::serialize::OutputArchive parameters;
-            if (precision == CheckpointPrecision::Half) {
-                std::shared_ptr<torch::nn::Module> half = module.clone();
-                half->to(torch::kHalf);
-                half->save(parameters);
-            } else {
+            // Stored in the default layout, whatever layout the weights train in
+            // (models/WeightLayout.h): LibTorch keeps a tensor's strides in the file.
+            const bool asTheyAre = precision == CheckpointPrecision::Float32 &&
+                                   models::inDefaultLayout(module.parameters());
+            if (asTheyAre) {
                 module.save(parameters);
+            } else {
+                std::shared_ptr<torch::nn::Module> stored = module.clone();
+                models::setWeightLayout(stored->parameters(), at::MemoryFormat::Contiguous);
+                if (precision == CheckpointPrecision::Half) stored->to(torch::kHalf);
+                stored->save(parameters);
             }
             archive.write("model", parameters);
             if (resumeState) {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 
+#include "models/WeightLayout.h"
 #include "track/EventFileWriter.h"
 #include "track/TrackError.h"
 #include "train/EpochOrder.h"
@@ -118,6 +119,28 @@ Counters resumeFrom(const track::RunFolder& run, TrainingSteps& steps,
     return counters;
 }
 
+// At the loop's end (a return or an exception): the trained tensors, and the model the steps hold
+// then (the judge's finished() swaps its best weights in), in the default layout again.
+class DefaultLayoutAtExit {
+public:
+    DefaultLayoutAtExit(TrainingSteps& steps, std::vector<torch::Tensor> trained)
+        : steps_(steps), trained_(std::move(trained)) {}
+    ~DefaultLayoutAtExit() {
+        try {
+            models::setWeightLayout(trained_, at::MemoryFormat::Contiguous);
+            models::setWeightLayout(steps_.model().parameters(), at::MemoryFormat::Contiguous);
+        } catch (const std::exception&) {
+            // Out of memory for a copy: the model still computes the same values in either layout.
+        }
+    }
+    DefaultLayoutAtExit(const DefaultLayoutAtExit&) = delete;
+    DefaultLayoutAtExit& operator=(const DefaultLayoutAtExit&) = delete;
+
+private:
+    TrainingSteps& steps_;
+    std::vector<torch::Tensor> trained_;
+};
+
 std::string divergence(double loss, int epoch, std::int64_t batch, int bestEpoch) {
     return "the training loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
            " at epoch " + std::to_string(epoch) + ", batch " + std::to_string(batch + 1) +
@@ -143,8 +166,12 @@ LoopResult runTrainingLoop(TrainingSteps& steps, const LoopSettings& settings,
         run = track::RunFolder::claim(*settings.runFolder, settings.use);
         if (resume) requireSameSettings(run->readConfig(), config, run->root());
     }
-    torch::optim::Adam optimizer(steps.parameters(),
-                                 torch::optim::AdamOptions(settings.learningRate));
+    // The convolutions train channels-last (models/WeightLayout.h); the model goes back to the
+    // default layout however the loop ends.
+    const std::vector<torch::Tensor> trained = steps.parameters();
+    const DefaultLayoutAtExit defaultLayoutAtExit(steps, trained);
+    models::setWeightLayout(trained, at::MemoryFormat::ChannelsLast);
+    torch::optim::Adam optimizer(trained, torch::optim::AdamOptions(settings.learningRate));
     const double worst = steps.higherIsBetter() ? -std::numeric_limits<double>::infinity()
                                                 : std::numeric_limits<double>::infinity();
     Counters counters{0, 0, worst, 0};

@@ -7,12 +7,14 @@
 
 #include "core/models/ModelTestSupport.h"
 #include "models/MaxPooling.h"
+#include "models/WeightLayout.h"
 
 namespace learn2add::models {
 namespace {
 
 using testing::expectTorchError;
 using testing::SeededModelTest;
+using testing::syntheticDigits;
 
 class EncoderShapes : public SeededModelTest,
                       public ::testing::WithParamInterface<std::tuple<std::int64_t, std::int64_t>> {
@@ -62,6 +64,54 @@ TEST(MaxPooling, GivesTheDefaultKernelsValuesInTheDefaultLayoutWithAndWithoutGra
     const torch::Tensor reference = x.clone().requires_grad_(true);
     torch::max_pool2d(reference, {2, 2}, {2, 2}).sum().backward();
     EXPECT_TRUE(torch::equal(leaf.grad(), reference.grad()));
+}
+
+// Training's layout (models/WeightLayout.h): every convolution weight channels-last, the first one
+// with its single input channel too (its strides are what LibTorch reads to pick the kernels), the
+// same tensors with the same values; the encoder computes the same codes; back to the default
+// layout, stride for stride.
+TEST_F(SeededModelTest, ConvolutionWeightsTrainChannelsLastKeepingTheirTensorsAndValues) {
+    Encoder encoder(EncoderOptions().codeSize(7));
+    const torch::Tensor images = syntheticDigits(6, 32, 4);
+    torch::Tensor before;
+    {
+        torch::NoGradGuard noGrad;
+        before = encoder->forward(images);
+    }
+    const std::vector<torch::Tensor> parameters = encoder->parameters();
+    std::vector<const void*> identities;
+    std::vector<torch::Tensor> values;
+    for (const torch::Tensor& p : parameters) {
+        identities.push_back(p.unsafeGetTensorImpl());
+        values.push_back(p.detach().clone());
+    }
+    ASSERT_TRUE(inDefaultLayout(parameters));
+
+    setWeightLayout(parameters, at::MemoryFormat::ChannelsLast);
+    EXPECT_FALSE(inDefaultLayout(parameters));
+    const torch::Tensor conv1 = encoder->named_parameters()["conv1.weight"];
+    EXPECT_EQ(conv1.strides().vec(), (std::vector<std::int64_t>{9, 1, 3, 1}));
+    EXPECT_EQ(conv1.suggest_memory_format(), at::MemoryFormat::ChannelsLast);
+    for (std::size_t k = 0; k < parameters.size(); ++k) {
+        EXPECT_EQ(parameters[k].unsafeGetTensorImpl(), identities[k]);
+        EXPECT_TRUE(torch::equal(parameters[k], values[k]));
+        if (parameters[k].dim() == 4) {
+            EXPECT_TRUE(parameters[k].is_contiguous(at::MemoryFormat::ChannelsLast));
+        } else {
+            EXPECT_TRUE(parameters[k].is_contiguous());
+        }
+    }
+    {
+        torch::NoGradGuard noGrad;
+        EXPECT_TRUE(torch::allclose(encoder->forward(images), before, 1e-4, 1e-5));
+    }
+
+    setWeightLayout(parameters, at::MemoryFormat::Contiguous);
+    EXPECT_TRUE(inDefaultLayout(parameters));
+    EXPECT_EQ(conv1.strides().vec(), (std::vector<std::int64_t>{9, 9, 3, 1}));
+    for (std::size_t k = 0; k < parameters.size(); ++k) {
+        EXPECT_TRUE(torch::equal(parameters[k], values[k]));
+    }
 }
 
 TEST_F(SeededModelTest, EncoderParameterNamesAndShapesFollowTheSpec) {

@@ -345,5 +345,58 @@ TEST(TrainingLoop, Bf16RunsAreRecordedDeterministicAndResumeBitForBit) {
                               reference.model()->parameters().front()));
 }
 
+// A convolution the loop trains: it sees its weight channels-last in every batch (and in the
+// evaluation), and the loop hands it back, and stores it, in the default layout.
+class ConvolutionSteps : public TrainingSteps {
+public:
+    torch::nn::Module& model() override { return *conv_; }
+    CheckpointInfo checkpointInfo() const override { return {"conv", "conv", 1, 0, 0.0}; }
+    std::vector<torch::Tensor> parameters() override { return conv_->parameters(); }
+    std::int64_t examples() const override { return x_.size(0); }
+    torch::Tensor batchLoss(const torch::Tensor& positions) override {
+        channelsLastInEveryBatch_ = channelsLastInEveryBatch_ && channelsLast();
+        return conv_->forward(x_.index_select(0, positions)).pow(2).mean();
+    }
+    std::optional<EpochRecord> evaluate(int, const TrainingControl&) override {
+        channelsLastInEveryBatch_ = channelsLastInEveryBatch_ && channelsLast();
+        return EpochRecord{};
+    }
+    bool channelsLastInEveryBatch() const { return channelsLastInEveryBatch_; }
+
+private:
+    bool channelsLast() const {
+        return conv_->weight.strides().vec() == std::vector<std::int64_t>{9, 1, 3, 1};
+    }
+    torch::nn::Conv2d conv_{torch::nn::Conv2dOptions(1, 4, 3)};
+    torch::Tensor x_ = torch::rand({8, 1, 6, 6});
+    bool channelsLastInEveryBatch_ = true;
+};
+
+TEST(TrainingLoop, ConvolutionsTrainChannelsLastAndTheModelAndItsCheckpointsComeBackInTheDefaultLayout) {
+    data::testing::TempFolder folder;
+    ConvolutionSteps steps;
+    TrainingControl control;
+    LoopSettings settings;
+    settings.epochs = 2;
+    settings.batchSize = 4;
+    settings.runFolder = folder.path() / "conv";
+    settings.config = {{"kind", "conv"}};
+    ASSERT_EQ(runTrainingLoop(steps, settings, control).status, TrainingResult::Status::Finished);
+    EXPECT_TRUE(steps.channelsLastInEveryBatch());
+    const torch::Tensor weight = steps.model().named_parameters()["weight"];
+    EXPECT_EQ(weight.strides().vec(), (std::vector<std::int64_t>{9, 9, 3, 1}));
+    for (const auto& checkpoint : {"best.pt", "last.pt"}) {
+        torch::serialize::InputArchive archive;
+        archive.load_from((folder.path() / "conv" / checkpoint).string());
+        torch::serialize::InputArchive model;
+        ASSERT_TRUE(archive.try_read("model", model)) << checkpoint;
+        torch::Tensor stored;
+        model.read("weight", stored);
+        EXPECT_EQ(stored.strides().vec(), (std::vector<std::int64_t>{9, 9, 3, 1})) << checkpoint;
+        // last.pt holds the weights the loop ended with (best.pt those of epoch 1).
+        if (std::string(checkpoint) == "last.pt") EXPECT_TRUE(torch::equal(stored, weight));
+    }
+}
+
 }  // namespace
 }  // namespace learn2add::train
