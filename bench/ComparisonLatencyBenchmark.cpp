@@ -39,6 +39,7 @@
 #include "infer/AdditionRun.h"
 #include "infer/LatentProjection.h"
 #include "infer/ModelComparison.h"
+#include "infer/OpenedRuns.h"
 
 namespace {
 
@@ -176,10 +177,12 @@ int main(int argc, char** argv) {
         for (const auto& folder : options.runs) {
             runs.push_back(infer::openAdditionRun(folder));
             runs.back().model->eval();
+            infer::useViewLayout(*runs.back().model);  // as the app's OpenedRuns
             planes.push_back(fitPlane(runs.back().model, mnist.validation));
         }
         infer::JudgeRun judge = infer::openJudgeRun(options.judge);
         judge.judge->eval();
+        infer::useViewLayout(*judge.judge);
         // As the page: each model keeps the input's code. And, for the comparison in the same
         // run, the same models encoding the input again at every move (the app before it kept
         // the code).

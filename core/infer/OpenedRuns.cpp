@@ -4,6 +4,8 @@
 
 #include <system_error>
 
+#include "models/WeightLayout.h"
+
 namespace learn2add::infer {
 namespace {
 
@@ -26,6 +28,10 @@ std::string keyOf(const std::filesystem::path& folder) {
 
 }  // namespace
 
+void useViewLayout(const torch::nn::Module& model) {
+    models::setWeightLayout(model.parameters(), at::MemoryFormat::ChannelsLast);
+}
+
 template <typename Run, typename Open>
 std::shared_ptr<const Run> OpenedRuns::find(std::map<std::string, Entry<Run>>& entries,
                                             const std::filesystem::path& folder, Open&& open) {
@@ -47,11 +53,19 @@ std::shared_ptr<const Run> OpenedRuns::find(std::map<std::string, Entry<Run>>& e
 }
 
 std::shared_ptr<const AdditionRun> OpenedRuns::addition(const std::filesystem::path& folder) {
-    return find(additions_, folder, [](const auto& f) { return openAdditionRun(f); });
+    return find(additions_, folder, [](const auto& f) {
+        AdditionRun run = openAdditionRun(f);
+        useViewLayout(*run.model);
+        return run;
+    });
 }
 
 std::shared_ptr<const JudgeRun> OpenedRuns::judge(const std::filesystem::path& folder) {
-    return find(judges_, folder, [](const auto& f) { return openJudgeRun(f); });
+    return find(judges_, folder, [](const auto& f) {
+        JudgeRun run = openJudgeRun(f);
+        useViewLayout(*run.judge);
+        return run;
+    });
 }
 
 int OpenedRuns::reads() const {

@@ -2,12 +2,13 @@
 // The memory layout of a model's convolution weights. Training keeps them channels-last (NHWC):
 // LibTorch 1.13 then runs every convolution of the step, forward and backward, in oneDNN's
 // channels-last kernels, and each layer's output stays channels-last for the next one. Measured on
-// this project's 2-core AMD EPYC with the PyTorch twin (bench/python/autoencoder_twin.py
-// --channels-last, the same kernels): 1.2-1.4x the images/s in fp32 and 1.3-1.9x in bf16, the
-// upsample autoencoder 1,100 -> 2,000 img/s in bf16. The values are the model's; only the order
-// in memory changes, so checkpoints, views and every reader see the same numbers (in the last bits
-// the kernels sum in another order). Everything else (inference, saved checkpoints) keeps the
-// default layout: the training loop hands the model back in it.
+// this project's 2-core AMD EPYC (bench/run-precision-benchmark.sh, the PyTorch twin in both
+// layouts): the twin trains 1.1-1.3x faster in fp32 and 1.2-1.6x in bf16 channels-last, and the
+// C++ upsample autoencoder reaches 2,000 images/s in bf16 (1,040-1,460 in the default layout).
+// The values are the model's; only their order in memory changes (the kernels sum in another
+// order, so the last bits of a training differ from the default layout's; per layout a run is
+// deterministic). The training loop hands the model back in the default layout, and checkpoints
+// store it; the app's views lay out the runs they open channels-last too (infer/OpenedRuns.h).
 //
 //   models::setWeightLayout(parameters, at::MemoryFormat::ChannelsLast);   // before Adam sees them
 //   ... train ...
