@@ -75,11 +75,15 @@ MNIST_IMAGES = REPO / "resources" / "mnist" / "embedded-images-idx3-ubyte.gz"
 
 def max_pool_2x2(x):
     """core/models/MaxPooling.h: 2 x 2 max pooling; without gradients computed in the channels-last
-    layout (the NCHW kernel of this LibTorch is scalar) and handed back in the default one; the
-    same values."""
+    layout (the NCHW kernel of this LibTorch is scalar) and handed back in the layout it came in;
+    the same values."""
     if x.requires_grad:
         return F.max_pool2d(x, 2, 2)
-    return F.max_pool2d(x.contiguous(memory_format=torch.channels_last), 2, 2).contiguous()
+    came_in = (torch.channels_last
+               if not x.is_contiguous() and x.is_contiguous(memory_format=torch.channels_last)
+               else torch.contiguous_format)
+    return F.max_pool2d(x.contiguous(memory_format=torch.channels_last), 2, 2).contiguous(
+        memory_format=came_in)
 
 
 def conv3x3(in_channels, out_channels):

@@ -11,11 +11,12 @@
 // Errors are openAdditionRun()'s and openJudgeRun()'s (RunOpenError ...). The models are shared:
 // use them from one thread at a time (the inference thread). Thread-safe itself.
 //
-// The views compute channels-last: every run read here (addition runs and judges; the autoencoder
-// page opens its runs elsewhere and keeps the default layout) has its convolution weights in that
-// layout (useViewLayout, models/WeightLayout.h). Measured on the shipped models (2-core AMD EPYC, bf16):
-// 55 decodes 8.6 -> 5.9 ms and the judge of 55 images 8.2 -> 6.2 ms on two threads, one image
-// 0.46 -> 0.37 ms each on one; in fp32 about 25 % less too. The values are the same; the last bits
+// The views compute channels-last: every run read here (addition runs and judges) has its
+// convolution weights in that layout (useViewLayout, models/WeightLayout.h). The autoencoder page
+// opens its runs elsewhere and keeps their default layout; a window training's snapshots are
+// clones of the training model, channels-last while it trains. Measured on the shipped models
+// (2-core AMD EPYC, bf16): 55 decodes 8.6 -> 5.9 ms and the judge of 55 images 8.2 -> 6.2 ms on
+// two threads, one image 0.46 -> 0.37 ms each on one; in fp32 about 25 % less too. The values are the same; the last bits
 // of a view may differ from the CLI's, which reads runs in the default layout.
 
 #include <filesystem>

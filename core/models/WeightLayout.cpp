@@ -21,6 +21,22 @@ void setWeightLayout(const std::vector<torch::Tensor>& parameters, at::MemoryFor
     }
 }
 
+DefaultLayoutWhile::DefaultLayoutWhile(const std::vector<torch::Tensor>& parameters) {
+    for (const torch::Tensor& parameter : parameters) {
+        if (parameter.dim() == 4 &&
+            parameter.strides().vec() != stridesOf(parameter, at::MemoryFormat::Contiguous)) {
+            moved_.emplace_back(parameter, parameter.data());
+        }
+    }
+    torch::NoGradGuard noGrad;
+    for (auto& [parameter, own] : moved_) parameter.set_data(own.clone(at::MemoryFormat::Contiguous));
+}
+
+DefaultLayoutWhile::~DefaultLayoutWhile() {
+    torch::NoGradGuard noGrad;
+    for (auto& [parameter, own] : moved_) parameter.set_data(own);
+}
+
 bool inDefaultLayout(const std::vector<torch::Tensor>& tensors) {
     for (const torch::Tensor& tensor : tensors) {
         if (tensor.dim() == 4 && tensor.strides().vec() != stridesOf(tensor, at::MemoryFormat::Contiguous))

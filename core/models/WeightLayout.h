@@ -29,4 +29,17 @@ void setWeightLayout(const std::vector<torch::Tensor>& parameters, at::MemoryFor
 // True when every 4-D tensor is in the default layout: what a checkpoint stores.
 bool inDefaultLayout(const std::vector<torch::Tensor>& tensors);
 
+// The 4-D tensors in the default layout while it lives, then in their own again, the very same
+// memory (a checkpoint of a model that trains channels-last).
+class DefaultLayoutWhile {
+public:
+    explicit DefaultLayoutWhile(const std::vector<torch::Tensor>& parameters);
+    ~DefaultLayoutWhile();
+    DefaultLayoutWhile(const DefaultLayoutWhile&) = delete;
+    DefaultLayoutWhile& operator=(const DefaultLayoutWhile&) = delete;
+
+private:
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> moved_;  // the tensor, its own data
+};
+
 }  // namespace learn2add::models

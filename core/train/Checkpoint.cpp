@@ -34,6 +34,12 @@ void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& 
     // throws again from its destructor when the disk fills up, which ends the process.
     std::ostringstream bytes;
     try {
+        // Stored in the default layout, whatever layout the weights train in
+        // (models/WeightLayout.h; LibTorch keeps a tensor's strides in the file), until save_to()
+        // below has written them: the archive holds the module's own tensors. Not through a
+        // clone(): it initializes every layer anew from the global generator, which training
+        // draws its noise from, so a save would change the rest of the run.
+        const models::DefaultLayoutWhile defaultLayout(module.parameters());
         {
             torch::serialize::OutputArchive archive;
             archive.write("learn2add.format", c10::IValue(std::string(kFormat)));
@@ -45,17 +51,12 @@ void saveCheckpoint(const std::filesystem::path& path, const torch::nn::Module& 
             archive.write("learn2add.precision",
                           c10::IValue(std::string(precision == CheckpointPrecision::Half ? "half" : "float32")));
             torch::serialize::OutputArchive parameters;
-            // Stored in the default layout, whatever layout the weights train in
-            // (models/WeightLayout.h): LibTorch keeps a tensor's strides in the file.
-            const bool asTheyAre = precision == CheckpointPrecision::Float32 &&
-                                   models::inDefaultLayout(module.parameters());
-            if (asTheyAre) {
-                module.save(parameters);
+            if (precision == CheckpointPrecision::Half) {
+                std::shared_ptr<torch::nn::Module> half = module.clone();
+                half->to(torch::kHalf);
+                half->save(parameters);
             } else {
-                std::shared_ptr<torch::nn::Module> stored = module.clone();
-                models::setWeightLayout(stored->parameters(), at::MemoryFormat::Contiguous);
-                if (precision == CheckpointPrecision::Half) stored->to(torch::kHalf);
-                stored->save(parameters);
+                module.save(parameters);
             }
             archive.write("model", parameters);
             if (resumeState) {

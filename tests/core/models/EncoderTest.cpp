@@ -43,9 +43,9 @@ INSTANTIATE_TEST_SUITE_P(CodeAndImageSizes, EncoderShapes,
                          ::testing::Combine(::testing::Values(2, 7), ::testing::Values(32, 64)));
 
 // The pooling of the encoder and the judge: without gradients it runs channels-last (the fast
-// kernel) yet gives the same values in the default layout; with gradients it is the default
+// kernel) yet gives the same values in the layout it was given; with gradients it is the default
 // kernel, gradients included.
-TEST(MaxPooling, GivesTheDefaultKernelsValuesInTheDefaultLayoutWithAndWithoutGradients) {
+TEST(MaxPooling, GivesTheDefaultKernelsValuesInTheGivenLayoutWithAndWithoutGradients) {
     torch::manual_seed(3);
     const torch::Tensor x = torch::relu(torch::randn({5, 8, 12, 12}));
     const torch::Tensor expected = torch::max_pool2d(x, {2, 2}, {2, 2});
@@ -56,6 +56,11 @@ TEST(MaxPooling, GivesTheDefaultKernelsValuesInTheDefaultLayoutWithAndWithoutGra
         EXPECT_TRUE(torch::equal(pooled, expected));
         const torch::Tensor half = x.to(torch::kBFloat16);
         EXPECT_TRUE(torch::equal(maxPool2x2(half), torch::max_pool2d(half, {2, 2}, {2, 2})));
+        // Activations of channels-last weights (training, the views) stay channels-last.
+        const torch::Tensor channelsLast = maxPool2x2(x.contiguous(at::MemoryFormat::ChannelsLast));
+        EXPECT_TRUE(channelsLast.is_contiguous(at::MemoryFormat::ChannelsLast));
+        EXPECT_FALSE(channelsLast.is_contiguous());
+        EXPECT_TRUE(torch::equal(channelsLast, expected));
     }
     const torch::Tensor leaf = x.clone().requires_grad_(true);
     const torch::Tensor pooled = maxPool2x2(leaf);

@@ -5,6 +5,7 @@
 
 #include "core/data/IdxFixtures.h"
 #include "models/Autoencoder.h"
+#include "models/WeightLayout.h"
 
 namespace learn2add::train {
 namespace {
@@ -32,6 +33,37 @@ TEST(Checkpoint, RoundTripRestoresTheSameOutputs) {
     saved->eval();
     loaded->eval();
     EXPECT_TRUE(torch::equal(saved->forward(x), loaded->forward(x)));
+}
+
+// A model that trains channels-last (models/WeightLayout.h) is stored in the default layout, keeps
+// its own layout and memory, and the save draws no random numbers: the global generator feeds the
+// training's noise, and a save must not change the rest of the run.
+TEST(Checkpoint, AChannelsLastModelIsStoredInTheDefaultLayoutWithoutDrawingRandomNumbers) {
+    data::testing::TempFolder folder;
+    torch::manual_seed(1);
+    Autoencoder model(AutoencoderOptions().decoder(DecoderKind::Upsample).codeSize(7));
+    models::setWeightLayout(model->parameters(), at::MemoryFormat::ChannelsLast);
+    const torch::Tensor conv1 = model->named_parameters()["encoder.conv1.weight"];
+    const void* memory = conv1.data_ptr();
+    torch::manual_seed(5);
+    const torch::Tensor expected = torch::rand({8});
+    torch::manual_seed(5);
+    saveCheckpoint(folder.path() / "best.pt", *model, infoFor("upsample", 7));
+    EXPECT_TRUE(torch::equal(torch::rand({8}), expected));
+    EXPECT_EQ(conv1.data_ptr(), memory);
+    EXPECT_FALSE(models::inDefaultLayout(model->parameters()));
+
+    torch::serialize::InputArchive archive;
+    archive.load_from((folder.path() / "best.pt").string());
+    torch::serialize::InputArchive stored;
+    ASSERT_TRUE(archive.try_read("model", stored));
+    torch::serialize::InputArchive encoder, firstConvolution;
+    ASSERT_TRUE(stored.try_read("encoder", encoder));
+    ASSERT_TRUE(encoder.try_read("conv1", firstConvolution));
+    torch::Tensor weight;
+    firstConvolution.read("weight", weight);
+    EXPECT_EQ(weight.strides().vec(), (std::vector<std::int64_t>{9, 9, 3, 1}));
+    EXPECT_TRUE(torch::equal(weight, conv1));
 }
 
 TEST(Checkpoint, HalfPrecisionLoadsBackAsFloatWithinHalfRounding) {
