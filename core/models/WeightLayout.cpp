@@ -1,13 +1,18 @@
 #include "models/WeightLayout.h"
 
+#include <algorithm>
+
 namespace learn2add::models {
 namespace {
 
-// The strides of `layout` for the tensor's sizes. Compared stride for stride: is_contiguous() would
-// call a weight with one input channel ([32, 1, 3, 3], the first convolution) contiguous in both
-// layouts, and LibTorch picks the channels-last kernels only when the strides say so.
-std::vector<std::int64_t> stridesOf(const torch::Tensor& tensor, at::MemoryFormat layout) {
-    return at::empty(tensor.sizes(), tensor.options().memory_format(layout)).strides().vec();
+// True unless `tensor` is a 4-D tensor whose strides are not those of `layout`. Compared stride for
+// stride: is_contiguous() would call a weight with one input channel ([32, 1, 3, 3], the first
+// convolution) contiguous in both layouts, and LibTorch picks the channels-last kernels only when
+// the strides say so.
+bool inLayout(const torch::Tensor& tensor, at::MemoryFormat layout) {
+    return tensor.dim() != 4 ||
+           tensor.strides() ==
+               at::empty(tensor.sizes(), tensor.options().memory_format(layout)).strides();
 }
 
 }  // namespace
@@ -15,7 +20,7 @@ std::vector<std::int64_t> stridesOf(const torch::Tensor& tensor, at::MemoryForma
 void setWeightLayout(const std::vector<torch::Tensor>& parameters, at::MemoryFormat layout) {
     torch::NoGradGuard noGrad;
     for (const torch::Tensor& parameter : parameters) {
-        if (parameter.dim() != 4 || parameter.strides().vec() == stridesOf(parameter, layout)) continue;
+        if (inLayout(parameter, layout)) continue;
         torch::Tensor moved = parameter;  // the same tensor: set_data keeps its identity
         moved.set_data(parameter.clone(layout));
     }
@@ -23,8 +28,7 @@ void setWeightLayout(const std::vector<torch::Tensor>& parameters, at::MemoryFor
 
 DefaultLayoutWhile::DefaultLayoutWhile(const std::vector<torch::Tensor>& parameters) {
     for (const torch::Tensor& parameter : parameters) {
-        if (parameter.dim() == 4 &&
-            parameter.strides().vec() != stridesOf(parameter, at::MemoryFormat::Contiguous)) {
+        if (!inLayout(parameter, at::MemoryFormat::Contiguous)) {
             moved_.emplace_back(parameter, parameter.data());
         }
     }
@@ -38,11 +42,9 @@ DefaultLayoutWhile::~DefaultLayoutWhile() {
 }
 
 bool inDefaultLayout(const std::vector<torch::Tensor>& tensors) {
-    for (const torch::Tensor& tensor : tensors) {
-        if (tensor.dim() == 4 && tensor.strides().vec() != stridesOf(tensor, at::MemoryFormat::Contiguous))
-            return false;
-    }
-    return true;
+    return std::all_of(tensors.begin(), tensors.end(), [](const torch::Tensor& tensor) {
+        return inLayout(tensor, at::MemoryFormat::Contiguous);
+    });
 }
 
 }  // namespace learn2add::models
